@@ -64,7 +64,7 @@ public final class PostgresTestSupport {
               + " as user '"
               + user
               + "': "
-              + e.getMessage()
+              + withoutFinalPeriod(e.getMessage())
               + ". Run all tests with 'bash scripts/test.sh', or start the server with"
               + " 'bash scripts/pg-test-server.sh start' (set POSTGRES_URL, POSTGRES_USER and"
               + " POSTGRES_PASSWORD for another server).",
@@ -79,6 +79,11 @@ public final class PostgresTestSupport {
     properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
     properties.setProperty("loginTimeout", String.valueOf(2 * CONNECT_TIMEOUT_SECONDS));
     return DriverManager.getConnection(url, properties);
+  }
+
+  private static String withoutFinalPeriod(String message) {
+    String text = String.valueOf(message).strip();
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 
   private static String setting(String name, String fallback) {
