@@ -1,0 +1,38 @@
+package cn.ecolaw.platform.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on the real PostgreSQL server of {@link PostgresTestSupport} (profile
+ * {@code postgres}). Name the test class {@code *IT} so that failsafe runs it in {@code mvn verify}; it fails
+ * when the server is not reachable.
+ *
+ * <pre>
+ * &#64;PostgresIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+ * class EnforcementCaseFlowIT { ... }
+ * </pre>
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest
+@ActiveProfiles("postgres")
+@ContextConfiguration(initializers = PostgresTestSupport.Initializer.class)
+public @interface PostgresIntegrationTest {
+
+  @AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")
+  SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.MOCK;
+
+  @AliasFor(annotation = SpringBootTest.class, attribute = "properties")
+  String[] properties() default {};
+}

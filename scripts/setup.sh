@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs what this machine lacks to run and test the platform (Debian 12). Idempotent: when everything is
+# present it does nothing and needs no network.
+#   bash scripts/setup.sh        # everything the tests need
+#   bash scripts/setup.sh run    # only what running the platform needs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LOG_TAG=setup
+. scripts/lib/common.sh
+
+PG_MAJOR="${PG_MAJOR:-15}"
+# package:what it is for
+RUN_PACKAGES=(
+  "fonts-lxgw-wenkai:中文 PDF 字体 (LXGW WenKai, embedded in generated PDFs)"
+)
+TEST_PACKAGES=(
+  "${RUN_PACKAGES[@]}"
+  "postgresql:PostgreSQL $PG_MAJOR server for the integration tests (/usr/lib/postgresql/$PG_MAJOR/bin)"
+  "poppler-utils:pdftoppm/pdftotext to check rendered PDF pages in the tests"
+)
+
+case "${1:-test}" in
+  run) wanted=("${RUN_PACKAGES[@]}") ;;
+  test) wanted=("${TEST_PACKAGES[@]}") ;;
+  *) die "usage: setup.sh [run|test]" ;;
+esac
+
+installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+command -v java >/dev/null || die "Java 17 is required (apt-get install openjdk-17-jdk-headless)"
+command -v mvn >/dev/null || die "Maven is required (apt-get install maven)"
+
+missing=()
+for entry in "${wanted[@]}"; do
+  pkg="${entry%%:*}"
+  installed "$pkg" || { missing+=("$pkg"); log "missing: $pkg — ${entry#*:}"; }
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  log "all required packages present"
+  exit 0
+fi
+
+apt_get=(apt-get)
+if ! is_root; then
+  if command -v sudo >/dev/null && { sudo -n true 2>/dev/null || [ -t 0 ]; }; then
+    apt_get=(sudo apt-get)
+  else
+    log "not root and no sudo: please install as root:"
+    log "  apt-get update && apt-get install -y ${missing[*]}"
+    exit 1
+  fi
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+log "installing: ${missing[*]}"
+"${apt_get[@]}" -o DPkg::Lock::Timeout=600 update -qq
+"${apt_get[@]}" -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+for pkg in "${missing[@]}"; do
+  installed "$pkg" || die "$pkg could not be installed"
+done
+log "installed: ${missing[*]}"
