@@ -61,7 +61,7 @@ class CalendarControllerTest {
     "2025-09-30, -1,   CAL-001, 0至3650",
     "2025-09-30, 3651, CAL-001, 0至3650",
     "2025-09-30, abc,  REQ-002, days",
-    "2026-12-28, 5,    CAL-002, 缺少2027年节假日数据",
+    "2027-12-28, 5,    CAL-002, 缺少2028年节假日数据",
   })
   void refusesBadInput(String from, String days, String code, String message) throws Exception {
     for (String path : new String[] {"/api/calendar/add-working-days", "/api/calendar/add-calendar-days"}) {
@@ -82,9 +82,9 @@ class CalendarControllerTest {
 
   @Test
   void refusesAYearWithoutData() throws Exception {
-    mvc.perform(get("/api/calendar/2027"))
+    mvc.perform(get("/api/calendar/2028"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.code").value("CAL-002"))
-        .andExpect(jsonPath("$.message").value(containsString("缺少2027年节假日数据")));
+        .andExpect(jsonPath("$.message").value(containsString("缺少2028年节假日数据")));
   }
 }

@@ -29,10 +29,16 @@ class CalendarDataLoaderTest {
   }
 
   @Test
-  void shippedFilesHoldTheNoticesOf2025And2026() {
+  void shippedFilesHoldTheNoticesOf2025And2026AndAProvisional2027() {
     HolidayCalendarData data = loader.load(CalendarDataLoader.DEFAULT_LOCATION);
 
-    assertThat(data.years()).containsExactly(2025, 2026);
+    assertThat(data.years()).containsExactly(2025, 2026, 2027);
+    assertThat(data.year(2025).isProvisional()).isFalse();
+    assertThat(data.year(2026).isProvisional()).isFalse();
+    CalendarYear y2027 = data.year(2027);
+    assertThat(y2027.isProvisional()).as("2027's notice is not yet in the data").isTrue();
+    assertThat(y2027.holidays()).hasSize(1 + 4 + 1 + 2 + 1 + 1 + 3);
+    assertThat(y2027.workdays()).isEmpty();
     CalendarYear y2025 = data.year(2025);
     assertThat(y2025.source()).contains("国办发明电〔2024〕12号");
     assertThat(y2025.holidays()).hasSize(1 + 8 + 3 + 5 + 3 + 8);

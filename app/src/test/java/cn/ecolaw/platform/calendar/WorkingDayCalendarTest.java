@@ -107,31 +107,31 @@ class WorkingDayCalendarTest {
 
     @Test
     void dayInAYearWithoutDataIsRefused() {
-      assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2027, 1, 4)))
+      assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2028, 1, 4)))
           .isInstanceOfSatisfying(PlatformException.class, e -> {
             assertThat(e.getCode()).isEqualTo("CAL-002");
             assertThat(e.getStatus()).isEqualTo(400);
-            assertThat(e.getMessage()).contains("缺少2027年节假日数据");
+            assertThat(e.getMessage()).contains("缺少2028年节假日数据");
           });
     }
 
     @Test
     void workingDaysRunningIntoAYearWithoutDataAreRefusedNotGuessed() {
-      assertThatThrownBy(() -> calendar.addWorkingDays(LocalDate.of(2026, 12, 28), 5))
+      assertThatThrownBy(() -> calendar.addWorkingDays(LocalDate.of(2027, 12, 28), 5))
           .isInstanceOfSatisfying(PlatformException.class, e -> {
             assertThat(e.getCode()).isEqualTo("CAL-002");
-            assertThat(e.getMessage()).contains("2027");
+            assertThat(e.getMessage()).contains("2028");
           });
     }
 
     @Test
     void workingDaysEndingOnTheLastDayWithDataAreFine() {
-      assertThat(calendar.addWorkingDays(LocalDate.of(2026, 12, 28), 3)).isEqualTo(LocalDate.of(2026, 12, 31));
+      assertThat(calendar.addWorkingDays(LocalDate.of(2027, 12, 28), 3)).isEqualTo(LocalDate.of(2027, 12, 31));
     }
 
     @Test
     void calendarPeriodEndingInAYearWithoutDataIsRefused() {
-      assertThatThrownBy(() -> calendar.addCalendarDays(LocalDate.of(2026, 12, 1), 60))
+      assertThatThrownBy(() -> calendar.addCalendarDays(LocalDate.of(2027, 12, 1), 60))
           .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.getCode()).isEqualTo("CAL-002"));
     }
 
