@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.documents;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,15 +38,27 @@ public class DocumentController {
   }
 
   @GetMapping("/{id}/docx")
-  public ResponseEntity<byte[]> docx(@PathVariable String caseNo, @PathVariable long id) {
+  public ResponseEntity<byte[]> docx(@PathVariable String caseNo, @PathVariable long id,
+      HttpServletResponse response) {
     GeneratedDocument document = documents.find(caseNo, id);
+    binary(response);
     return file(documents.docx(caseNo, id), DOCX, document, "docx");
   }
 
   @GetMapping("/{id}/pdf")
-  public ResponseEntity<byte[]> pdf(@PathVariable String caseNo, @PathVariable long id) {
+  public ResponseEntity<byte[]> pdf(@PathVariable String caseNo, @PathVariable long id,
+      HttpServletResponse response) {
     GeneratedDocument document = documents.find(caseNo, id);
+    binary(response);
     return file(documents.pdf(caseNo, id), MediaType.APPLICATION_PDF, document, "pdf");
+  }
+
+  /**
+   * {@code server.servlet.encoding.force=true} sets UTF-8 on every response; a binary file has no charset,
+   * so the forced encoding is taken off before the content type is written.
+   */
+  private static void binary(HttpServletResponse response) {
+    response.setCharacterEncoding((String) null);
   }
 
   private static ResponseEntity<byte[]> file(byte[] body, MediaType type, GeneratedDocument document, String ext) {
