@@ -16,10 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:documents;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
 @AutoConfigureMockMvc
@@ -27,6 +29,21 @@ class DocumentApiTest {
 
   @Autowired DocumentService documents;
   @Autowired MockMvc mvc;
+  @Autowired TestRestTemplate http;
+
+  @Test
+  void realServerServesPdfWithoutCharsetAndWithUtf8FileName() {
+    String caseNo = "湖环罚〔2026〕77号";
+    GeneratedDocument reminder = documents.generate(caseNo, DocumentType.REMINDER,
+        DocumentSamples.data(DocumentType.REMINDER), "officer1");
+    ResponseEntity<byte[]> response = http.getForEntity(
+        "/api/cases/{caseNo}/documents/{id}/pdf", byte[].class, caseNo, reminder.id());
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    assertThat(response.getHeaders().getFirst("Content-Type")).isEqualTo("application/pdf");
+    assertThat(response.getHeaders().getFirst("Content-Disposition"))
+        .endsWith("filename*=UTF-8''%E5%82%AC%E5%91%8A%E4%B9%A6-%E6%B9%96%E7%8E%AF%E7%BD%9A%E3%80%942026%E3%80%9577%E5%8F%B7.pdf");
+    assertThat(new String(response.getBody(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+  }
 
   @Test
   void generatedDocumentsAreListedAndDownloadable() throws Exception {
