@@ -268,7 +268,7 @@ public final class TemplateAuthoring {
     d.para("被申请人的陈述、申辩意见及申请人的复核意见：${partyOpinion}");
     d.para("根据《中华人民共和国行政强制法》第五十三条、第五十四条、第五十五条和《中华人民共和国行政处罚法》"
         + "第七十二条的规定，特向贵院申请强制执行。");
-    d.flush("此致");
+    d.para("此致");
     d.flush("${court}");
     d.signature("申请人：${agencyName}（印章）", "${issueDate}");
     d.flush("附：");
