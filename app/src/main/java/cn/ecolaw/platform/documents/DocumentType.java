@@ -1,0 +1,34 @@
+package cn.ecolaw.platform.documents;
+
+/**
+ * The kinds of documents the platform produces, each filled from one DOCX template under {@code templates/}
+ * (classpath {@code doc-templates/}). Adding a type is one constant plus one template file.
+ */
+public enum DocumentType {
+  FILING_APPROVAL("立案审批表", "filing-approval.docx"),
+  PRIOR_NOTICE("行政处罚事先告知书", "prior-notice.docx"),
+  HEARING_NOTICE("听证通知书", "hearing-notice.docx"),
+  PENALTY_DECISION("行政处罚决定书", "penalty-decision.docx"),
+  NO_PENALTY_DECISION("不予行政处罚决定书", "no-penalty-decision.docx"),
+  SERVICE_RECEIPT("送达回证", "service-receipt.docx"),
+  REMINDER("催告书", "reminder.docx"),
+  ENFORCEMENT_APPLICATION("强制执行申请书", "enforcement-application.docx");
+
+  private final String title;
+  private final String template;
+
+  DocumentType(String title, String template) {
+    this.title = title;
+    this.template = template;
+  }
+
+  /** The Chinese document title, e.g. 行政处罚决定书. */
+  public String title() {
+    return title;
+  }
+
+  /** The template file name under {@code templates/}. */
+  public String template() {
+    return template;
+  }
+}

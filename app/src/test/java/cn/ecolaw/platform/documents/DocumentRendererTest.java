@@ -1,0 +1,227 @@
+package cn.ecolaw.platform.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.ecolaw.platform.shared.PlatformException;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.docx4j.XmlUtils;
+import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
+import org.docx4j.wml.ContentAccessor;
+import org.docx4j.wml.P;
+import org.docx4j.wml.R;
+import org.docx4j.wml.Text;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class DocumentRendererTest {
+
+  private static final DocumentFonts FONTS =
+      new DocumentFonts(DocumentFonts.DEFAULT_REGULAR, DocumentFonts.DEFAULT_BOLD);
+  private static final DocumentRenderer RENDERER = new DocumentRenderer(new DocumentTemplates(""), FONTS);
+
+  private static final Map<DocumentType, List<String>> EXPECTED = Map.of(
+      DocumentType.FILING_APPROVAL, List.of("立案审批表", "案件来源", "日常巡查", "立案理由及依据", "承办人意见",
+          "负责人审批意见", "同意立案，由执法一队承办。", "91330502MA2B3C4D5E"),
+      DocumentType.PRIOR_NOTICE, List.of("行政处罚事先告知书", "罚款人民币壹拾伍万元整（¥150,000.00）",
+          "你（单位）享有陈述、申辩的权利", "2026年11月27日前", "应当在收到本告知书之日起五个工作日内",
+          "0572-2123456"),
+      DocumentType.HEARING_NOTICE, List.of("听证通知书", "2026年12月3日9时30分", "湖州市生态环境局三楼听证室",
+          "赵立（法制审核科）", "有权申请回避", "七个工作日前送达"),
+      DocumentType.PENALTY_DECISION, List.of("行政处罚决定书", "人民币壹拾伍万元整（¥150,000.00）",
+          "（大写：壹拾伍万元整）", "裁量结果：罚款人民币壹拾伍万元整", "超标倍数0.56，裁量等级3",
+          "十五日内", "百分之三加处罚款", "六十日内向湖州市人民政府申请行政复议",
+          "六个月内向湖州市吴兴区人民法院提起行政诉讼", "湖州市生态环境局（印章）", "2026年11月22日"),
+      DocumentType.NO_PENALTY_DECISION, List.of("不予行政处罚决定书", "第三十三条", "当事人系初次违法，危害后果轻微并及时改正",
+          "不予行政处罚", "裁量等级3", "六十日内向湖州市人民政府申请行政复议"),
+      DocumentType.SERVICE_RECEIPT, List.of("送达回证", "行政处罚决定书（湖环罚〔2026〕12号）", "直接送达",
+          "2026年11月23日10时15分", "受送达人签名或者盖章", "送达人签名"),
+      DocumentType.REMINDER, List.of("催告书", "加处罚款人民币陆万柒仟伍佰元整（¥67,500.00）",
+          "合计人民币贰拾壹万柒仟伍佰元整（¥217,500.00）", "2027年1月20日前", "有权进行陈述和申辩",
+          "送达十个工作日后", "申请湖州市吴兴区人民法院强制执行"),
+      DocumentType.ENFORCEMENT_APPLICATION, List.of("强制执行申请书", "被申请人：湖州绿源印染有限公司（企业）",
+          "合计人民币贰拾壹万柒仟伍佰元整（¥217,500.00）", "2027年1月8日", "此致", "湖州市吴兴区人民法院",
+          "第五十五条", "《催告书》及送达回证"));
+
+  @ParameterizedTest
+  @EnumSource(DocumentType.class)
+  void docxAndPdfCarryTheSameFilledText(DocumentType type) throws Exception {
+    DocumentRenderer.Rendered files = RENDERER.render(type, DocumentSamples.data(type), type.title());
+
+    List<String> paragraphs = docxParagraphs(files.docx());
+    String docx = String.join("\n", paragraphs);
+    assertThat(docx).contains(DocumentSamples.PARTY, DocumentSamples.CASE_NO);
+    assertThat(docx).contains(EXPECTED.get(type));
+    assertThat(docx).doesNotContain("${", DocumentValues.BLANK);
+
+    String pdf = pdfText(files.pdf());
+    assertThat(squeeze(pdf)).contains(squeeze(DocumentSamples.PARTY));
+    for (String expected : EXPECTED.get(type)) {
+      assertThat(squeeze(pdf)).contains(squeeze(expected));
+    }
+    String pdfWithoutPageNumbers = squeeze(pdf).replaceAll("—\\d+—", "");
+    assertThat(pdfWithoutPageNumbers).isEqualTo(squeeze(docx));
+    assertThat(squeeze(pdf)).contains("—1—");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DocumentType.class)
+  void pdfEmbedsTheCjkFontAsSubset(DocumentType type) throws Exception {
+    DocumentRenderer.Rendered files = RENDERER.render(type, DocumentSamples.data(type), type.title());
+    try (PDDocument pdf = Loader.loadPDF(files.pdf())) {
+      assertThat(pdf.getNumberOfPages()).isPositive();
+      List<PDFont> fonts = new ArrayList<>();
+      for (PDPage page : pdf.getPages()) {
+        PDResources resources = page.getResources();
+        for (var name : resources.getFontNames()) {
+          fonts.add(resources.getFont(name));
+        }
+      }
+      assertThat(fonts).isNotEmpty().allSatisfy(font -> {
+        assertThat(font).isInstanceOf(PDType0Font.class);
+        assertThat(font.isEmbedded()).isTrue();
+        assertThat(font.getName()).matches("[A-Z]{6}\\+.*");
+        assertThat(((PDType0Font) font).getDescendantFont().getFontDescriptor().getFontFile2()).isNotNull();
+      });
+    }
+  }
+
+  @Test
+  void valuesAreTextNeverMarkup() throws Exception {
+    Map<String, Object> data = DocumentSamples.data(DocumentType.PENALTY_DECISION);
+    String hostile = "A&B<w:p><w:r><w:t>注入</w:t></w:r></w:p>公司 ]]> \u0001";
+    data.put("partyName", hostile);
+    DocumentRenderer.Rendered files = RENDERER.render(DocumentType.PENALTY_DECISION, data, "test");
+
+    String docx = String.join("\n", docxParagraphs(files.docx()));
+    assertThat(docx).contains("当事人：A&B<w:p><w:r><w:t>注入</w:t></w:r></w:p>公司 ]]> （企业）");
+    assertThat(docxParagraphs(files.docx())).noneMatch(p -> p.equals("注入"));
+    assertThat(squeeze(pdfText(files.pdf()))).contains("A&B<w:p><w:r><w:t>注入</w:t></w:r></w:p>公司]]>");
+  }
+
+  @Test
+  void multiLineValuesBecomeParagraphsAndMissingKeysBlankLines() throws Exception {
+    Map<String, Object> data = DocumentSamples.data(DocumentType.PENALTY_DECISION);
+    data.remove("legalRepresentative");
+    data.put("discretionSummary", "第一行裁量说明\n第二行裁量说明");
+    DocumentRenderer.Rendered files = RENDERER.render(DocumentType.PENALTY_DECISION, data, "test");
+
+    List<String> paragraphs = docxParagraphs(files.docx());
+    assertThat(paragraphs).contains("第一行裁量说明", "第二行裁量说明",
+        "2. 湖州市环境监测中心站监测报告（湖环监〔2026〕第0915号）一份；",
+        "法定代表人（负责人）：" + DocumentValues.BLANK);
+  }
+
+  @Test
+  void emptyHearingRightRemovesTheParagraph() throws Exception {
+    Map<String, Object> data = DocumentSamples.data(DocumentType.PRIOR_NOTICE);
+    DocumentRenderer.Rendered with = RENDERER.render(DocumentType.PRIOR_NOTICE, data, "test");
+    data.put("hearingRightText", "");
+    DocumentRenderer.Rendered without = RENDERER.render(DocumentType.PRIOR_NOTICE, data, "test");
+
+    assertThat(docxParagraphs(with.docx())).contains(DocumentSamples.HEARING_RIGHT);
+    assertThat(docxParagraphs(without.docx())).doesNotContain(DocumentSamples.HEARING_RIGHT, "");
+    assertThat(squeeze(pdfText(without.pdf()))).doesNotContain("要求听证");
+  }
+
+  @Test
+  void placeholdersSplitAcrossRunsAreFilled() throws Exception {
+    WordprocessingMLPackage pkg = WordprocessingMLPackage.createPackage();
+    P p = TemplateAuthoring.paragraph("当事人：${par", org.docx4j.wml.JcEnumeration.LEFT, 0, 0, 0, 0, false, 32, "仿宋");
+    p.getContent().add(TemplateAuthoring.run("tyNa", true, 32, "仿宋"));
+    p.getContent().add(TemplateAuthoring.run("me}，罚款${fineAmountUpper}。${unknownKey}", false, 32, "仿宋"));
+    pkg.getMainDocumentPart().getContent().add(p);
+
+    new DocxFiller(new DocumentValues(Map.of("partyName", "甲公司", "fineAmount", 1000001)))
+        .fill(pkg);
+
+    P filled = (P) pkg.getMainDocumentPart().getContent().get(0);
+    assertThat(text(filled)).isEqualTo("当事人：甲公司，罚款壹佰万零壹元整。" + DocumentValues.BLANK);
+  }
+
+  @Test
+  void datesNumbersAndBooleansAreFormatted() {
+    DocumentValues values = new DocumentValues(Map.of(
+        "d", java.time.LocalDate.of(2026, 11, 2),
+        "u", java.util.Date.from(java.time.LocalDate.of(2026, 11, 22).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()),
+        "fineAmount", new BigDecimal("150000.5"),
+        "s", "150000",
+        "flag", true));
+    assertThat(values.resolve("d")).isEqualTo("2026年11月2日");
+    assertThat(values.resolve("u")).isEqualTo("2026年11月22日");
+    assertThat(values.resolve("fineAmount")).isEqualTo("150,000.50");
+    assertThat(values.resolve("fineAmountUpper")).isEqualTo("壹拾伍万元伍角");
+    assertThat(values.resolve("fineAmountText")).isEqualTo("人民币壹拾伍万元伍角（¥150,000.50）");
+    assertThat(values.resolve("sText")).isEqualTo("人民币壹拾伍万元整（¥150,000.00）");
+    assertThat(values.resolve("flag")).isEqualTo("是");
+    assertThat(values.resolve("missingText")).isEqualTo(DocumentValues.BLANK);
+  }
+
+  @Test
+  void missingFontIsRefusedInChinese() {
+    DocumentFonts missing = new DocumentFonts("/nonexistent/font.ttf", DocumentFonts.DEFAULT_BOLD);
+    DocumentRenderer renderer = new DocumentRenderer(new DocumentTemplates(""), missing);
+    assertThatThrownBy(() -> renderer.render(DocumentType.REMINDER, DocumentSamples.data(DocumentType.REMINDER), "t"))
+        .isInstanceOf(PlatformException.class)
+        .hasMessageContaining("PDF 字体文件不存在：/nonexistent/font.ttf")
+        .hasMessageContaining("fonts-lxgw-wenkai")
+        .hasMessageContaining("platform.documents.font-regular")
+        .extracting(e -> ((PlatformException) e).getCode()).isEqualTo("DOC-500");
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  static List<String> docxParagraphs(byte[] docx) throws Exception {
+    WordprocessingMLPackage pkg = WordprocessingMLPackage.load(new ByteArrayInputStream(docx));
+    List<String> out = new ArrayList<>();
+    collect(pkg.getMainDocumentPart().getContent(), out);
+    return out;
+  }
+
+  private static void collect(List<Object> content, List<String> out) {
+    for (Object child : content) {
+      Object item = XmlUtils.unwrap(child);
+      if (item instanceof P p) {
+        out.add(text(p));
+      } else if (item instanceof ContentAccessor container) {
+        collect(container.getContent(), out);
+      }
+    }
+  }
+
+  private static String text(P p) {
+    StringBuilder sb = new StringBuilder();
+    for (Object child : p.getContent()) {
+      if (XmlUtils.unwrap(child) instanceof R r) {
+        for (Object rc : r.getContent()) {
+          if (XmlUtils.unwrap(rc) instanceof Text t) {
+            sb.append(t.getValue());
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  static String pdfText(byte[] pdf) throws Exception {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document);
+    }
+  }
+
+  static String squeeze(String text) {
+    return text.replaceAll("\\s+", "");
+  }
+}

@@ -1,0 +1,83 @@
+package cn.ecolaw.platform.documents;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Realistic sample data for every document type (tests, preview, benchmark). */
+final class DocumentSamples {
+
+  static final String CASE_NO = "湖环罚〔2026〕12号";
+  static final String PARTY = "湖州绿源印染有限公司";
+  static final String HEARING_RIGHT = "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你（单位）有权要求听证。"
+      + "如要求听证，应当在收到本告知书之日起五个工作日内向本机关提出；逾期未提出的，视为放弃听证权利。";
+
+  private DocumentSamples() {}
+
+  static Map<String, Object> data(DocumentType type) {
+    Map<String, Object> data = new HashMap<>();
+    data.put("caseNo", CASE_NO);
+    data.put("agencyName", "湖州市生态环境局");
+    data.put("agencyAddress", "浙江省湖州市吴兴区环城北路1号");
+    data.put("agencyPhone", "0572-2123456");
+    data.put("partyName", PARTY);
+    data.put("partyTypeLabel", "企业");
+    data.put("partyId", "91330502MA2B3C4D5E");
+    data.put("partyAddress", "浙江省湖州市吴兴区织里镇工业园区振兴路88号");
+    data.put("legalRepresentative", "张建国");
+    data.put("region", "浙江省湖州市吴兴区");
+    data.put("domainLabel", "水污染防治");
+    data.put("violationTypeLabel", "超标排放水污染物");
+    data.put("clueSourceLabel", "日常巡查");
+    data.put("facts", "2026年9月14日，本机关执法人员对你单位进行现场检查，发现你单位废水总排放口排放的废水中化学需氧量浓度为"
+        + "312mg/L，超过《纺织染整工业水污染物排放标准》（GB 4287-2012）规定的间接排放限值200mg/L，超标0.56倍。"
+        + "超标排放持续约12日。");
+    data.put("evidence", List.of("1. 现场检查（勘察）笔录一份；", "2. 湖州市环境监测中心站监测报告（湖环监〔2026〕第0915号）一份；",
+        "3. 调查询问笔录二份；", "4. 现场照片十二张；", "5. 营业执照复印件及法定代表人身份证明。"));
+    data.put("filingReason", "当事人涉嫌违反《中华人民共和国水污染防治法》第十条的规定，依据《生态环境行政处罚办法》第十八条，建议立案调查。");
+    data.put("officerOpinion", "建议立案。");
+    data.put("headOpinion", "同意立案，由执法一队承办。");
+    data.put("officers", "王明（执法证号33050012）、李华（执法证号33050027）");
+    data.put("legalBasis", "《中华人民共和国水污染防治法》第十条");
+    data.put("penaltyBasis", "《中华人民共和国水污染防治法》第八十三条第二项");
+    data.put("outcomeLabel", "从轻处罚");
+    data.put("fineAmount", new BigDecimal("150000"));
+    data.put("discretionSummary", "适用裁量基准：浙江省生态环境行政处罚裁量基准（2025年版）超标排放水污染物类；\n"
+        + "超标倍数0.56，裁量等级3；持续时间12日，裁量等级3；两年内违法次数1次，裁量等级1；\n"
+        + "当事人主动改正、积极配合调查，依法从轻处罚；\n裁量结果：罚款人民币壹拾伍万元整，在法定幅度（10万元至100万元）以内。");
+    data.put("deviationReason", "无");
+    data.put("hearingRightText", HEARING_RIGHT);
+    data.put("statementDeadline", LocalDate.of(2026, 11, 27));
+    data.put("hearingDate", LocalDateTime.of(2026, 12, 3, 9, 30));
+    data.put("hearingPlace", "湖州市生态环境局三楼听证室");
+    data.put("hearingOfficer", "赵立（法制审核科）");
+    data.put("issueDate", LocalDate.of(2026, 11, 22));
+    data.put("paymentPlace", "湖州市财政局非税收入汇缴结算户（中国农业银行湖州分行营业部）");
+    data.put("paymentDeadline", "收到本决定书之日起十五日内");
+    data.put("reconsiderationBody", "湖州市人民政府");
+    data.put("court", "湖州市吴兴区人民法院");
+    data.put("documentServed", "行政处罚决定书（" + CASE_NO + "）");
+    data.put("serviceDate", LocalDateTime.of(2026, 11, 23, 10, 15));
+    data.put("serviceMethod", "直接送达");
+    data.put("servicePlace", "浙江省湖州市吴兴区织里镇工业园区振兴路88号");
+    data.put("recipient", PARTY);
+    data.put("surchargeAmount", new BigDecimal("67500"));
+    data.put("totalDue", new BigDecimal("217500"));
+    data.put("reminderDeadline", LocalDate.of(2027, 1, 20));
+    data.put("decisionNo", CASE_NO);
+    data.put("decisionDate", LocalDate.of(2026, 11, 22));
+    data.put("decisionServedDate", LocalDate.of(2026, 11, 23));
+    data.put("reminderServedDate", LocalDate.of(2027, 1, 8));
+    data.put("partyOpinion", "当事人提出其已完成整改，请求减轻处罚。经复核，当事人整改情况已在裁量中予以考虑，不予采纳减轻处罚的请求。");
+    data.put("noPenaltyGround", "当事人系初次违法，危害后果轻微并及时改正");
+    data.put("measure", "立即停止超标排放水污染物的违法行为");
+    if (type == DocumentType.NO_PENALTY_DECISION) {
+      data.put("outcomeLabel", "不予处罚");
+      data.remove("fineAmount");
+    }
+    return data;
+  }
+}
