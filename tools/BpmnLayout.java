@@ -150,7 +150,8 @@ public class BpmnLayout {
         final List<Flow> out = new ArrayList<>();
         final List<Flow> in = new ArrayList<>();
         double x, y, w, h;
-        int col = -1, row = -1;
+        int col = -1, row;
+        boolean placed;
         long reach;
         Rect label;
 
@@ -520,7 +521,7 @@ public class BpmnLayout {
     static final int FREE = 0, EDGE_H = 1, EDGE_V = 2, NODE = 3;
 
     static final class Grid {
-        final List<int[]> rows = new ArrayList<>();
+        final java.util.TreeMap<Integer, int[]> rows = new java.util.TreeMap<>();
         final int ncols;
 
         Grid(int ncols) {
@@ -528,13 +529,14 @@ public class BpmnLayout {
         }
 
         int get(int c, int r) {
-            if (r < 0 || c < 0 || c >= ncols) return NODE;
-            return r < rows.size() ? rows.get(r)[c] : FREE;
+            if (c < 0 || c >= ncols) return NODE;
+            int[] row = rows.get(r);
+            return row == null ? FREE : row[c];
         }
 
         void set(int c, int r, int v) {
-            while (rows.size() <= r) rows.add(new int[ncols]);
-            rows.get(r)[c] = Math.max(rows.get(r)[c], v);
+            int[] row = rows.computeIfAbsent(r, k -> new int[ncols]);
+            row[c] = Math.max(row[c], v);
         }
     }
 
@@ -638,7 +640,7 @@ public class BpmnLayout {
 
         FNode chooseNext(FNode v, Set<FNode> taken) {
             List<FNode> cands = new ArrayList<>();
-            for (FNode s : fwdSucc(v)) if (s.row < 0 && !taken.contains(s)) cands.add(s);
+            for (FNode s : fwdSucc(v)) if (!s.placed && !taken.contains(s)) cands.add(s);
             if (cands.isEmpty()) return null;
             List<FNode> joins = new ArrayList<>();
             for (FNode s : cands) {
@@ -668,7 +670,7 @@ public class BpmnLayout {
             FNode last = chain.get(chain.size() - 1);
             int end = last.col;
             for (FNode t : fwdSucc(last)) {
-                if (t.row >= 0 && t.col > last.col) { end = Math.max(end, t.col - 1); break; }
+                if (t.placed && t.col > last.col) { end = Math.max(end, t.col - 1); break; }
             }
             return end;
         }
@@ -679,22 +681,55 @@ public class BpmnLayout {
         }
 
         void placeChain(List<FNode> chain, int r, int from, int to) {
-            for (FNode n : chain) { n.row = r; grid.set(n.col, r, NODE); }
+            for (FNode n : chain) { n.row = r; n.placed = true; grid.set(n.col, r, NODE); }
             for (int c = from; c <= to; c++) grid.set(c, r, EDGE_H);
         }
 
-        void placeBranch(FNode origin, FNode s) {
-            if (s.row >= 0) return;
+        boolean verticalClear(int col, int r0, int r1) {
+            for (int rr = Math.min(r0, r1) + 1; rr < Math.max(r0, r1); rr++) {
+                if (grid.get(col, rr) == NODE) return false;
+            }
+            return true;
+        }
+
+        /**
+         * First row from origin.row + dir on whose cells [from..to] the branch fits. Returns {row, 1} when the
+         * branch can drop straight down (or up) from the origin, {row, 0} when a node is in the way and the
+         * branch must leave the origin sideways (then the origin's own column is not reserved).
+         */
+        int[] findRow(FNode origin, int from, int to, int dir) {
+            for (int r = origin.row + dir; ; r += dir) {
+                if (verticalClear(origin.col, origin.row, r)) {
+                    if (rowFits(r, from, to)) return new int[] {r, 1};
+                } else if (rowFits(r, from + 1, to)) {
+                    return new int[] {r, 0};
+                }
+            }
+        }
+
+        void placeBranch(FNode origin, FNode s, boolean fromBoundary) {
+            if (s.placed) return;
             List<FNode> chain = buildChain(s);
             int from = origin.col, to = endSpan(chain);
-            int r = origin.row + 1;
-            while (true) {
-                boolean ok = rowFits(r, from, to);
-                for (int rr = origin.row + 1; ok && rr < r; rr++) ok = grid.get(origin.col, rr) != NODE;
-                if (ok) break;
-                r++;
+            int[] found;
+            if (fromBoundary || origin.row == 0) {
+                found = findRow(origin, from, to, 1);
+                // a branch may go above the main row, unless paths must leave it downwards (boundary events)
+                boolean mayGoUp = !fromBoundary;
+                for (FNode n : chain) mayGoUp &= n.boundaries.isEmpty();
+                if (mayGoUp) {
+                    int[] above = findRow(origin, from, to, -1);
+                    if (origin.row - above[0] < found[0] - origin.row) found = above;
+                }
+            } else {
+                found = findRow(origin, from, to, origin.row < 0 ? -1 : 1);
             }
-            for (int rr = origin.row + 1; rr < r; rr++) grid.set(origin.col, rr, EDGE_V);
+            int r = found[0];
+            if (found[1] == 1) {
+                for (int rr = Math.min(r, origin.row) + 1; rr < Math.max(r, origin.row); rr++) grid.set(origin.col, rr, EDGE_V);
+            } else {
+                from++;
+            }
             placeChain(chain, r, from, to);
             placeBranches(chain);
         }
@@ -703,11 +738,11 @@ public class BpmnLayout {
             for (int i = chain.size() - 1; i >= 0; i--) {
                 FNode v = chain.get(i);
                 for (Flow f : v.out) {
-                    if (!f.back && inCont(f.tgt) && f.tgt.host == null) placeBranch(v, f.tgt);
+                    if (!f.back && inCont(f.tgt) && f.tgt.host == null) placeBranch(v, f.tgt, false);
                 }
                 for (int b = v.boundaries.size() - 1; b >= 0; b--) {
                     for (Flow f : v.boundaries.get(b).out) {
-                        if (!f.back && inCont(f.tgt) && f.tgt.host == null) placeBranch(v, f.tgt);
+                        if (!f.back && inCont(f.tgt) && f.tgt.host == null) placeBranch(v, f.tgt, true);
                     }
                 }
             }
@@ -720,7 +755,7 @@ public class BpmnLayout {
             while (true) {
                 if (root == null) {
                     for (FNode n : nodes) {
-                        if (n.row < 0 && (root == null || n.col < root.col)) root = n;
+                        if (!n.placed && (root == null || n.col < root.col)) root = n;
                     }
                 }
                 if (root == null) break;
@@ -732,7 +767,9 @@ public class BpmnLayout {
                 placeBranches(chain);
                 root = null;
             }
-            nrows = grid.rows.size();
+            int minRow = grid.rows.firstKey();
+            nrows = grid.rows.lastKey() - minRow + 1;
+            for (FNode n : nodes) n.row -= minRow;
         }
 
         void geometry() {
@@ -927,7 +964,7 @@ public class BpmnLayout {
         void routeAll() {
             List<Flow> order = new ArrayList<>(lay.flows);
             order.removeIf(f -> !lay.inCont(f.tgt) || !lay.inCont(f.src));
-            order.sort(Comparator.comparingInt((Flow f) -> f.back ? 1 : 0)
+            order.sort(Comparator.comparingInt((Flow f) -> f.back ? 0 : 1)
                 .thenComparingInt(f -> Math.abs(f.tgt.col - f.from().col) + Math.abs(f.tgt.row - f.from().row))
                 .thenComparingInt(f -> f.order));
             for (Flow f : order) {
@@ -948,12 +985,12 @@ public class BpmnLayout {
             return p;
         }
 
-        List<Port> targetPorts(FNode n) {
+        List<Port> targetPorts(FNode n, boolean back) {
             Rect r = n.rect();
             List<Port> p = new ArrayList<>();
-            p.add(new Port(r.x, r.cy(), 1, 0, 0));          // entered moving right
-            p.add(new Port(r.cx(), r.y, 0, 1, 30));          // entered from above moving down
-            p.add(new Port(r.cx(), r.y + r.h, 0, -1, 30));  // entered from below moving up
+            p.add(new Port(r.x, r.cy(), 1, 0, back ? 40 : 0));          // entered moving right
+            p.add(new Port(r.cx(), r.y, 0, 1, back ? 0 : 30));          // entered from above moving down
+            p.add(new Port(r.cx(), r.y + r.h, 0, -1, back ? 0 : 30));  // entered from below moving up
             return p;
         }
 
@@ -961,10 +998,25 @@ public class BpmnLayout {
             FNode s = f.src, t = f.tgt;
             List<Pt> best = null;
             double bestScore = Double.MAX_VALUE;
+            // lanes just above / below the shapes in the x-range the edge spans (for going around)
+            double lo = Math.min(s.x, t.x) - COL_GAP, hi = Math.max(s.x + s.w, t.x + t.w) + COL_GAP;
+            double top = Double.MAX_VALUE, bottom = -Double.MAX_VALUE;
+            for (FNode n : lay.all) {
+                if (n.x + n.w < lo || n.x > hi) continue;
+                top = Math.min(top, n.y);
+                bottom = Math.max(bottom, n.y + n.h);
+            }
+            List<Double> myLanes = new ArrayList<>(lanes);
+            for (int k = 0; k < 4; k++) {
+                myLanes.add(top - 30 - 16.0 * k);
+                myLanes.add(bottom + 30 + 16.0 * k);
+            }
+            dedupe(myLanes);
             for (Port sp : sourcePorts(s)) {
-                for (Port tp : targetPorts(t)) {
-                    for (List<Pt> cand : candidates(sp, tp)) {
-                        double sc = score(cand, f, bestScore) + sp.penalty() + tp.penalty();
+                for (Port tp : targetPorts(t, f.back)) {
+                    double pen = sp.penalty() + tp.penalty();
+                    for (List<Pt> cand : candidates(sp, tp, myLanes)) {
+                        double sc = score(cand, f, bestScore - pen) + pen;
                         if (sc < bestScore) {
                             bestScore = sc;
                             best = cand;
@@ -974,7 +1026,7 @@ public class BpmnLayout {
             }
             if (best == null) {
                 Port sp = sourcePorts(s).get(0);
-                Port tp = targetPorts(t).get(0);
+                Port tp = targetPorts(t, f.back).get(0);
                 best = List.of(new Pt(sp.x(), sp.y()), new Pt(tp.x(), tp.y()));
             }
             f.wps = new ArrayList<>(best);
@@ -983,7 +1035,7 @@ public class BpmnLayout {
             }
         }
 
-        List<List<Pt>> candidates(Port sp, Port tp) {
+        List<List<Pt>> candidates(Port sp, Port tp, List<Double> lanes) {
             List<List<Pt>> out = new ArrayList<>();
             Pt a = new Pt(sp.x(), sp.y()), b = new Pt(tp.x(), tp.y());
             boolean sH = sp.dx() != 0, tH = tp.dx() != 0;
@@ -1086,7 +1138,7 @@ public class BpmnLayout {
                 double ov = Math.min(s.hi(), o.hi()) - Math.max(s.lo(), o.lo());
                 if (d < 3 && ov > 2) {
                     if (sameTgt && s.last && o.last) return 30;
-                    if (sameSrc && s.first && o.first) return 30;
+                    if (sameSrc && s.first && o.first) return 400;
                     return 900;
                 }
                 if (d < 10 && ov > 8) return 120;
@@ -1143,7 +1195,10 @@ public class BpmnLayout {
         }
 
         void placeAll() {
-            for (FNode n : lay.all) {
+            List<FNode> byConstraint = new ArrayList<>();
+            for (FNode n : lay.all) if (n.host != null) byConstraint.add(n);
+            for (FNode n : lay.all) if (n.host == null) byConstraint.add(n);
+            for (FNode n : byConstraint) {
                 if (n.name.isEmpty() || !(n.isEvent() || n.isGateway())) continue;
                 double[] sz = labelSize(n.name);
                 double w = sz[0], h = sz[1];
