@@ -31,8 +31,10 @@ import org.w3c.dom.Node;
  *
  * Layout: layered left to right. Columns are the longest path from the start event(s) over the flow graph
  * without its back edges (found by DFS). The main path (at each split the branch that the other branches
- * rejoin, else the one reaching furthest right, else the first) stays on row 0; every other branch, and every
- * path leaving a boundary event, gets the first row below its origin whose cells it can have to itself.
+ * rejoin, else the one reaching furthest right, else the first) stays on row 0; every other branch gets the
+ * nearest row below (or, leaving the main row and without boundary events of its own, above) whose cells it can
+ * have to itself; a path leaving a boundary event always goes below its host. Branches are placed from right to
+ * left so that nested branches do not cross.
  * Edges are orthogonal, chosen among many candidate routes by a score (no shape crossed, few bends, no
  * overlap with other edges); back edges go around above or below. Labels of events, gateways and named
  * flows are placed at the best free candidate position.
