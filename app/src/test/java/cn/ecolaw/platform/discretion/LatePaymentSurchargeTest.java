@@ -1,0 +1,43 @@
+package cn.ecolaw.platform.discretion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.ecolaw.platform.shared.PlatformException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class LatePaymentSurchargeTest {
+
+  private final LatePaymentSurcharge surcharge = new LatePaymentSurcharge();
+  private final LocalDate deadline = LocalDate.of(2026, 11, 30);
+
+  @ParameterizedTest(name = "fine {0}, as of {1}: {2}")
+  @CsvSource({
+      "100000, 2026-11-01, 0.00",
+      "100000, 2026-11-30, 0.00",
+      "100000, 2026-12-01, 3000.00",
+      "100000, 2026-12-10, 30000.00",
+      "100000, 2027-01-02, 99000.00",
+      "100000, 2027-01-03, 100000.00",
+      "100000, 2027-06-30, 100000.00",
+      "333.33, 2026-12-01, 10.00",
+      "0, 2027-01-01, 0.00"})
+  void threePercentPerDayAfterTheDeadlineNeverMoreThanTheFine(String fine, String asOf, String expected) {
+    BigDecimal s = surcharge.surcharge(new BigDecimal(fine), deadline, LocalDate.parse(asOf));
+
+    assertThat(s).isEqualByComparingTo(expected);
+    assertThat(s).isLessThanOrEqualTo(new BigDecimal(fine).setScale(2));
+  }
+
+  @Test
+  void refusesMissingValuesAndNegativeFine() {
+    assertThatThrownBy(() -> surcharge.surcharge(null, deadline, deadline))
+        .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.getCode()).isEqualTo("DISC-024"));
+    assertThatThrownBy(() -> surcharge.surcharge(new BigDecimal("-1"), deadline, deadline))
+        .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.getCode()).isEqualTo("DISC-025"));
+  }
+}
