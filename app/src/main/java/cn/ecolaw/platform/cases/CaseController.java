@@ -1,0 +1,47 @@
+package cn.ecolaw.platform.cases;
+
+import cn.ecolaw.platform.enforcement.CaseLauncher;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The case API of DESIGN.md: read a case, list cases, start a case. */
+@RestController
+@RequestMapping("/api/cases")
+public class CaseController {
+
+  private final CaseQueryService query;
+  private final CaseLauncher launcher;
+
+  public CaseController(CaseQueryService query, CaseLauncher launcher) {
+    this.query = query;
+    this.launcher = launcher;
+  }
+
+  @GetMapping("/{caseNo}")
+  public CaseView get(@PathVariable String caseNo) {
+    return query.find(caseNo);
+  }
+
+  @GetMapping
+  public List<CaseFile> list(@RequestParam(defaultValue = "100") int limit) {
+    return query.list(limit);
+  }
+
+  /** Starts an enforcement case; body: the start variables of DESIGN.md, optional {@code caseNo}. */
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  public CaseView start(@RequestBody Map<String, Object> body) {
+    Object caseNo = body.get("caseNo");
+    String started = launcher.start(caseNo == null ? null : caseNo.toString(), body);
+    return query.find(started);
+  }
+}

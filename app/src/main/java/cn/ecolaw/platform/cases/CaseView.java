@@ -1,0 +1,42 @@
+package cn.ecolaw.platform.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A case as a clerk reads it: who, what, where it stands, what is due and by when, and what was decided. */
+public record CaseView(
+    String caseNo,
+    String processInstanceId,
+    Party party,
+    String region,
+    String domain,
+    String domainLabel,
+    String violationType,
+    String violationTypeLabel,
+    String clueSource,
+    String facts,
+    String status,
+    String statusLabel,
+    boolean active,
+    String outcome,
+    String outcomeLabel,
+    Instant createdAt,
+    List<TaskView> currentTasks,
+    List<Deadline> deadlines,
+    Map<String, Object> penalty,
+    Map<String, Object> discretion,
+    List<RelatedProcess> relatedProcesses,
+    String documentsUrl) {
+
+  public record Party(String name, String type, String typeLabel, String id, String address,
+      String legalRepresentative) {}
+
+  public record TaskView(String id, String key, String name, String candidateGroup, String assignee,
+      Instant created, Instant due) {}
+
+  public record Deadline(String key, String label, String date, String basis, boolean passed) {}
+
+  public record RelatedProcess(String processKey, String processInstanceId, String businessKey, boolean active,
+      String outcome, List<TaskView> currentTasks) {}
+}

@@ -1,0 +1,48 @@
+package cn.ecolaw.platform.court;
+
+import cn.ecolaw.platform.cases.CaseNumbers;
+import cn.ecolaw.platform.shared.AgencyProperties;
+import cn.ecolaw.platform.shared.Dates;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+
+/**
+ * The court's public entry for 非诉执行: a bureau's application becomes a {@code non-litigation-execution} process
+ * with its own docket number as business key and the originating case number in {@code caseNo}.
+ */
+@Service
+public class NonLitigationExecution {
+
+  public static final String PROCESS_KEY = "non-litigation-execution";
+  /** The message the bureau's case waits for: the court's result on its application. */
+  public static final String RESULT_MESSAGE = "CourtEnforcementResult";
+
+  private final RuntimeService runtime;
+  private final CaseNumbers numbers;
+  private final AgencyProperties agency;
+
+  public NonLitigationExecution(RuntimeService runtime, CaseNumbers numbers, AgencyProperties agency) {
+    this.runtime = runtime;
+    this.numbers = numbers;
+    this.agency = agency;
+  }
+
+  /** Files the application with the court; returns the docket number (e.g. （2026）浙0502行审3号). */
+  public String apply(EnforcementApplication application) {
+    String docketNo = numbers.nextDocketNo(agency.courtCode(), "行审", Dates.today().getYear());
+    Map<String, Object> v = new HashMap<>();
+    v.put("caseNo", application.caseNo());
+    v.put("courtDocketNo", docketNo);
+    v.put("enforcementCaseInstanceId", application.enforcementCaseInstanceId());
+    v.put("applicant", application.applicant());
+    v.put("respondent", application.respondent());
+    v.put("respondentId", application.respondentId());
+    v.put("amountDue", application.amountDue());
+    v.put("applicationDocumentId", application.applicationDocumentId());
+    v.put("court", agency.court());
+    runtime.startProcessInstanceByKey(PROCESS_KEY, docketNo, v);
+    return docketNo;
+  }
+}

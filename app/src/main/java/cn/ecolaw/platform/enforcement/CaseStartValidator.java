@@ -1,0 +1,78 @@
+package cn.ecolaw.platform.enforcement;
+
+import cn.ecolaw.platform.cases.CaseNumbers;
+import cn.ecolaw.platform.discretion.DiscretionInput;
+import cn.ecolaw.platform.shared.PlatformException;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the start variables of an enforcement case (DESIGN.md contract) before anything is created: the party, its
+ * identifier by check digit, the codes, the facts and the discretion inputs. Returns the normalised variables.
+ */
+@Component
+public class CaseStartValidator {
+
+  static final int MAX_NAME = 200;
+  static final int MAX_FACTS = 5000;
+
+  public Map<String, Object> validate(String caseNo, Map<String, Object> input) {
+    if (input == null) {
+      throw PlatformException.badRequest("CASE-000", "缺少案件信息");
+    }
+    Map<String, Object> v = new HashMap<>(input);
+    if (caseNo != null && !caseNo.isBlank() && !CaseNumbers.isWellFormed(caseNo)) {
+      throw PlatformException.badRequest("CASE-001", "案号格式不正确，应如：湖环罚〔2026〕12号");
+    }
+    String partyName = text(v, "partyName", "当事人名称", MAX_NAME);
+    String partyType = code(v, "partyType", "当事人类型", Vocabulary.PARTY_TYPES);
+    String partyId = text(v, "partyId", "统一社会信用代码或身份证号码", 18).toUpperCase();
+    if ("ENTERPRISE".equals(partyType) && !PartyIds.isUnifiedSocialCreditCode(partyId)) {
+      throw PlatformException.badRequest("CASE-004", "统一社会信用代码“" + partyId + "”校验不通过");
+    }
+    if ("INDIVIDUAL".equals(partyType) && !PartyIds.isCitizenId(partyId)) {
+      throw PlatformException.badRequest("CASE-004", "居民身份证号码“" + partyId + "”校验不通过");
+    }
+    v.put("partyName", partyName.trim());
+    v.put("partyId", partyId);
+    v.put("region", text(v, "region", "行政区划", 100).trim());
+    code(v, "domain", "违法行为领域", Vocabulary.DOMAINS);
+    code(v, "clueSource", "案件来源", Vocabulary.CLUE_SOURCES);
+    v.put("facts", text(v, "facts", "违法事实", MAX_FACTS).trim());
+    optionalText(v, "partyAddress", "当事人地址", 300);
+    optionalText(v, "legalRepresentative", "法定代表人", 50);
+    DiscretionInput discretion = DiscretionInput.fromVariables(v);
+    discretion.validate();
+    return v;
+  }
+
+  private static String text(Map<String, Object> v, String key, String label, int max) {
+    Object value = v.get(key);
+    if (value == null || value.toString().isBlank()) {
+      throw PlatformException.badRequest("CASE-002", "缺少必填项：" + label + "（" + key + "）");
+    }
+    if (!(value instanceof String s)) {
+      throw PlatformException.badRequest("CASE-003", label + "应为文字");
+    }
+    if (s.length() > max) {
+      throw PlatformException.badRequest("CASE-005", label + "不得超过" + max + "个字");
+    }
+    return s;
+  }
+
+  private static void optionalText(Map<String, Object> v, String key, String label, int max) {
+    Object value = v.get(key);
+    if (value != null && !value.toString().isBlank()) {
+      text(v, key, label, max);
+    }
+  }
+
+  private static String code(Map<String, Object> v, String key, String label, Map<String, String> codes) {
+    String value = text(v, key, label, 40);
+    if (!codes.containsKey(value)) {
+      throw PlatformException.badRequest("CASE-006", label + "“" + value + "”不是有效代码，可选：" + String.join("、", codes.keySet()));
+    }
+    return value;
+  }
+}

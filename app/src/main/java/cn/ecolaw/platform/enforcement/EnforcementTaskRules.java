@@ -1,0 +1,232 @@
+package cn.ecolaw.platform.enforcement;
+
+import cn.ecolaw.platform.discretion.PenaltyDiscretionService;
+import cn.ecolaw.platform.shared.Dates;
+import cn.ecolaw.platform.shared.PlatformException;
+import cn.ecolaw.platform.workflow.Refusals;
+import cn.ecolaw.platform.workflow.TaskCompletionRule;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * The legal rules a task of {@code enforcement-case} must satisfy before it completes: what the form cannot know
+ * (two officers, no heavier penalty after a defence, hearing notice 7 working days ahead, the 10 working days after
+ * a reminder...). A refusal changes nothing: the engine rolls the completion back.
+ */
+@Component
+public class EnforcementTaskRules implements TaskCompletionRule {
+
+  private final PenaltyDiscretionService discretion;
+  private final EnforcementDeadlines deadlines;
+  private final EnforcementCaseService service;
+
+  public EnforcementTaskRules(PenaltyDiscretionService discretion, EnforcementDeadlines deadlines,
+      EnforcementCaseService service) {
+    this.discretion = discretion;
+    this.deadlines = deadlines;
+    this.service = service;
+  }
+
+  @Override
+  public String processKey() {
+    return "enforcement-case";
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of("Task_Investigate", "Task_ProposePenalty", "Task_RecordStatement", "Task_ScheduleHearing",
+        "Task_ReviewStatement", "Task_ApproveDecision", "Task_ServeDecision", "Task_ReInspect", "Task_MonitorPayment",
+        "Task_RecordRemedyResult", "Task_ServeReminder", "Task_AwaitReminderResponse", "Task_ApproveTransfer");
+  }
+
+  @Override
+  public void check(DelegateTask task) {
+    try {
+      switch (task.getTaskDefinitionKey()) {
+        case "Task_Investigate" -> investigate(task);
+        case "Task_ApproveTransfer" -> task.setVariables(service.crimeSuspected(task.getVariables()));
+        case "Task_ProposePenalty" -> proposePenalty(task);
+        case "Task_RecordStatement" -> recordStatement(task);
+        case "Task_ScheduleHearing" -> scheduleHearing(task);
+        case "Task_ReviewStatement" -> reviewStatement(task);
+        case "Task_ApproveDecision" -> approveDecision(task);
+        case "Task_ServeDecision" -> serveDecision(task);
+        case "Task_ReInspect" -> reInspect(task);
+        case "Task_MonitorPayment" -> monitorPayment(task);
+        case "Task_RecordRemedyResult" -> remedyResult(task);
+        case "Task_ServeReminder" -> serveReminder(task);
+        case "Task_AwaitReminderResponse" -> awaitReminder(task);
+        default -> { }
+      }
+    } catch (PlatformException e) {
+      throw Refusals.of(e);
+    }
+  }
+
+  /** APL 55: at least two officers investigate. */
+  private void investigate(DelegateTask task) {
+    String officers = text(task, "officers");
+    long count = officers.isBlank() ? 0 : java.util.Arrays.stream(officers.split("[、,，;；\\s]+"))
+        .filter(s -> !s.isBlank()).count();
+    if (count < 2) {
+      throw Refusals.refuse("ENF-001", "调查取证时执法人员不得少于两人（行政处罚法第五十五条），请填写至少两名执法人员");
+    }
+    cn.ecolaw.platform.discretion.DiscretionInput.fromVariables(task.getVariables()).validate();
+    if (Boolean.TRUE.equals(task.getVariable("crimeSuspected"))) {
+      task.setVariables(service.crimeSuspected(task.getVariables()));
+    }
+  }
+
+  private void proposePenalty(DelegateTask task) {
+    double fine = number(task, "proposedFine");
+    discretion.recordOfficerFine(caseNo(task), BigDecimal.valueOf(fine), text(task, "deviationReason"));
+    task.setVariable("fineAmount", fine);
+    task.setVariable("reviewedFine", fine);
+  }
+
+  private void recordStatement(DelegateTask task) {
+    if (Boolean.TRUE.equals(task.getVariable("hearingRequested"))
+        && !Boolean.TRUE.equals(task.getVariable("hearingRight"))) {
+      throw Refusals.refuse("ENF-002", "本案拟作出的处罚不属于听证范围（行政处罚法第六十三条），不能登记听证申请");
+    }
+  }
+
+  /** APL 64: the hearing notice is served at least 7 working days before the hearing. */
+  private void scheduleHearing(DelegateTask task) {
+    LocalDate hearing = Dates.toLocalDate(task.getVariable("hearingDate"));
+    LocalDate earliest = deadlines.earliestHearingDate(Dates.today());
+    if (hearing.isBefore(earliest)) {
+      throw Refusals.refuse("ENF-003", "听证日期应在通知送达后七个工作日之后，最早为" + Dates.chinese(earliest)
+          + "（行政处罚法第六十四条）");
+    }
+    task.setVariable("hearingStartsAt", Dates.startOfDay(hearing));
+  }
+
+  /** APL 45: the penalty may not rise because the party stated or defended itself. */
+  private void reviewStatement(DelegateTask task) {
+    double reviewed = number(task, "reviewedFine");
+    double proposed = number(task, "proposedFine");
+    if (reviewed > proposed) {
+      throw Refusals.refuse("ENF-004", "不得因当事人陈述、申辩而给予更重的处罚（行政处罚法第四十五条）：复核金额不得高于拟处罚金额"
+          + (long) proposed + "元");
+    }
+    if (reviewed < 0) {
+      throw Refusals.refuse("ENF-005", "罚款金额不能为负数");
+    }
+    task.setVariable("fineAmount", reviewed);
+  }
+
+  /** APL 57: complex or major cases are decided after a collective discussion. */
+  private void approveDecision(DelegateTask task) {
+    if (Boolean.TRUE.equals(task.getVariable("decisionApproved"))
+        && Boolean.TRUE.equals(task.getVariable("collectiveDiscussionRequired"))
+        && !Boolean.TRUE.equals(task.getVariable("collectiveDiscussionHeld"))) {
+      throw Refusals.refuse("ENF-006", "本案须经行政机关负责人集体讨论后作出决定（行政处罚法第五十七条），请先组织集体讨论");
+    }
+  }
+
+  private void serveDecision(DelegateTask task) {
+    LocalDate served = Dates.toLocalDate(task.getVariable("serviceDate"));
+    LocalDate decided = Dates.toLocalDate(task.getVariable("decisionDate"));
+    if (decided != null && served.isBefore(decided)) {
+      throw Refusals.refuse("ENF-007", "送达日期不能早于决定日期" + Dates.chinese(decided));
+    }
+    if (served.isAfter(Dates.today())) {
+      throw Refusals.refuse("ENF-008", "送达日期不能晚于今天");
+    }
+  }
+
+  /** MEP Order 28: re-inspection within 30 days of service, never before it. */
+  private void reInspect(DelegateTask task) {
+    LocalDate served = Dates.toLocalDate(task.getVariable("serviceDate"));
+    LocalDate re = Dates.toLocalDate(task.getVariable("reinspectionDate"));
+    if (re.isBefore(served) || re.isAfter(served.plusDays(EnforcementDeadlines.REINSPECTION_DAYS))) {
+      throw Refusals.refuse("ENF-009", "复查应在责令改正决定送达之日起三十日内进行（" + Dates.chinese(served) + "至"
+          + Dates.chinese(served.plusDays(EnforcementDeadlines.REINSPECTION_DAYS)) + "）");
+    }
+  }
+
+  private void monitorPayment(DelegateTask task) {
+    boolean paid = Boolean.TRUE.equals(task.getVariable("paid"));
+    String remedy = String.valueOf(task.getVariable("remedyFiled"));
+    if (!paid && "NONE".equals(remedy)) {
+      throw Refusals.refuse("ENF-010", "请登记当事人缴款或申请行政复议、提起行政诉讼的情况；期限届满未缴纳的，系统将自动进入催告程序");
+    }
+    if (paid) {
+      LocalDate paidDate = Dates.toLocalDate(task.getVariable("paidDate"));
+      if (paidDate == null) {
+        throw Refusals.refuse("ENF-011", "请填写缴款日期");
+      }
+      double due = number(task, "fineAmount") + service.surchargeAsOf(task.getVariables(), paidDate).doubleValue();
+      Object amount = task.getVariable("paidAmount");
+      if (amount == null || ((Number) amount).doubleValue() + 0.005 < due) {
+        throw Refusals.refuse("ENF-012", "缴款金额不足：截至" + Dates.chinese(paidDate) + "应缴罚款及加处罚款共"
+            + String.format("%.2f", due) + "元");
+      }
+      return;
+    }
+    LocalDate limit = Dates.toLocalDate(task.getVariable(
+        "RECONSIDERATION".equals(remedy) ? "reconsiderationDue" : "litigationDue"));
+    if (limit != null && Dates.today().isAfter(limit)) {
+      throw Refusals.refuse("ENF-013", ("RECONSIDERATION".equals(remedy) ? "申请行政复议" : "提起行政诉讼")
+          + "的期限已于" + Dates.chinese(limit) + "届满");
+    }
+  }
+
+  private void remedyResult(DelegateTask task) {
+    String result = String.valueOf(task.getVariable("remedyResult"));
+    if ("CHANGED".equals(result)) {
+      Object changed = task.getVariable("changedFine");
+      if (changed == null) {
+        throw Refusals.refuse("ENF-014", "原决定被变更的，请填写变更后的罚款金额");
+      }
+      task.setVariable("fineAmount", ((Number) changed).doubleValue());
+    }
+    task.setVariable("remedyFiled", "NONE");
+    task.setVariable("paid", Boolean.FALSE);
+  }
+
+  private void serveReminder(DelegateTask task) {
+    LocalDate served = Dates.toLocalDate(task.getVariable("reminderServedDate"));
+    LocalDate issued = Dates.toLocalDate(task.getVariable("reminderDate"));
+    if (issued != null && served.isBefore(issued)) {
+      throw Refusals.refuse("ENF-015", "催告书送达日期不能早于催告书制作日期" + Dates.chinese(issued));
+    }
+    if (served.isAfter(Dates.today())) {
+      throw Refusals.refuse("ENF-008", "送达日期不能晚于今天");
+    }
+    task.setVariables(service.reminderServed(task.getVariables()));
+  }
+
+  /** ACEL 54, 69: the court may be asked only after 10 working days from the reminder's service. */
+  private void awaitReminder(DelegateTask task) {
+    if (Boolean.TRUE.equals(task.getVariable("paid"))) {
+      return;
+    }
+    LocalDate due = Dates.toLocalDate(task.getVariable("reminderDue"));
+    if (due != null && !Dates.today().isAfter(due)) {
+      throw Refusals.refuse("ENF-016", "催告书送达后十个工作日内（至" + Dates.chinese(due)
+          + "）不得申请人民法院强制执行（行政强制法第五十四条）；当事人未缴纳的，期满后系统自动转入申请程序");
+    }
+  }
+
+  private static String caseNo(DelegateTask task) {
+    return String.valueOf(task.getVariable("caseNo"));
+  }
+
+  private static String text(DelegateTask task, String key) {
+    Object v = task.getVariable(key);
+    return v == null ? "" : v.toString();
+  }
+
+  private static double number(DelegateTask task, String key) {
+    Object v = task.getVariable(key);
+    if (v == null) {
+      return 0;
+    }
+    return v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString());
+  }
+}

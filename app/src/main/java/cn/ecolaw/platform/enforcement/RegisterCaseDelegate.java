@@ -1,0 +1,31 @@
+package cn.ecolaw.platform.enforcement;
+
+import cn.ecolaw.platform.shared.PlatformException;
+import cn.ecolaw.platform.workflow.ProcessUser;
+import cn.ecolaw.platform.workflow.Refusals;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 登记案件：校验线索、确定案号、设置立案期限（Task_RegisterCase）。 */
+@Component
+public class RegisterCaseDelegate implements JavaDelegate {
+
+  private final EnforcementCaseService service;
+
+  public RegisterCaseDelegate(EnforcementCaseService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    try {
+      var out = service.register(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+          execution.getVariables());
+      execution.setVariables(out);
+      execution.setProcessBusinessKey((String) out.get("caseNo"));
+    } catch (PlatformException e) {
+      throw Refusals.of(e);
+    }
+  }
+}
