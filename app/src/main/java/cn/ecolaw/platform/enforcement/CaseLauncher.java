@@ -3,7 +3,8 @@ package cn.ecolaw.platform.enforcement;
 import cn.ecolaw.platform.shared.PlatformException;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
+import cn.ecolaw.platform.workflow.Refusals;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -31,9 +32,10 @@ public class CaseLauncher {
           ? runtime.startProcessInstanceByKey(PROCESS_KEY, v)
           : runtime.startProcessInstanceByKey(PROCESS_KEY, caseNo, v);
       return (String) runtime.getVariable(pi.getId(), "caseNo");
-    } catch (BadUserRequestException e) {
-      String[] parts = cn.ecolaw.platform.workflow.Refusals.split(e.getMessage());
-      throw PlatformException.badRequest(parts[0] == null ? "CASE-999" : parts[0], parts[1]);
+    } catch (ProcessEngineException e) {
+      var refusal = Refusals.find(e).orElseThrow(() -> e);
+      String[] parts = Refusals.split(refusal.getMessage());
+      throw PlatformException.badRequest(parts[0], parts[1]);
     }
   }
 }

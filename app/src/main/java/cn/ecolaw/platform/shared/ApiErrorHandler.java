@@ -16,6 +16,17 @@ public class ApiErrorHandler {
     return ResponseEntity.status(e.getStatus()).body(new ApiError(e.getCode(), e.getMessage()));
   }
 
+  /** A refusal from inside the engine (a form or legal rule of a task, a delegate's check). */
+  @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
+  public ResponseEntity<ApiError> engine(org.camunda.bpm.engine.ProcessEngineException e) {
+    var refusal = cn.ecolaw.platform.workflow.Refusals.find(e);
+    if (refusal.isEmpty()) {
+      throw e;
+    }
+    String[] parts = cn.ecolaw.platform.workflow.Refusals.split(refusal.get().getMessage());
+    return ResponseEntity.badRequest().body(new ApiError(parts[0], parts[1]));
+  }
+
   @ExceptionHandler(MissingServletRequestParameterException.class)
   public ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
     return ResponseEntity.badRequest()

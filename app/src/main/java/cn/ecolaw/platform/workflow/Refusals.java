@@ -19,6 +19,19 @@ public final class Refusals {
     return refuse(e.getCode(), e.getMessage());
   }
 
+  /**
+   * The refusal behind an engine exception: the engine wraps what a task listener throws (ENGINE-03051), so the
+   * cause chain is searched. Empty when the exception is not a refusal.
+   */
+  public static java.util.Optional<BadUserRequestException> find(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BadUserRequestException b && b.getMessage() != null && b.getMessage().startsWith("【")) {
+        return java.util.Optional.of(b);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Splits "【CODE】message" back into code and message; code is null when the text carries none. */
   public static String[] split(String text) {
     if (text != null && text.startsWith("【")) {
