@@ -19,6 +19,16 @@ public final class Refusals {
     return refuse(e.getCode(), e.getMessage());
   }
 
+  /** The refusal in an exception's cause chain (the engine wraps those thrown by task listeners), or null. */
+  public static BadUserRequestException findIn(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BadUserRequestException b && b.getMessage() != null && b.getMessage().startsWith("【")) {
+        return b;
+      }
+    }
+    return null;
+  }
+
   /** Splits "【CODE】message" back into code and message; code is null when the text carries none. */
   public static String[] split(String text) {
     if (text != null && text.startsWith("【")) {
