@@ -107,10 +107,24 @@ final class TasklistDriver {
 
   private final PlatformHttp http;
   private final Map<String, Answer> defaults;
+  private final boolean typed;
 
   TasklistDriver(PlatformHttp http, Map<String, Answer> defaults) {
+    this(http, defaults, false);
+  }
+
+  private TasklistDriver(PlatformHttp http, Map<String, Answer> defaults, boolean typed) {
     this.http = http;
     this.defaults = defaults;
+    this.typed = typed;
+  }
+
+  /**
+   * A driver that sends every value with an explicit type (String, Boolean, Long, Double, Null), as a REST client
+   * other than the Tasklist may do; the Tasklist itself sends values untyped.
+   */
+  TasklistDriver typed() {
+    return new TasklistDriver(http, defaults, true);
   }
 
   // ---------------------------------------------------------------------------------------------- start form
@@ -139,7 +153,7 @@ final class TasklistDriver {
     if (businessKey != null) {
       body.put("businessKey", businessKey);
     }
-    body.put("variables", untyped(values));
+    body.put("variables", dtos(values));
     return http.post("/engine-rest/process-definition/key/" + CaseLauncher.PROCESS_KEY + "/submit-form", body);
   }
 
@@ -180,7 +194,7 @@ final class TasklistDriver {
   }
 
   PlatformHttp.Response submitTask(String taskId, Map<String, Object> values) {
-    return http.post("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", untyped(values)));
+    return http.post("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", dtos(values)));
   }
 
   // ---------------------------------------------------------------------------------------------- walking
@@ -353,15 +367,35 @@ final class TasklistDriver {
     return m.group(2).equals("=") == equal;
   }
 
-  /** The Tasklist sends {"value": v} without a type; the engine infers String, Boolean, Integer/Long or Double. */
-  private static Map<String, Object> untyped(Map<String, Object> values) {
+  /**
+   * The Tasklist sends {"value": v} without a type; the engine infers String, Boolean, Integer/Long or Double. The
+   * typed driver names the type.
+   */
+  private Map<String, Object> dtos(Map<String, Object> values) {
     Map<String, Object> out = new LinkedHashMap<>();
     values.forEach((k, v) -> {
       Map<String, Object> dto = new HashMap<>();
-      dto.put("value", jsNumber(v));
+      Object value = jsNumber(v);
+      dto.put("value", value);
+      if (typed) {
+        dto.put("type", typeOf(value));
+      }
       out.put(k, dto);
     });
     return out;
+  }
+
+  private static String typeOf(Object value) {
+    if (value == null) {
+      return "Null";
+    }
+    if (value instanceof Boolean) {
+      return "Boolean";
+    }
+    if (value instanceof Long || value instanceof Integer) {
+      return "Long";
+    }
+    return value instanceof Double ? "Double" : "String";
   }
 
   /** A JavaScript number: 150000.0 goes over the wire as 150000. */

@@ -111,6 +111,28 @@ class TasklistRestTest {
   }
 
   @Test
+  void typedValuesAsAnotherRestClientSendsThemWorkTheSame() {
+    TasklistDriver typed = driver.typed();
+    String pid = typed.start(TestCases.caseNo(), TestCases.enterpriseWater());
+
+    Walk walk = typed.walk(pid, Scenario.of(PAYING));
+
+    assertThat(walk.taskKeys()).contains("Task_ProposePenalty", "Task_MonitorPayment");
+    assertEnded(walk, "PAID");
+  }
+
+  @Test
+  void otherRestErrorsAreAnsweredAsTheRestApiDoes() {
+    PlatformHttp.Response missing = http.get("/engine-rest/task/no-such-task");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().path("type").asText()).isEqualTo("InvalidRequestException");
+
+    PlatformHttp.Response badSubmit = driver.submitTask("no-such-task", Map.of("x", "y"));
+    assertThat(badSubmit.status()).as(badSubmit.text()).isEqualTo(500);
+    assertThat(badSubmit.json().path("message").asText()).contains("no-such-task");
+  }
+
+  @Test
   void filingRefusedEndsNotFiled() {
     String pid = driver.start(TestCases.caseNo(), TestCases.enterpriseWater());
 
