@@ -43,14 +43,18 @@ public final class PlatformHttp {
 
   public Response postJson(String path, Object body) {
     try {
-      String content = json.writeValueAsString(body);
-      return send(request(path)
-          .header("Content-Type", "application/json; charset=UTF-8")
-          .POST(HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8))
-          .build());
+      return postRaw(path, json.writeValueAsString(body));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Posts the text as it is, declared as JSON (for bodies that are not valid JSON). */
+  public Response postRaw(String path, String content) {
+    return send(request(path)
+        .header("Content-Type", "application/json; charset=UTF-8")
+        .POST(HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8))
+        .build());
   }
 
   /** A path segment with Chinese characters and brackets, e.g. a case number. */
