@@ -26,6 +26,12 @@ public final class PlatformHttp {
     public boolean ok() {
       return status >= 200 && status < 300;
     }
+
+    /** One text field of the JSON body, or null. */
+    public String text(String field) {
+      JsonNode node = json.get(field);
+      return node == null || node.isNull() ? null : node.asText();
+    }
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
