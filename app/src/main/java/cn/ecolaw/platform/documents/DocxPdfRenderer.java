@@ -631,7 +631,9 @@ final class DocxPdfRenderer {
         x += content.available - width;
       } else if (justify && glyphs.size() > 1 && width < content.available) {
         extra = (content.available - width) / (glyphs.size() - 1);
-        if (extra > size) {
+        if (extra > size * 0.25f) {
+          // A line ended early by an unbreakable Latin run (a credit code, an id): spreading it would leave
+          // gaps wider than a quarter em between characters, so it stays flush left like Word does.
           extra = 0;
         }
       }

@@ -47,10 +47,10 @@ public class CaseDocumentData {
       }
     }
     d.put("decisionServedDate", d.get("serviceDate"));
-    d.put("statementDeadline", d.get("statementDue"));
-    d.put("paymentDeadline", d.get("paymentDue") != null ? d.get("paymentDue") : "收到本决定书之日起十五日内");
+    d.putIfAbsent("statementDeadline", d.get("statementDue"));
+    d.putIfAbsent("paymentDeadline", d.get("paymentDue") != null ? d.get("paymentDue") : "收到本决定书之日起十五日内");
     if (d.get("reminderDue") != null) {
-      d.put("reminderDeadline", d.get("reminderDue"));
+      d.putIfAbsent("reminderDeadline", d.get("reminderDue"));
     }
     discretion.ifPresent(r -> {
       d.put("discretionSummary", r.result().summary());

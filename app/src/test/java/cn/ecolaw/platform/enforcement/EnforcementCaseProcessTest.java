@@ -182,6 +182,18 @@ class EnforcementCaseProcessTest {
     assertThat(documents.list(caseNo)).extracting(GeneratedDocument::type).containsExactly(
         DocumentType.FILING_APPROVAL, DocumentType.PRIOR_NOTICE, DocumentType.PENALTY_DECISION,
         DocumentType.SERVICE_RECEIPT);
+    GeneratedDocument decision = documents.list(caseNo).get(2);
+    String pdf = pdfText(documents.pdf(caseNo, decision.id()));
+    assertThat(pdf).contains("湖州测试印染有限公司", caseNo, "penalty-discretion", "行政复议", "六个月")
+        .contains(cn.ecolaw.platform.documents.ChineseAmount.toCapital(java.math.BigDecimal.valueOf(fine)));
+  }
+
+  private static String pdfText(byte[] pdf) {
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -1,0 +1,127 @@
+package cn.ecolaw.platform.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one place where tests build HTTP requests against the running application ({@code /engine-rest} and
+ * {@code /api}). Credentials, when the platform gets authentication, are added in {@link #authenticate}.
+ */
+public final class PlatformHttp {
+
+  /** A response: status, body as JSON (MissingNode when the body is empty or not JSON), and the raw text. */
+  public record Response(int status, JsonNode json, String text) {
+
+    public boolean ok() {
+      return status >= 200 && status < 300;
+    }
+
+    /** One text field of the JSON body, or null. */
+    public String text(String field) {
+      JsonNode node = json.get(field);
+      return node == null || node.isNull() ? null : node.asText();
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final String baseUrl;
+  private final UnaryOperator<HttpRequest.Builder> credentials;
+
+  public PlatformHttp(int port) {
+    this(port, UnaryOperator.identity());
+  }
+
+  public PlatformHttp(int port, UnaryOperator<HttpRequest.Builder> credentials) {
+    this.baseUrl = "http://localhost:" + port;
+    this.credentials = credentials;
+  }
+
+  /** Encodes one path segment or query value (case numbers carry Chinese characters and brackets). */
+  public static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  public static ObjectMapper json() {
+    return JSON;
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Response post(String path, Object body) {
+    try {
+      String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+      return send(request(path).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** GET that must succeed; returns the JSON body. */
+  public JsonNode getOk(String path) {
+    Response r = get(path);
+    if (!r.ok()) {
+      throw new AssertionError("GET " + path + " → " + r.status() + " " + r.text());
+    }
+    return r.json();
+  }
+
+  /** POST that must succeed; returns the JSON body. */
+  public JsonNode postOk(String path, Object body) {
+    Response r = post(path, body);
+    if (!r.ok()) {
+      throw new AssertionError("POST " + path + " → " + r.status() + " " + r.text());
+    }
+    return r.json();
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .timeout(Duration.ofSeconds(60))
+        .header("Accept", "application/json");
+    return authenticate(b);
+  }
+
+  /** Adds credentials to every request (none yet: /engine-rest and /api are open in this version). */
+  private HttpRequest.Builder authenticate(HttpRequest.Builder b) {
+    return credentials.apply(b);
+  }
+
+  private Response send(HttpRequest.Builder b) {
+    try {
+      HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(r.statusCode(), parse(r.body()), r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    if (body == null || body.isBlank()) {
+      return MissingNode.getInstance();
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      return MissingNode.getInstance();
+    }
+  }
+}
