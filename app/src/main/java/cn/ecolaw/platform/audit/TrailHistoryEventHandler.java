@@ -73,6 +73,14 @@ final class TrailHistoryEventHandler implements HistoryEventHandler {
     Object oldValue = op.equals(HistoryEventTypes.VARIABLE_INSTANCE_CREATE.getEventName()) ? null
         : previousValue(context, v.getVariableInstanceId());
     var change = new TrailSession.VariableChange(v.getVariableName(), op, oldValue, newValue, v::getId);
+    if (Boolean.TRUE.equals(v.isInitial()) && session.addToStart(v.getProcessInstanceId(), change)) {
+      return;
+    }
+    if (op.equals(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE.getEventName())
+        && java.util.Objects.equals(oldValue, newValue)) {
+      session.addUnchanged(v.getProcessInstanceId(), change);
+      return;
+    }
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("op", op);
     if (!op.equals(HistoryEventTypes.VARIABLE_INSTANCE_CREATE.getEventName())) {

@@ -32,9 +32,16 @@ final class TrailSession implements Session {
     final Map<String, Object> detail;
     final Supplier<String> historyRef;
     final VariableChange variable;
+    /** A variable set to the value it had: only kept for a following task completion, never stored alone. */
+    final boolean unchanged;
 
     Pending(String caseNo, String processInstanceId, Actor actor, AuditAction action, String target,
         Map<String, Object> detail, Supplier<String> historyRef, VariableChange variable) {
+      this(caseNo, processInstanceId, actor, action, target, detail, historyRef, variable, false);
+    }
+
+    Pending(String caseNo, String processInstanceId, Actor actor, AuditAction action, String target,
+        Map<String, Object> detail, Supplier<String> historyRef, VariableChange variable, boolean unchanged) {
       this.caseNo = caseNo;
       this.processInstanceId = processInstanceId;
       this.actor = actor;
@@ -43,6 +50,7 @@ final class TrailSession implements Session {
       this.detail = detail;
       this.historyRef = historyRef;
       this.variable = variable;
+      this.unchanged = unchanged;
     }
   }
 
@@ -72,6 +80,29 @@ final class TrailSession implements Session {
     if (processInstanceId != null && caseNo != null && !caseNo.isBlank()) {
       caseByProcessInstance.put(processInstanceId, caseNo);
     }
+  }
+
+  /** Puts a start variable into the detail of the instance's PROCESS_STARTED record; false when there is none. */
+  boolean addToStart(String processInstanceId, VariableChange change) {
+    for (Pending p : pending) {
+      if (p.action == AuditAction.PROCESS_STARTED && p.processInstanceId.equals(processInstanceId)) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> variables = (Map<String, Object>) p.detail.computeIfAbsent("variables",
+            key -> new LinkedHashMap<String, Object>());
+        variables.put(change.name(), change.newValue());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An update that set a variable to the value it had: no entry of its own, but it still counts among the values a
+   * task completion submitted.
+   */
+  void addUnchanged(String processInstanceId, VariableChange change) {
+    pending.add(new Pending(null, processInstanceId, actor, AuditAction.VARIABLE_CHANGED, change.name(), null,
+        change.historyRef(), change, true));
   }
 
   /**
@@ -112,6 +143,9 @@ final class TrailSession implements Session {
     }
     List<TrailRecord> records = new ArrayList<>();
     for (Pending p : pending) {
+      if (p.unchanged) {
+        continue;
+      }
       String caseNo = p.caseNo != null ? p.caseNo : caseOf(p.processInstanceId);
       if (caseNo == null) {
         continue;

@@ -70,6 +70,9 @@ class AuditTrailTest {
     assertThat(started.unit()).isEqualTo("unit-bureau");
     assertThat(started.processInstanceId()).isEqualTo(pid);
     assertThat(started.prevHash()).isEqualTo("0".repeat(64));
+    assertThat(started.detail()).contains("\"variables\":{", "\"partyName\":\"湖州测试印染有限公司\"");
+    // start variables are in PROCESS_STARTED, and re-setting a variable to its value is no change
+    assertThat(entries).noneMatch(e -> e.action().equals("VARIABLE_CHANGED") && e.target().equals("partyName"));
 
     AuditEntry proposed = only(entries, "TASK_COMPLETED", "Task_ProposeFiling");
     assertThat(proposed.userId()).isEqualTo("officer1");
