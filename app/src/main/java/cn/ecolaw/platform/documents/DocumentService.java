@@ -79,15 +79,16 @@ public class DocumentService {
     DocumentRenderer.Rendered files = renderer.render(type, values, type.title() + " " + caseNo);
     int version = repository.nextVersion(caseNo, type);
     Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    GeneratedDocument document;
     try {
       long id = repository.insert(caseNo, type, type.title(), version, createdAt, createdBy,
           files.docx(), files.pdf(), sha256(files.docx(), files.pdf()));
-      GeneratedDocument document = new GeneratedDocument(id, caseNo, type, type.title(), createdAt, createdBy, version);
-      events.publishEvent(new DocumentGenerated(document));
-      return document;
+      document = new GeneratedDocument(id, caseNo, type, type.title(), createdAt, createdBy, version);
     } catch (DuplicateKeyException e) {
       throw PlatformException.conflict("DOC-409", "同一文书正在被同时生成，请稍后重试：" + type.title());
     }
+    events.publishEvent(new DocumentGenerated(document));
+    return document;
   }
 
   public List<GeneratedDocument> list(String caseNo) {
