@@ -41,6 +41,7 @@ public class NonLitigationExecution {
     v.put("respondentId", application.respondentId());
     v.put("amountDue", application.amountDue());
     v.put("applicationDocumentId", application.applicationDocumentId());
+    v.put("documentIds", String.join(",", application.documentIds()));
     v.put("court", agency.court());
     runtime.startProcessInstanceByKey(PROCESS_KEY, docketNo, v);
     return docketNo;
