@@ -3,6 +3,7 @@ package cn.ecolaw.platform.cases;
 import cn.ecolaw.platform.enforcement.CaseLauncher;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,15 +21,19 @@ public class CaseController {
 
   private final CaseQueryService query;
   private final CaseLauncher launcher;
+  private final ApplicationEventPublisher events;
 
-  public CaseController(CaseQueryService query, CaseLauncher launcher) {
+  public CaseController(CaseQueryService query, CaseLauncher launcher, ApplicationEventPublisher events) {
     this.query = query;
     this.launcher = launcher;
+    this.events = events;
   }
 
   @GetMapping("/{caseNo}")
   public CaseView get(@PathVariable String caseNo) {
-    return query.find(caseNo);
+    CaseView view = query.find(caseNo);
+    events.publishEvent(new CaseViewed(view.caseNo(), view.processInstanceId()));
+    return view;
   }
 
   @GetMapping

@@ -2,7 +2,8 @@ package cn.ecolaw.platform.court;
 
 /**
  * What a bureau hands to the court when it applies for enforcement without litigation (ACEL 55): the case, the
- * parties, the amount and the documents that make the application.
+ * parties, the amount, the application itself and every document of the case file (decision, service receipt,
+ * reminder...) by their ids in {@code /api/cases/{caseNo}/documents}.
  */
 public record EnforcementApplication(
     String caseNo,
@@ -11,4 +12,5 @@ public record EnforcementApplication(
     String respondent,
     String respondentId,
     double amountDue,
-    String applicationDocumentId) {}
+    String applicationDocumentId,
+    java.util.List<String> documentIds) {}

@@ -45,6 +45,7 @@ public class NonLitigationExecution {
     v.put("respondentId", application.respondentId());
     v.put("amountDue", application.amountDue());
     v.put("applicationDocumentId", application.applicationDocumentId());
+    v.put("documentIds", String.join(",", application.documentIds()));
     v.put("court", agency.court());
     String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, docketNo, v).getId();
     access.processStarted(application.caseNo(), pid, PROCESS_KEY);

@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +24,11 @@ public class DocumentController {
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
   private final DocumentService documents;
+  private final ApplicationEventPublisher events;
 
-  public DocumentController(DocumentService documents) {
+  public DocumentController(DocumentService documents, ApplicationEventPublisher events) {
     this.documents = documents;
+    this.events = events;
   }
 
   @GetMapping
@@ -41,16 +44,20 @@ public class DocumentController {
   public ResponseEntity<byte[]> docx(@PathVariable String caseNo, @PathVariable long id,
       HttpServletResponse response) {
     GeneratedDocument document = documents.find(caseNo, id);
+    byte[] body = documents.docx(caseNo, id);
+    events.publishEvent(new DocumentDownloaded(document, "docx"));
     binary(response);
-    return file(documents.docx(caseNo, id), DOCX, document, "docx");
+    return file(body, DOCX, document, "docx");
   }
 
   @GetMapping("/{id}/pdf")
   public ResponseEntity<byte[]> pdf(@PathVariable String caseNo, @PathVariable long id,
       HttpServletResponse response) {
     GeneratedDocument document = documents.find(caseNo, id);
+    byte[] body = documents.pdf(caseNo, id);
+    events.publishEvent(new DocumentDownloaded(document, "pdf"));
     binary(response);
-    return file(documents.pdf(caseNo, id), MediaType.APPLICATION_PDF, document, "pdf");
+    return file(body, MediaType.APPLICATION_PDF, document, "pdf");
   }
 
   /**

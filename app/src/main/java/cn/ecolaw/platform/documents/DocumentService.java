@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +30,13 @@ public class DocumentService {
 
   private final DocumentRenderer renderer;
   private final DocumentRepository repository;
+  private final ApplicationEventPublisher events;
   private final Map<String, Object> defaults = new LinkedHashMap<>();
 
   public DocumentService(
       DocumentRenderer renderer,
       DocumentRepository repository,
+      ApplicationEventPublisher events,
       @Value("${platform.agency.name:}") String agencyName,
       @Value("${platform.agency.address:}") String agencyAddress,
       @Value("${platform.agency.phone:}") String agencyPhone,
@@ -42,6 +45,7 @@ public class DocumentService {
       @Value("${platform.agency.court:}") String court) {
     this.renderer = renderer;
     this.repository = repository;
+    this.events = events;
     putIfText("agencyName", agencyName);
     putIfText("agencyAddress", agencyAddress);
     putIfText("agencyPhone", agencyPhone);
@@ -75,13 +79,16 @@ public class DocumentService {
     DocumentRenderer.Rendered files = renderer.render(type, values, type.title() + " " + caseNo);
     int version = repository.nextVersion(caseNo, type);
     Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    GeneratedDocument document;
     try {
       long id = repository.insert(caseNo, type, type.title(), version, createdAt, createdBy,
           files.docx(), files.pdf(), sha256(files.docx(), files.pdf()));
-      return new GeneratedDocument(id, caseNo, type, type.title(), createdAt, createdBy, version);
+      document = new GeneratedDocument(id, caseNo, type, type.title(), createdAt, createdBy, version);
     } catch (DuplicateKeyException e) {
       throw PlatformException.conflict("DOC-409", "同一文书正在被同时生成，请稍后重试：" + type.title());
     }
+    events.publishEvent(new DocumentGenerated(document));
+    return document;
   }
 
   public List<GeneratedDocument> list(String caseNo) {

@@ -36,7 +36,7 @@ public class CourtApplicationDelegate implements JavaDelegate {
       String docketNo = court.apply(new EnforcementApplication(
           EnforcementCaseService.caseNo(variables), execution.getProcessInstanceId(), agency.name(),
           (String) variables.get("partyName"), (String) variables.get("partyId"), due,
-          String.valueOf(application.id())));
+          String.valueOf(application.id()), service.documentIds(EnforcementCaseService.caseNo(variables))));
       execution.setVariable("courtDocketNo", docketNo);
       execution.setVariable("applicationDate", cn.ecolaw.platform.shared.Dates.today().toString());
     } catch (PlatformException e) {

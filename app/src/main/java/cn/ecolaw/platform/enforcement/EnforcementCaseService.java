@@ -248,6 +248,11 @@ public class EnforcementCaseService {
     return doc;
   }
 
+  /** The ids of every document of the case file, oldest first. */
+  public java.util.List<String> documentIds(String caseNo) {
+    return documents.list(caseNo).stream().map(d -> String.valueOf(d.id())).toList();
+  }
+
   public Map<String, Object> close(String caseNo, String outcome) {
     if (!Vocabulary.OUTCOMES.containsKey(outcome)) {
       throw new IllegalArgumentException("unknown outcome " + outcome);

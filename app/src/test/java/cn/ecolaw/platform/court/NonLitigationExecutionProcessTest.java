@@ -46,7 +46,7 @@ class NonLitigationExecutionProcessTest {
     BpmnAwareTests.init(engine);
     caseNo = TestCases.caseNo();
     String docketNo = court.apply(new EnforcementApplication(caseNo, null, "湖州市生态环境局", "湖州测试化工有限公司",
-        TestCases.uscc(), 150000d, "1"));
+        TestCases.uscc(), 150000d, "1", java.util.List.of("1")));
     pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(docketNo).singleResult();
   }
 

@@ -30,7 +30,8 @@ public final class DocumentBench {
     }
     DocumentRenderer renderer = new DocumentRenderer(new DocumentTemplates(""),
         new DocumentFonts(DocumentFonts.DEFAULT_REGULAR, DocumentFonts.DEFAULT_BOLD));
-    DocumentService service = new DocumentService(renderer, new DocumentRepository(jdbc), "湖州市生态环境局",
+    DocumentService service = new DocumentService(renderer, new DocumentRepository(jdbc), event -> { },
+        "湖州市生态环境局",
         "浙江省湖州市吴兴区环城北路1号", "0572-2123456", "湖州市财政局", "湖州市人民政府", "湖州市吴兴区人民法院");
     DocumentType[] types = DocumentType.values();
 

@@ -388,6 +388,9 @@ class EnforcementCaseProcessTest {
     ProcessInstance court = runtime.createProcessInstanceQuery().processInstanceBusinessKey(docketNo).singleResult();
     assertThat(court).isWaitingAt("Task_ReviewApplication");
     assertThat(runtime.getVariable(court.getId(), "caseNo")).isEqualTo(caseNo);
+    assertThat(((String) runtime.getVariable(court.getId(), "documentIds")).split(","))
+        .hasSize(documents.list(caseNo).size())
+        .contains(String.valueOf(documents.list(caseNo).get(documents.list(caseNo).size() - 1).id()));
     assertThat(task(court)).hasCandidateGroup("court-filing");
 
     tasks.complete(task(court).getId(), of("courtAccepted", "true", "acceptanceNote", "符合受理条件"));

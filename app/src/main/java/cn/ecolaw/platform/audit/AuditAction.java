@@ -1,0 +1,25 @@
+package cn.ecolaw.platform.audit;
+
+/** What an entry of the trail records. */
+public enum AuditAction {
+  PROCESS_STARTED("流程启动"),
+  PROCESS_ENDED("流程结束"),
+  TASK_COMPLETED("办理任务"),
+  TASK_CANCELLED("任务撤销"),
+  VARIABLE_CHANGED("变量变更"),
+  DECISION_EVALUATED("决策计算"),
+  DOCUMENT_GENERATED("生成文书"),
+  DOCUMENT_DOWNLOADED("下载文书"),
+  CASE_VIEWED("查看案件"),
+  TRAIL_VIEWED("查看留痕");
+
+  private final String label;
+
+  AuditAction(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,172 @@
+package cn.ecolaw.platform.audit;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+
+/**
+ * The trail records of one engine command, collected while the command runs and appended when it flushes (inside
+ * the engine's transaction, so a command that fails or rolls back leaves no entry). Collecting first lets the case
+ * number be known for events that happen before it is set (the start of a case) and lets a task completion carry
+ * the variables the task set.
+ */
+final class TrailSession implements Session {
+
+  /** A variable change: {@code op} is create, update or delete; {@code historyRef} the ACT_HI_DETAIL id. */
+  record VariableChange(String name, String op, Object oldValue, Object newValue, Supplier<String> historyRef) {}
+
+  /** A record whose case number and history id may only be known at the end of the command. */
+  static final class Pending {
+    final String caseNo;
+    final String processInstanceId;
+    final LocalDateTime occurredAt = TrailValues.now();
+    final Actor actor;
+    final AuditAction action;
+    final String target;
+    final Map<String, Object> detail;
+    final Supplier<String> historyRef;
+    final VariableChange variable;
+    /** A variable set to the value it had: only kept for a following task completion, never stored alone. */
+    final boolean unchanged;
+
+    Pending(String caseNo, String processInstanceId, Actor actor, AuditAction action, String target,
+        Map<String, Object> detail, Supplier<String> historyRef, VariableChange variable) {
+      this(caseNo, processInstanceId, actor, action, target, detail, historyRef, variable, false);
+    }
+
+    Pending(String caseNo, String processInstanceId, Actor actor, AuditAction action, String target,
+        Map<String, Object> detail, Supplier<String> historyRef, VariableChange variable, boolean unchanged) {
+      this.caseNo = caseNo;
+      this.processInstanceId = processInstanceId;
+      this.actor = actor;
+      this.action = action;
+      this.target = target;
+      this.detail = detail;
+      this.historyRef = historyRef;
+      this.variable = variable;
+      this.unchanged = unchanged;
+    }
+  }
+
+  private final AuditTrail trail;
+  private final AuditRepository repository;
+  private final List<Pending> pending = new ArrayList<>();
+  private final Map<String, String> caseByProcessInstance = new HashMap<>();
+  private Actor actor;
+
+  TrailSession(AuditTrail trail, AuditRepository repository) {
+    this.trail = trail;
+    this.repository = repository;
+  }
+
+  Actor actor(Supplier<Actor> resolve) {
+    if (actor == null) {
+      actor = resolve.get();
+    }
+    return actor;
+  }
+
+  void add(Pending record) {
+    pending.add(record);
+  }
+
+  void knowCase(String processInstanceId, String caseNo) {
+    if (processInstanceId != null && caseNo != null && !caseNo.isBlank()) {
+      caseByProcessInstance.put(processInstanceId, caseNo);
+    }
+  }
+
+  /** Puts a start variable into the detail of the instance's PROCESS_STARTED record; false when there is none. */
+  boolean addToStart(String processInstanceId, VariableChange change) {
+    for (Pending p : pending) {
+      if (p.action == AuditAction.PROCESS_STARTED && p.processInstanceId.equals(processInstanceId)) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> variables = (Map<String, Object>) p.detail.computeIfAbsent("variables",
+            key -> new LinkedHashMap<String, Object>());
+        variables.put(change.name(), change.newValue());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An update that set a variable to the value it had: no entry of its own, but it still counts among the values a
+   * task completion submitted.
+   */
+  void addUnchanged(String processInstanceId, VariableChange change) {
+    pending.add(new Pending(null, processInstanceId, actor, AuditAction.VARIABLE_CHANGED, change.name(), null,
+        change.historyRef(), change, true));
+  }
+
+  /**
+   * Takes the variable changes of the process instance that directly precede now (those a task completion set),
+   * merged per variable name: the first old value, the last new value.
+   */
+  Map<String, Object> takeRecentVariables(String processInstanceId) {
+    List<VariableChange> taken = new ArrayList<>();
+    ListIterator<Pending> it = pending.listIterator(pending.size());
+    while (it.hasPrevious()) {
+      Pending p = it.previous();
+      if (p.variable == null || !p.processInstanceId.equals(processInstanceId)) {
+        break;
+      }
+      taken.add(0, p.variable);
+      it.remove();
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (VariableChange v : taken) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> change = (Map<String, Object>) out.get(v.name());
+      if (change == null) {
+        change = new LinkedHashMap<>();
+        if (v.op().equals("update")) {
+          change.put("old", v.oldValue());
+        }
+        out.put(v.name(), change);
+      }
+      change.put("new", v.newValue());
+    }
+    return out;
+  }
+
+  @Override
+  public void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<TrailRecord> records = new ArrayList<>();
+    for (Pending p : pending) {
+      if (p.unchanged) {
+        continue;
+      }
+      String caseNo = p.caseNo != null ? p.caseNo : caseOf(p.processInstanceId);
+      if (caseNo == null) {
+        continue;
+      }
+      records.add(new TrailRecord(caseNo, p.occurredAt, p.actor, p.action, p.target,
+          TrailValues.json(p.detail), p.processInstanceId, p.historyRef == null ? null : p.historyRef.get()));
+    }
+    pending.clear();
+    trail.append(records);
+  }
+
+  private String caseOf(String processInstanceId) {
+    if (processInstanceId == null) {
+      return null;
+    }
+    return caseByProcessInstance.computeIfAbsent(processInstanceId,
+        pid -> repository.caseOfProcessInstance(pid).orElse(null));
+  }
+
+  @Override
+  public void close() {
+    pending.clear();
+  }
+}

@@ -1,0 +1,266 @@
+package cn.ecolaw.platform.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.ecolaw.platform.documents.DocumentService;
+import cn.ecolaw.platform.documents.GeneratedDocument;
+import cn.ecolaw.platform.enforcement.CaseLauncher;
+import cn.ecolaw.platform.support.PlatformTest;
+import cn.ecolaw.platform.support.TestCases;
+import cn.ecolaw.platform.workflow.ProcessDriver;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+@PlatformTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+class AuditTrailTest {
+
+  @Autowired AuditTrail trail;
+  @Autowired IdentityService identity;
+  @Autowired HistoryService history;
+  @Autowired CaseLauncher launcher;
+  @Autowired ProcessDriver driver;
+  @Autowired DocumentService documents;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired MockMvc mvc;
+
+  TrailFixture fixture;
+  Tampering tampering;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new TrailFixture(identity, launcher, driver);
+    fixture.users();
+    tampering = new Tampering(jdbc);
+  }
+
+  @Test
+  void completingTasksRecordsWhoOfWhichUnitDidWhatTiedToTheEngineHistory() {
+    String caseNo = TestCases.caseNo();
+    String pid = fixture.caseAtPenaltyProposal(caseNo);
+
+    List<AuditEntry> entries = trail.entries(caseNo);
+    assertThat(entries).extracting(AuditEntry::seq)
+        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, entries.size()).boxed().toList());
+    AuditEntry started = entries.get(0);
+    assertThat(started.action()).isEqualTo("PROCESS_STARTED");
+    assertThat(started.target()).isEqualTo("enforcement-case");
+    assertThat(started.userId()).isEqualTo("officer1");
+    assertThat(started.unit()).isEqualTo("unit-bureau");
+    assertThat(started.processInstanceId()).isEqualTo(pid);
+    assertThat(started.prevHash()).isEqualTo("0".repeat(64));
+    assertThat(started.detail()).contains("\"variables\":{", "\"partyName\":\"湖州测试印染有限公司\"");
+    // start variables are in PROCESS_STARTED, and re-setting a variable to its value is no change
+    assertThat(entries).noneMatch(e -> e.action().equals("VARIABLE_CHANGED") && e.target().equals("partyName"));
+
+    AuditEntry proposed = only(entries, "TASK_COMPLETED", "Task_ProposeFiling");
+    assertThat(proposed.userId()).isEqualTo("officer1");
+    assertThat(proposed.unit()).isEqualTo("unit-bureau");
+    assertThat(proposed.source()).isEqualTo("engine");
+    assertThat(proposed.detail()).contains("\"filingReason\":{\"new\":\"当事人涉嫌超标排放水污染物");
+
+    AuditEntry approved = only(entries, "TASK_COMPLETED", "Task_ApproveFiling");
+    assertThat(approved.userId()).isEqualTo("head1");
+    // submitted as the text "true", turned into a boolean by the form guard within the same completion
+    assertThat(approved.detail()).contains("\"filingApproved\":{\"new\":true}");
+    assertThat(history.createHistoricTaskInstanceQuery().taskId(approved.historyRef()).singleResult()
+        .getTaskDefinitionKey()).isEqualTo("Task_ApproveFiling");
+
+    AuditEntry filingDocument = only(entries, "DOCUMENT_GENERATED", "立案审批表");
+    assertThat(filingDocument.userId()).isEqualTo("head1");
+    assertThat(filingDocument.seq()).isGreaterThan(approved.seq());
+
+    AuditEntry decision = only(entries, "DECISION_EVALUATED", "penalty-discretion");
+    assertThat(decision.userId()).isEqualTo("officer1");
+    assertThat(decision.detail()).contains("\"outputs\"", "fineAmount");
+    assertThat(history.createHistoricDecisionInstanceQuery().decisionInstanceId(decision.historyRef()).count())
+        .isEqualTo(1);
+
+    assertThat(entries).anySatisfy(e -> {
+      assertThat(e.action()).isEqualTo("VARIABLE_CHANGED");
+      assertThat(e.target()).isEqualTo("caseNo");
+      assertThat(e.detail()).contains(caseNo);
+    });
+    assertThat(trail.verify(caseNo)).isEqualTo(new TrailVerification(true, entries.size(), null,
+        "哈希链完整，共校验 " + entries.size() + " 条记录"));
+  }
+
+  @Test
+  void aRefusedCompletionLeavesNoEntry() {
+    String caseNo = TestCases.caseNo();
+    fixture.as("officer1", () -> launcher.start(caseNo, TestCases.enterpriseWater()));
+    String pid = driver.instanceOf(caseNo);
+    int before = trail.entries(caseNo).size();
+
+    assertThatThrownBy(() -> fixture.as("officer1", () -> driver.complete(pid, "Task_ProposeFiling", Map.of())))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("FORM-001");
+
+    assertThat(trail.entries(caseNo)).hasSize(before);
+    assertThat(trail.verify(caseNo).valid()).isTrue();
+  }
+
+  @Test
+  void viewsAndDownloadsAreRecordedWithTheRequestsUserUnitAndAddress() throws Exception {
+    String caseNo = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(caseNo);
+    GeneratedDocument filing = documents.list(caseNo).get(0);
+
+    mvc.perform(get("/api/cases/{caseNo}", caseNo).principal(() -> "judge1")).andExpect(status().isOk());
+    mvc.perform(get("/api/cases/{caseNo}/documents/{id}/pdf", caseNo, filing.id()).principal(() -> "officer1"))
+        .andExpect(status().isOk());
+    mvc.perform(get("/api/cases/{caseNo}/documents/{id}/docx", caseNo, filing.id())).andExpect(status().isOk());
+    mvc.perform(get("/api/cases/{caseNo}/documents/{id}/pdf", caseNo, 987654L)).andExpect(status().isNotFound());
+
+    List<AuditEntry> entries = trail.entries(caseNo);
+    AuditEntry viewed = last(entries, "CASE_VIEWED");
+    assertThat(viewed.userId()).isEqualTo("judge1");
+    assertThat(viewed.unit()).isEqualTo("unit-court");
+    assertThat(viewed.source()).isEqualTo("127.0.0.1");
+    List<AuditEntry> downloads = entries.stream().filter(e -> e.action().equals("DOCUMENT_DOWNLOADED")).toList();
+    assertThat(downloads).extracting(AuditEntry::userId).containsExactly("officer1", "anonymous");
+    assertThat(downloads).extracting(AuditEntry::historyRef)
+        .containsExactly(String.valueOf(filing.id()), String.valueOf(filing.id()));
+    assertThat(downloads.get(0).target()).endsWith(".pdf");
+    assertThat(downloads.get(1).target()).endsWith(".docx");
+
+    int count = entries.size();
+    mvc.perform(get("/api/cases/{caseNo}/trail", caseNo).principal(() -> "legal1"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.caseNo").value(caseNo))
+        .andExpect(jsonPath("$.entries.length()").value(count + 1))
+        .andExpect(jsonPath("$.entries[0].action").value("PROCESS_STARTED"))
+        .andExpect(jsonPath("$.entries[0].actionLabel").value("流程启动"))
+        .andExpect(jsonPath("$.entries[" + count + "].action").value("TRAIL_VIEWED"))
+        .andExpect(jsonPath("$.entries[" + count + "].userId").value("legal1"))
+        .andExpect(jsonPath("$.verification.valid").value(true))
+        .andExpect(jsonPath("$.verification.checked").value(count + 1));
+    mvc.perform(get("/api/cases/{caseNo}/trail", "测环罚〔2026〕1号"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.code").value("AUDIT-404"));
+    assertThat(trail.exists("测环罚〔2026〕1号")).isFalse();
+  }
+
+  @Test
+  void anEditedEntryFailsVerificationAtThatEntry() throws Exception {
+    String caseNo = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(caseNo);
+    AuditEntry approved = only(trail.entries(caseNo), "TASK_COMPLETED", "Task_ApproveFiling");
+
+    assertThat(tampering.editDetail(caseNo, approved.seq(),
+        approved.detail().replace("\"filingApproved\":{\"new\":true}", "\"filingApproved\":{\"new\":false}")))
+        .isEqualTo(1);
+
+    TrailVerification result = trail.verify(caseNo);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(approved.seq());
+    assertThat(result.reason()).isEqualTo("第 " + approved.seq() + " 条记录的内容被改动（哈希不符）");
+    assertThat(result.checked()).isEqualTo((int) approved.seq());
+    mvc.perform(get("/api/cases/{caseNo}/trail", caseNo))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.verification.valid").value(false))
+        .andExpect(jsonPath("$.verification.firstBrokenSeq").value(approved.seq()));
+  }
+
+  @Test
+  void aDeletedMiddleEntryFailsVerificationNamingTheGap() {
+    String caseNo = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(caseNo);
+    List<AuditEntry> entries = trail.entries(caseNo);
+    long middle = entries.size() / 2;
+
+    assertThat(tampering.delete(caseNo, middle)).isEqualTo(1);
+
+    TrailVerification result = trail.verify(caseNo);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(middle);
+    assertThat(result.reason()).isEqualTo("第 " + middle + " 条记录缺失（已被删除）");
+  }
+
+  @Test
+  void aDeletedLastEntryAndSwappedEntriesAreFound() {
+    String truncated = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(truncated);
+    long last = trail.entries(truncated).size();
+    tampering.delete(truncated, last);
+    assertThat(trail.verify(truncated).firstBrokenSeq()).isEqualTo(last);
+    assertThat(trail.verify(truncated).reason()).contains("链尾被删除");
+
+    String swapped = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(swapped);
+    tampering.swap(swapped, 3, 4);
+    assertThat(trail.verify(swapped).valid()).isFalse();
+    assertThat(trail.verify(swapped).firstBrokenSeq()).isEqualTo(3);
+  }
+
+  @Test
+  void concurrentAppendsOnOneCaseKeepOneLinearChain() throws Exception {
+    String caseNo = TestCases.caseNo();
+    int threads = 4;
+    int perThread = 15;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) {
+        String user = "user" + t;
+        done.add(pool.submit(() -> {
+          go.await();
+          for (int i = 0; i < perThread; i++) {
+            trail.append(new TrailRecord(caseNo, LocalDateTime.now().withNano(0), new Actor(user, null, "test"),
+                AuditAction.CASE_VIEWED, caseNo, "{\"n\":" + i + "}", null, null));
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      for (Future<?> f : done) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    List<AuditEntry> entries = trail.entries(caseNo);
+    assertThat(entries).hasSize(threads * perThread);
+    for (int i = 0; i < entries.size(); i++) {
+      assertThat(entries.get(i).seq()).isEqualTo(i + 1);
+      assertThat(entries.get(i).prevHash()).isEqualTo(i == 0 ? "0".repeat(64) : entries.get(i - 1).hash());
+    }
+    assertThat(entries).extracting(AuditEntry::userId).contains("user0", "user1", "user2", "user3");
+    assertThat(trail.verify(caseNo).valid()).isTrue();
+  }
+
+  static AuditEntry only(List<AuditEntry> entries, String action, String targetPart) {
+    List<AuditEntry> found = entries.stream()
+        .filter(e -> e.action().equals(action) && e.target() != null && e.target().contains(targetPart)).toList();
+    assertThat(found).as(action + " " + targetPart).hasSize(1);
+    return found.get(0);
+  }
+
+  static AuditEntry last(List<AuditEntry> entries, String action) {
+    List<AuditEntry> found = entries.stream().filter(e -> e.action().equals(action)).toList();
+    assertThat(found).as(action).isNotEmpty();
+    return found.get(found.size() - 1);
+  }
+}
