@@ -165,6 +165,7 @@ class AccessMatrixTest {
       Map<String, Integer> readers = toCourt ? only(200, 403, BUREAU, COURT, ADMIN) : only(200, 403, BUREAU, ADMIN);
       p.add(probe("GET /api/cases/{caseNo}", label, readers, () -> get("/api/cases/{c}", caseNo)));
       p.add(probe("GET /api/cases/{caseNo}/documents", label, readers, () -> get("/api/cases/{c}/documents", caseNo)));
+      p.add(probe("GET /api/cases/{caseNo}/trail", label, readers, () -> get("/api/cases/{c}/trail", caseNo)));
       p.add(probe("GET /api/cases/{caseNo}/documents/{id}/docx", label, readers,
           () -> get("/api/cases/{c}/documents/{id}/docx", caseNo, doc)));
       p.add(probe("GET /api/cases/{caseNo}/documents/{id}/pdf", label, readers,
