@@ -1,10 +1,16 @@
 package cn.ecolaw.platform.workflow;
 
 import jakarta.annotation.Priority;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +19,9 @@ import org.springframework.stereotype.Component;
  * REST API's submit-form endpoints answer 400 only for the engine's own form-field validation and 500 for any other
  * engine exception, and the engine wraps an exception thrown by a task listener (ENGINE-03051); so a "【FORM-001】…"
  * refusal would reach the user as an internal error. This mapper finds the refusal in the cause chain and answers
- * with it (400, its Chinese message); every other exception is answered exactly as the REST API does.
+ * with it (400, its Chinese message). A completion that lost a race (two users submitting the same task: the engine's
+ * {@link org.camunda.bpm.engine.OptimisticLockingException}, or "task does not exist" for a task that history shows completed) answers 409
+ * with {@link TaskConflicts#MESSAGE}. Every other exception is answered exactly as the REST API does.
  */
 @Component
 public class RefusalRestResponses implements ResourceConfigCustomizer {
@@ -28,9 +36,11 @@ public class RefusalRestResponses implements ResourceConfigCustomizer {
   @Priority(1)
   public static class Mapper implements ExceptionMapper<RestException> {
 
+    @Context private UriInfo uri;
+
     @Override
     public Response toResponse(RestException e) {
-      return ExceptionHandlerHelper.getInstance().getResponse(Refusals.find(e).<Throwable>map(r -> r).orElse(e));
+      return respond(e, uri);
     }
   }
 
@@ -38,9 +48,27 @@ public class RefusalRestResponses implements ResourceConfigCustomizer {
   @Priority(1)
   public static class EngineMapper implements ExceptionMapper<org.camunda.bpm.engine.ProcessEngineException> {
 
+    @Context private UriInfo uri;
+
     @Override
     public Response toResponse(org.camunda.bpm.engine.ProcessEngineException e) {
-      return ExceptionHandlerHelper.getInstance().getResponse(Refusals.find(e).<Throwable>map(r -> r).orElse(e));
+      return respond(e, uri);
     }
+  }
+
+  static Response respond(Throwable e, UriInfo uri) {
+    var refusal = Refusals.find(e);
+    if (refusal.isPresent()) {
+      return ExceptionHandlerHelper.getInstance().getResponse(refusal.get());
+    }
+    String taskId = TaskConflicts.taskIdOf(uri == null ? null : uri.getPath());
+    if (taskId != null && TaskConflicts.isLostRace(e, taskId, () -> EngineUtil.lookupProcessEngine(null))) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", "TaskConflict");
+      body.put("message", "【" + TaskConflicts.CODE + "】" + TaskConflicts.MESSAGE);
+      body.put("code", null);
+      return Response.status(Response.Status.CONFLICT).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    return ExceptionHandlerHelper.getInstance().getResponse(e);
   }
 }
