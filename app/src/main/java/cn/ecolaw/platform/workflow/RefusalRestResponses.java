@@ -21,10 +21,15 @@ import org.springframework.stereotype.Component;
  * refusal would reach the user as an internal error. This mapper finds the refusal in the cause chain and answers
  * with it (400, its Chinese message). A completion that lost a race (two users submitting the same task: the engine's
  * {@link org.camunda.bpm.engine.OptimisticLockingException}, or "task does not exist" for a task that history shows completed) answers 409
- * with {@link TaskConflicts#MESSAGE}. Every other exception is answered exactly as the REST API does.
+ * with {@link TaskConflicts#MESSAGE}. The REST API's own 400s (e.g. an unsupported variable type) get a Chinese message
+ * with code {@value #INVALID_REQUEST_CODE}, the original text in brackets. Every other exception is answered exactly as the REST API does.
  */
 @Component
 public class RefusalRestResponses implements ResourceConfigCustomizer {
+
+  /** The REST API's own 400s (a variable of an unknown type, a value it cannot convert) get a Chinese message. */
+  public static final String INVALID_REQUEST_CODE = "REQ-004";
+  public static final String INVALID_REQUEST_MESSAGE = "提交的数据无效：变量的值或类型不正确";
 
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
@@ -63,12 +68,21 @@ public class RefusalRestResponses implements ResourceConfigCustomizer {
     }
     String taskId = TaskConflicts.taskIdOf(uri == null ? null : uri.getPath());
     if (taskId != null && TaskConflicts.isLostRace(e, taskId, () -> EngineUtil.lookupProcessEngine(null))) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("type", "TaskConflict");
-      body.put("message", "【" + TaskConflicts.CODE + "】" + TaskConflicts.MESSAGE);
-      body.put("code", null);
-      return Response.status(Response.Status.CONFLICT).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+      return body(Response.Status.CONFLICT, "TaskConflict", "【" + TaskConflicts.CODE + "】" + TaskConflicts.MESSAGE);
+    }
+    if (e instanceof RestException rest && rest.getStatus() == Response.Status.BAD_REQUEST
+        && (rest.getMessage() == null || !rest.getMessage().startsWith("【"))) {
+      return body(Response.Status.BAD_REQUEST, rest.getClass().getSimpleName(),
+          "【" + INVALID_REQUEST_CODE + "】" + INVALID_REQUEST_MESSAGE + "（" + rest.getMessage() + "）");
     }
     return ExceptionHandlerHelper.getInstance().getResponse(e);
+  }
+
+  private static Response body(Response.Status status, String type, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    body.put("code", null);
+    return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 }
