@@ -62,13 +62,13 @@ public class RefusalRestResponses implements ResourceConfigCustomizer {
   }
 
   static Response respond(Throwable e, UriInfo uri) {
-    var refusal = Refusals.find(e);
-    if (refusal.isPresent()) {
-      return ExceptionHandlerHelper.getInstance().getResponse(refusal.get());
-    }
     String taskId = TaskConflicts.taskIdOf(uri == null ? null : uri.getPath());
     if (taskId != null && TaskConflicts.isLostRace(e, taskId, () -> EngineUtil.lookupProcessEngine(null))) {
       return body(Response.Status.CONFLICT, "TaskConflict", "【" + TaskConflicts.CODE + "】" + TaskConflicts.MESSAGE);
+    }
+    var refusal = Refusals.find(e);
+    if (refusal.isPresent()) {
+      return ExceptionHandlerHelper.getInstance().getResponse(refusal.get());
     }
     if (e instanceof RestException rest && rest.getStatus() == Response.Status.BAD_REQUEST
         && (rest.getMessage() == null || !rest.getMessage().startsWith("【"))) {

@@ -5,14 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 
 /**
  * Recognises a task completion that lost a race: another user completed the same task first. Either both read the
- * task and the engine refused the second write ({@link OptimisticLockingException}: the whole second transaction is
- * rolled back, nothing is done twice), or the second came after the first had committed and the task no longer
- * exists, while history shows it completed. Both are a conflict (409), not a server error.
+ * task and the engine refused the second write ({@link OptimisticLockingException}), or the database refused a second
+ * copy of what the first wrote (the document version guard, DOC-409), or the second came after the first had
+ * committed and the task no longer exists while history shows it completed. The second transaction is rolled back
+ * whole in every case, so nothing is done twice; all are a conflict (409), not a bad request or a server error.
  */
 public final class TaskConflicts {
 
@@ -32,15 +32,23 @@ public final class TaskConflicts {
     return m.find() ? m.group(1) : null;
   }
 
+  /**
+   * True when the failed completion of this task lost to another user's: the engine refused the second write, or the
+   * task is gone from the runtime and history shows it completed (then any failure of the late completion, such as
+   * "task does not exist" or the duplicate-document guard DOC-409, is because someone else was first).
+   */
   public static boolean isLostRace(Throwable e, String taskId, Supplier<ProcessEngine> engine) {
+    if (e == null) {
+      return false;
+    }
     if (causedBy(e, OptimisticLockingException.class)) {
       return true;
     }
-    if (!causedBy(e, NullValueException.class)) {
+    ProcessEngine pe = engine.get();
+    if (pe == null || taskId == null) {
       return false;
     }
-    ProcessEngine pe = engine.get();
-    if (pe == null) {
+    if (pe.getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
       return false;
     }
     HistoricTaskInstance done = pe.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished()
