@@ -183,7 +183,7 @@ class TasklistRestTest {
     assertEnded(walk, "COURT_ENFORCEMENT");
 
     JsonNode courtInstances = http.getOk("/engine-rest/history/process-instance?processDefinitionKey="
-        + "non-litigation-execution&variableValues=" + PlatformHttp.enc("caseNo_eq_" + caseNo));
+        + "non-litigation-execution&variables=" + PlatformHttp.enc("caseNo_eq_" + caseNo));
     assertThat(courtInstances).hasSize(1);
     assertThat(courtInstances.get(0).path("state").asText()).isEqualTo("COMPLETED");
     assertThat(courtInstances.get(0).path("businessKey").asText()).matches("（\\d{4}）.+行审\\d+号");

@@ -37,6 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Issue 3, "A restart of PostgreSQL in the middle of a run of cases": cases are started and worked while the server
@@ -55,6 +56,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
     "logging.level.org.camunda.bpm.engine.jobexecutor=OFF",
     "logging.level.com.zaxxer.hikari=WARN"})
 @Import(FaultInjector.class)
+@DirtiesContext // its job executor must not stay running (cached) while other ITs work the same database
 class PostgresRestartIT {
 
   private static final int CASES = 6;
