@@ -3,6 +3,10 @@
 #   bash scripts/pg-test-server.sh start   # fresh cluster on 127.0.0.1:${PGPORT:-55432}, prints the JDBC URL
 #   bash scripts/pg-test-server.sh stop    # stops it and deletes its data
 #   bash scripts/pg-test-server.sh env     # prints the POSTGRES_* variables for the tests (export lines)
+#   bash scripts/pg-test-server.sh restart [SECONDS_DOWN]
+#                                          # stops the running cluster (fast: open connections are cut), keeps
+#                                          # its data, waits SECONDS_DOWN (default 0) and starts it again
+#                                          # (faults/PostgresRestartIT calls this in the middle of a run)
 # PostgreSQL refuses to run as root: as root the cluster belongs to the unprivileged user "ecocase".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,6 +82,20 @@ SQL
   echo "$JDBC_URL"
 }
 
+restart() {
+  local down="${1:-0}"
+  [[ "$down" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "restart: SECONDS_DOWN must be a number, got '$down'"
+  [ -d "$DATA_DIR" ] && running || die "no running PostgreSQL on port $PGPORT to restart (data $DATA_DIR)"
+  pg pg_ctl -D "$DATA_DIR" -m fast -w -t 60 stop >/dev/null || die "PostgreSQL did not stop"
+  log "stopped PostgreSQL on port $PGPORT (data kept); down for ${down}s"
+  sleep "$down"
+  pg pg_ctl -D "$DATA_DIR" -l "$LOG_FILE" -w -t 60 start >/dev/null \
+    || { tail -n 30 "$LOG_FILE" >&2 || true; die "PostgreSQL did not start again"; }
+  wait_until 60 "database $PG_DB" \
+    env PGPASSWORD="$PG_PASSWORD" "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PGPORT" -d "$PG_DB" -U "$PG_USER"
+  log "PostgreSQL on port $PGPORT is up again"
+}
+
 env_lines() {
   echo "export POSTGRES_URL=$JDBC_URL"
   echo "export POSTGRES_USER=$PG_USER"
@@ -88,5 +106,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   env) env_lines ;;
-  *) die "usage: pg-test-server.sh start|stop|env" ;;
+  restart) restart "${2:-0}" ;;
+  *) die "usage: pg-test-server.sh start|stop|env|restart [SECONDS_DOWN]" ;;
 esac

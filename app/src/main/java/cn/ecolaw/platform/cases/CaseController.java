@@ -1,6 +1,7 @@
 package cn.ecolaw.platform.cases;
 
 import cn.ecolaw.platform.enforcement.CaseLauncher;
+import cn.ecolaw.platform.shared.PlatformException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,6 +32,9 @@ public class CaseController {
 
   @GetMapping("/{caseNo}")
   public CaseView get(@PathVariable String caseNo) {
+    if (!CaseNumbers.isWellFormed(caseNo)) {
+      throw PlatformException.badRequest("CASE-001", "案号格式不正确，应如：湖环罚〔2026〕12号");
+    }
     CaseView view = query.find(caseNo);
     events.publishEvent(new CaseViewed(view.caseNo(), view.processInstanceId()));
     return view;

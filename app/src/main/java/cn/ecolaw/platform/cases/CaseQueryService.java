@@ -12,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -47,11 +49,13 @@ public class CaseQueryService {
   private final PenaltyDiscretionService discretion;
   private final cn.ecolaw.platform.enforcement.EnforcementCaseService enforcement;
   private final cn.ecolaw.platform.identity.CaseAccess access;
+  private final RuntimeService runtime;
 
   public CaseQueryService(CaseFileRepository cases, HistoryService history, TaskService tasks,
       PenaltyDiscretionService discretion, cn.ecolaw.platform.enforcement.EnforcementCaseService enforcement,
-      cn.ecolaw.platform.identity.CaseAccess access) {
+      cn.ecolaw.platform.identity.CaseAccess access, RuntimeService runtime) {
     this.access = access;
+    this.runtime = runtime;
     this.cases = cases;
     this.history = history;
     this.tasks = tasks;
@@ -77,7 +81,31 @@ public class CaseQueryService {
         c.outcome(), Vocabulary.label(Vocabulary.OUTCOMES, c.outcome()), c.createdAt(),
         openTasks(c.processInstanceId()), deadlines(vars, active), penalty(vars, active),
         discretion(caseNo), related(caseNo, c.processInstanceId()),
-        "/api/cases/" + c.caseNo() + "/documents");
+        "/api/cases/" + c.caseNo() + "/documents", incidents(caseNo, c.processInstanceId()));
+  }
+
+  /** Open incidents of the case's own instance and of every instance carrying its number (court, ...). */
+  private List<CaseView.IncidentView> incidents(String caseNo, String ownInstanceId) {
+    List<String> instances = new ArrayList<>();
+    if (ownInstanceId != null) {
+      instances.add(ownInstanceId);
+    }
+    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
+        .variableName("caseNo").variableValueEquals("caseNo", caseNo).list()) {
+      if (!instances.contains(v.getProcessInstanceId())) {
+        instances.add(v.getProcessInstanceId());
+      }
+    }
+    List<CaseView.IncidentView> out = new ArrayList<>();
+    for (String pid : instances) {
+      for (Incident i : runtime.createIncidentQuery().processInstanceId(pid).orderByIncidentTimestamp().asc().list()) {
+        String definitionId = i.getProcessDefinitionId();
+        out.add(new CaseView.IncidentView(i.getId(), i.getIncidentType(),
+            definitionId == null ? null : definitionId.substring(0, definitionId.indexOf(':')), pid,
+            i.getActivityId(), i.getIncidentMessage(), i.getIncidentTimestamp().toInstant()));
+      }
+    }
+    return out;
   }
 
   /** The latest cases the caller may see (all of them for the administrator and engine-internal work). */

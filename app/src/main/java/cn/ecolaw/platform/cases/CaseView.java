@@ -27,7 +27,8 @@ public record CaseView(
     Map<String, Object> penalty,
     Map<String, Object> discretion,
     List<RelatedProcess> relatedProcesses,
-    String documentsUrl) {
+    String documentsUrl,
+    List<IncidentView> incidents) {
 
   public record Party(String name, String type, String typeLabel, String id, String address,
       String legalRepresentative) {}
@@ -36,6 +37,13 @@ public record CaseView(
       Instant created, Instant due) {}
 
   public record Deadline(String key, String label, String date, String basis, boolean passed) {}
+
+  /**
+   * A job of the case (or of a process it started) that failed until its retries ran out: the case does not move on
+   * by itself until an administrator resolves it (Cockpit: retry the job).
+   */
+  public record IncidentView(String id, String type, String processKey, String processInstanceId, String activityId,
+      String message, Instant created) {}
 
   public record RelatedProcess(String processKey, String processInstanceId, String businessKey, boolean active,
       String outcome, List<TaskView> currentTasks) {}

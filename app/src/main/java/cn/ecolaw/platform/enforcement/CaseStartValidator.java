@@ -2,7 +2,9 @@ package cn.ecolaw.platform.enforcement;
 
 import cn.ecolaw.platform.cases.CaseNumbers;
 import cn.ecolaw.platform.discretion.DiscretionInput;
+import cn.ecolaw.platform.shared.AgencyProperties;
 import cn.ecolaw.platform.shared.PlatformException;
+import cn.ecolaw.platform.workflow.TextSafety;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -17,6 +19,12 @@ public class CaseStartValidator {
   static final int MAX_NAME = 200;
   static final int MAX_FACTS = 5000;
 
+  private final AgencyProperties agency;
+
+  public CaseStartValidator(AgencyProperties agency) {
+    this.agency = agency;
+  }
+
   public Map<String, Object> validate(String caseNo, Map<String, Object> input) {
     if (input == null) {
       throw PlatformException.badRequest("CASE-000", "缺少案件信息");
@@ -24,6 +32,10 @@ public class CaseStartValidator {
     Map<String, Object> v = new HashMap<>(input);
     if (caseNo != null && !caseNo.isBlank() && !CaseNumbers.isWellFormed(caseNo)) {
       throw PlatformException.badRequest("CASE-001", "案号格式不正确，应如：湖环罚〔2026〕12号");
+    }
+    if (caseNo != null && !caseNo.isBlank() && !caseNo.startsWith(agency.shortName() + "罚〔")) {
+      throw PlatformException.badRequest("CASE-008", "案号“" + caseNo + "”不是本机关（" + agency.name() + "）的案号，应以“"
+          + agency.shortName() + "罚”开头");
     }
     String partyName = text(v, "partyName", "当事人名称", MAX_NAME);
     String partyType = code(v, "partyType", "当事人类型", Vocabulary.PARTY_TYPES);
@@ -58,6 +70,9 @@ public class CaseStartValidator {
     if (s.length() > max) {
       throw PlatformException.badRequest("CASE-005", label + "不得超过" + max + "个字");
     }
+    TextSafety.inspect(label, s).ifPresent(finding -> {
+      throw PlatformException.badRequest(finding.code(), finding.message());
+    });
     return s;
   }
 

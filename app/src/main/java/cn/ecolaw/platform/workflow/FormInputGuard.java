@@ -153,6 +153,9 @@ public class FormInputGuard implements TaskListener {
     if (text.length() > limit) {
       throw Refusals.refuse("FORM-008", "“" + f.label() + "”不得超过" + limit + "个字");
     }
+    TextSafety.inspect(f.label(), text).ifPresent(finding -> {
+      throw Refusals.refuse(finding.code(), finding.message());
+    });
   }
 
   private static boolean isBlank(Object value) {

@@ -1,10 +1,16 @@
 package cn.ecolaw.platform.workflow;
 
 import jakarta.annotation.Priority;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +19,17 @@ import org.springframework.stereotype.Component;
  * REST API's submit-form endpoints answer 400 only for the engine's own form-field validation and 500 for any other
  * engine exception, and the engine wraps an exception thrown by a task listener (ENGINE-03051); so a "【FORM-001】…"
  * refusal would reach the user as an internal error. This mapper finds the refusal in the cause chain and answers
- * with it (400, its Chinese message); every other exception is answered exactly as the REST API does.
+ * with it (400, its Chinese message). A completion that lost a race (two users submitting the same task: the engine's
+ * {@link org.camunda.bpm.engine.OptimisticLockingException}, or "task does not exist" for a task that history shows completed) answers 409
+ * with {@link TaskConflicts#MESSAGE}. The REST API's own 400s (e.g. an unsupported variable type) get a Chinese message
+ * with code {@value #INVALID_REQUEST_CODE}, the original text in brackets. Every other exception is answered exactly as the REST API does.
  */
 @Component
 public class RefusalRestResponses implements ResourceConfigCustomizer {
+
+  /** The REST API's own 400s (a variable of an unknown type, a value it cannot convert) get a Chinese message. */
+  public static final String INVALID_REQUEST_CODE = "REQ-004";
+  public static final String INVALID_REQUEST_MESSAGE = "提交的数据无效：变量的值或类型不正确";
 
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
@@ -28,9 +41,11 @@ public class RefusalRestResponses implements ResourceConfigCustomizer {
   @Priority(1)
   public static class Mapper implements ExceptionMapper<RestException> {
 
+    @Context private UriInfo uri;
+
     @Override
     public Response toResponse(RestException e) {
-      return ExceptionHandlerHelper.getInstance().getResponse(Refusals.find(e).<Throwable>map(r -> r).orElse(e));
+      return respond(e, uri);
     }
   }
 
@@ -38,9 +53,36 @@ public class RefusalRestResponses implements ResourceConfigCustomizer {
   @Priority(1)
   public static class EngineMapper implements ExceptionMapper<org.camunda.bpm.engine.ProcessEngineException> {
 
+    @Context private UriInfo uri;
+
     @Override
     public Response toResponse(org.camunda.bpm.engine.ProcessEngineException e) {
-      return ExceptionHandlerHelper.getInstance().getResponse(Refusals.find(e).<Throwable>map(r -> r).orElse(e));
+      return respond(e, uri);
     }
+  }
+
+  static Response respond(Throwable e, UriInfo uri) {
+    String taskId = TaskConflicts.taskIdOf(uri == null ? null : uri.getPath());
+    if (taskId != null && TaskConflicts.isLostRace(e, taskId, () -> EngineUtil.lookupProcessEngine(null))) {
+      return body(Response.Status.CONFLICT, "TaskConflict", "【" + TaskConflicts.CODE + "】" + TaskConflicts.MESSAGE);
+    }
+    var refusal = Refusals.find(e);
+    if (refusal.isPresent()) {
+      return ExceptionHandlerHelper.getInstance().getResponse(refusal.get());
+    }
+    if (e instanceof RestException rest && rest.getStatus() == Response.Status.BAD_REQUEST
+        && (rest.getMessage() == null || !rest.getMessage().startsWith("【"))) {
+      return body(Response.Status.BAD_REQUEST, rest.getClass().getSimpleName(),
+          "【" + INVALID_REQUEST_CODE + "】" + INVALID_REQUEST_MESSAGE + "（" + rest.getMessage() + "）");
+    }
+    return ExceptionHandlerHelper.getInstance().getResponse(e);
+  }
+
+  private static Response body(Response.Status status, String type, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    body.put("code", null);
+    return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 }

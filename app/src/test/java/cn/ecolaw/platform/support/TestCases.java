@@ -12,9 +12,9 @@ public final class TestCases {
 
   private TestCases() {}
 
-  /** A fresh, well-formed case number that no other test uses. */
+  /** A fresh case number of the agency (湖环, application.yml) that no other test uses (serials from 5000 up). */
   public static String caseNo() {
-    return "测环罚〔2026〕" + SERIAL.incrementAndGet() + "号";
+    return "湖环罚〔2026〕" + SERIAL.incrementAndGet() + "号";
   }
 
   public static String uscc() {
