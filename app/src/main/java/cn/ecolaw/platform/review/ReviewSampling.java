@@ -49,9 +49,7 @@ public class ReviewSampling {
         throw PlatformException.conflict("REV-011", unit + "没有可供抽查的已结案件（已在评查中的案卷不重复抽取）");
       }
       seed = request.seed() != null ? request.seed() : new SecureRandom().nextLong();
-      List<String> shuffled = new ArrayList<>(candidates);
-      Collections.shuffle(shuffled, new Random(seed));
-      chosen = shuffled.subList(0, Math.min(count, shuffled.size()));
+      chosen = pick(candidates, count, seed);
     }
     int requested = designated ? chosen.size() : request.count();
     long sampleId = reviews.insertSample(unit, seed, requested, chosen.size(), user == null ? "system" : user);
@@ -60,6 +58,13 @@ public class ReviewSampling {
       drawn.add(caseReview.start(caseNo, unit, sampleId));
     }
     return new Sample(sampleId, unit, seed, candidates.size(), drawn);
+  }
+
+  /** The first {@code count} of the candidates shuffled with {@code new Random(seed)}: same seed, same files. */
+  static List<String> pick(List<String> candidates, int count, long seed) {
+    List<String> shuffled = new ArrayList<>(candidates);
+    Collections.shuffle(shuffled, new Random(seed));
+    return List.copyOf(shuffled.subList(0, Math.min(count, shuffled.size())));
   }
 
   private String unit(String unit) {
