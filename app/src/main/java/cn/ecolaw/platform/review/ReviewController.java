@@ -21,11 +21,14 @@ public class ReviewController {
   private final ScoringSheetService sheets;
   private final ReviewSampling sampling;
   private final ReviewService reviews;
+  private final ReviewOffice office;
 
-  public ReviewController(ScoringSheetService sheets, ReviewSampling sampling, ReviewService reviews) {
+  public ReviewController(ScoringSheetService sheets, ReviewSampling sampling, ReviewService reviews,
+      ReviewOffice office) {
     this.sheets = sheets;
     this.sampling = sampling;
     this.reviews = reviews;
+    this.office = office;
   }
 
   /** The current version of the scoring sheet. */
@@ -43,6 +46,7 @@ public class ReviewController {
   @PostMapping("/sheet")
   @ResponseStatus(HttpStatus.CREATED)
   public ScoringSheet publish(@RequestBody SheetDraft draft, Principal user) {
+    office.mayPublishSheet();
     return sheets.publish(draft, user == null ? null : user.getName());
   }
 
@@ -50,11 +54,13 @@ public class ReviewController {
   @PostMapping("/samples")
   @ResponseStatus(HttpStatus.CREATED)
   public Sample sample(@RequestBody SampleRequest request, Principal user) {
+    office.mayDrawSamples();
     return sampling.draw(request, user == null ? null : user.getName());
   }
 
   @GetMapping("/statistics")
   public ReviewStatistics statistics() {
+    office.mayReadStatistics();
     return reviews.statistics();
   }
 }

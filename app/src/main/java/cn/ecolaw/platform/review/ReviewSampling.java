@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.review;
 
+import cn.ecolaw.platform.identity.CaseAccess;
 import cn.ecolaw.platform.shared.AgencyProperties;
 import cn.ecolaw.platform.shared.PlatformException;
 import java.security.SecureRandom;
@@ -23,11 +24,16 @@ public class ReviewSampling {
   private final ReviewRepository reviews;
   private final CaseReview caseReview;
   private final AgencyProperties agency;
+  private final CaseAccess access;
+  private final ReviewOffice office;
 
-  public ReviewSampling(ReviewRepository reviews, CaseReview caseReview, AgencyProperties agency) {
+  public ReviewSampling(ReviewRepository reviews, CaseReview caseReview, AgencyProperties agency, CaseAccess access,
+      ReviewOffice office) {
     this.reviews = reviews;
     this.caseReview = caseReview;
     this.agency = agency;
+    this.access = access;
+    this.office = office;
   }
 
   @Transactional
@@ -55,7 +61,11 @@ public class ReviewSampling {
     long sampleId = reviews.insertSample(unit, seed, requested, chosen.size(), user == null ? "system" : user);
     List<Sample.Drawn> drawn = new ArrayList<>();
     for (String caseNo : chosen) {
-      drawn.add(caseReview.start(caseNo, unit, sampleId));
+      // the reviewers read the whole case file (case, documents, trail); the bureau sees the review instance
+      access.grant(caseNo, office.unit(), "案卷评查（抽查批次" + sampleId + "）");
+      Sample.Drawn d = caseReview.start(caseNo, unit, sampleId);
+      access.processStarted(caseNo, d.processInstanceId(), CaseReview.PROCESS_KEY);
+      drawn.add(d);
     }
     return new Sample(sampleId, unit, seed, candidates.size(), drawn);
   }
