@@ -48,6 +48,9 @@ class CaseReviewRestTest {
 
   @LocalServerPort int port;
   @Autowired CaseFileRepository cases;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired org.camunda.bpm.engine.FilterService filters;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
 
   PlatformHttp http;
   TasklistDriver driver;
@@ -139,6 +142,25 @@ class CaseReviewRestTest {
     assertThat(after.get("problemsCorrected").asLong()).isEqualTo(before.get("problemsCorrected").asLong() + 1);
     assertThat(after.get("byUnit").toString()).contains("湖州市生态环境局");
     assertThat(after.get("byProblemType").toString()).contains("VETO-04", "告知与听证");
+  }
+
+  @Test
+  void reviewersReadTheSampledCaseFileAndOnlyTheOfficeDraws() {
+    cn.ecolaw.platform.support.Logins.ensureDemoUsers(identity, filters, taskService);
+    String caseNo = ReviewFixture.closedCase(cases);
+    String other = ReviewFixture.closedCase(cases);
+    draw(caseNo);
+    for (String reviewer : List.of("reviewer1", "reviewer2", "arbiter1")) {
+      PlatformHttp as = http.as(reviewer);
+      assertThat(as.get("/api/cases/" + enc(caseNo)).status()).as(reviewer).isEqualTo(200);
+      assertThat(as.get("/api/cases/" + enc(caseNo) + "/documents").status()).isEqualTo(200);
+      assertThat(as.get("/api/cases/" + enc(caseNo) + "/trail").status()).isEqualTo(200);
+      assertThat(as.get("/api/cases/" + enc(other)).status()).as("not sampled").isEqualTo(403);
+    }
+    PlatformHttp.Response officer = http.as("officer1").post("/api/reviews/samples",
+        Map.of("caseNos", List.of(other)));
+    assertThat(officer.status()).isEqualTo(403);
+    assertThat(officer.text()).contains("AUTH-010");
   }
 
   @Test
