@@ -12,7 +12,9 @@ public enum DocumentType {
   NO_PENALTY_DECISION("不予行政处罚决定书", "no-penalty-decision.docx"),
   SERVICE_RECEIPT("送达回证", "service-receipt.docx"),
   REMINDER("催告书", "reminder.docx"),
-  ENFORCEMENT_APPLICATION("强制执行申请书", "enforcement-application.docx");
+  ENFORCEMENT_APPLICATION("强制执行申请书", "enforcement-application.docx"),
+  REVIEW_SHEET("案卷评查表", "review-sheet.docx"),
+  RECTIFICATION_NOTICE("整改通知书", "rectification-notice.docx");
 
   private final String title;
   private final String template;

@@ -53,7 +53,11 @@ class DocumentRendererTest {
           "送达十个工作日后", "申请湖州市吴兴区人民法院强制执行"),
       DocumentType.ENFORCEMENT_APPLICATION, List.of("强制执行申请书", "被申请人：湖州绿源印染有限公司（企业）",
           "合计人民币贰拾壹万柒仟伍佰元整（¥217,500.00）", "2027年1月8日", "此致", "湖州市吴兴区人民法院",
-          "第五十五条", "《催告书》及送达回证"));
+          "第五十五条", "《催告书》及送达回证"),
+      DocumentType.REVIEW_SHEET, List.of("行政处罚案卷评查表", "询问笔录未载明执法证件号", "两级评分相差超过10分",
+          "89分（专家仲裁）", "良好", "第1版"),
+      DocumentType.RECTIFICATION_NOTICE, List.of("案卷评查整改通知书", "共发现问题1项", "证据链不完整",
+          "于2026年12月22日前完成整改"));
 
   @ParameterizedTest
   @EnumSource(DocumentType.class)

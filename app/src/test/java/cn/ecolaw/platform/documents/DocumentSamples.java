@@ -74,6 +74,27 @@ final class DocumentSamples {
     data.put("partyOpinion", "当事人提出其已完成整改，请求减轻处罚。经复核，当事人整改情况已在裁量中予以考虑，不予采纳减轻处罚的请求。");
     data.put("noPenaltyGround", "当事人系初次违法，危害后果轻微并及时改正");
     data.put("measure", "立即停止超标排放水污染物的违法行为");
+    // case review (案卷评查表, 整改通知书)
+    data.put("reviewOffice", "浙江省生态环境厅案卷评查办公室");
+    data.put("reviewedUnit", "湖州市生态环境局");
+    data.put("sheetVersion", "1");
+    data.put("vetoText", "无一票否决情形");
+    data.put("cityScoreText", "97分");
+    data.put("cityFindings", "INV-03 调查询问笔录规范完整 扣2分：询问笔录未载明执法证件号\nARC-02 结案后按期归档 扣1分：未按期归档");
+    data.put("cityOpinion", "程序基本合法");
+    data.put("provinceScoreText", "84分");
+    data.put("provinceFindings", "INV-04 证据合法、充分，证据链完整 扣6分：证据链不完整");
+    data.put("provinceOpinion", "证据存在问题");
+    data.put("arbitrationReason", "两级评分相差超过10分");
+    data.put("arbiterScoreText", "89分");
+    data.put("arbiterFindings", "INV-04 证据合法、充分，证据链完整 扣4分：证据链不完整");
+    data.put("arbiterOpinion", "以证据问题为主");
+    data.put("finalScore", "89");
+    data.put("finalTier", "专家仲裁");
+    data.put("grade", "良好");
+    data.put("problemsText", "INV-04 证据合法、充分，证据链完整 扣4分：证据链不完整");
+    data.put("problemCount", "1");
+    data.put("rectificationDue", "2026年12月22日");
     if (type == DocumentType.NO_PENALTY_DECISION) {
       data.put("outcomeLabel", "不予处罚");
       data.remove("fineAmount");

@@ -22,29 +22,29 @@ import java.util.regex.Pattern;
  * value, default value, or the field's empty value), drops fields hidden by a condition, and submits every value
  * untyped ({@code {"value": v}}), exactly as the Tasklist's camunda-forms plugin does.
  */
-final class TasklistDriver {
+public final class TasklistDriver {
 
   /** What the "user" enters for a field: a function of the task's variables. */
   @FunctionalInterface
-  interface Answer extends Function<Vars, Object> {}
+  public interface Answer extends Function<Vars, Object> {}
 
   /** The variables of a task's process instance, as read through REST. */
-  record Vars(JsonNode variables) {
+  public record Vars(JsonNode variables) {
 
-    Object value(String name) {
+    public Object value(String name) {
       return toJava(variables.path(name).path("value"));
     }
 
-    double number(String name) {
+    public double number(String name) {
       JsonNode v = variables.path(name).path("value");
       return v.isNumber() ? v.asDouble() : Double.parseDouble(v.asText());
     }
 
-    String text(String name) {
+    public String text(String name) {
       return variables.path(name).path("value").asText();
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
       return variables.path(name).path("value").asBoolean(false);
     }
   }
@@ -109,7 +109,7 @@ final class TasklistDriver {
   private final Map<String, Answer> defaults;
   private final boolean typed;
 
-  TasklistDriver(PlatformHttp http, Map<String, Answer> defaults) {
+  public TasklistDriver(PlatformHttp http, Map<String, Answer> defaults) {
     this(http, defaults, false);
   }
 
@@ -167,7 +167,7 @@ final class TasklistDriver {
   // ---------------------------------------------------------------------------------------------- task forms
 
   /** The values the Tasklist submits for this task when the user answers from the scenario and the defaults. */
-  Map<String, Object> taskFormValues(String taskId, Map<String, Answer> answers) {
+  public Map<String, Object> taskFormValues(String taskId, Map<String, Answer> answers) {
     JsonNode form = http.getOk("/engine-rest/task/" + taskId + "/deployed-form");
     Vars vars = new Vars(http.getOk("/engine-rest/task/" + taskId + "/form-variables"));
     Map<String, Object> values = new LinkedHashMap<>();
@@ -193,7 +193,7 @@ final class TasklistDriver {
     return values;
   }
 
-  PlatformHttp.Response submitTask(String taskId, Map<String, Object> values) {
+  public PlatformHttp.Response submitTask(String taskId, Map<String, Object> values) {
     return http.post("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", dtos(values)));
   }
 
@@ -231,7 +231,7 @@ final class TasklistDriver {
   }
 
   /** The open task of the instance with this key (exactly one). */
-  JsonNode openTask(String processInstanceId, String taskKey) {
+  public JsonNode openTask(String processInstanceId, String taskKey) {
     JsonNode tasks = http.getOk("/engine-rest/task?processInstanceId=" + processInstanceId
         + "&taskDefinitionKey=" + taskKey);
     assertThat(tasks).as("open %s", taskKey).hasSize(1);
@@ -246,7 +246,7 @@ final class TasklistDriver {
     assertThat(r.status()).as("%s submit: %s", taskKey, r.text()).isEqualTo(204);
   }
 
-  void fireTimer(String processInstanceId, String activityId) {
+  public void fireTimer(String processInstanceId, String activityId) {
     JsonNode jobs = http.getOk("/engine-rest/job?processInstanceId=" + processInstanceId
         + "&activityId=" + activityId);
     assertThat(jobs).as("timer %s", activityId).hasSize(1);
@@ -298,7 +298,7 @@ final class TasklistDriver {
   // ---------------------------------------------------------------------------------------------- forms
 
   /** A Chinese heading ("#### 立案审查") and a Chinese label on every field. */
-  static void assertChineseForm(JsonNode form) {
+  public static void assertChineseForm(JsonNode form) {
     String id = form.path("id").asText();
     boolean titled = false;
     for (JsonNode c : form.path("components")) {

@@ -65,6 +65,7 @@ class AccessMatrixTest {
   static final Set<String> COURT = Set.of("filing1", "judge1", "exec1");
   static final Set<String> ADMIN = Set.of("admin");
   static final Set<String> ANALYST = Set.of("analyst1");
+  static final Set<String> REVIEW = Set.of("reviewer1", "reviewer2", "arbiter1");
   static final Set<String> EVERYONE = Set.copyOf(USERS);
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -178,6 +179,16 @@ class AccessMatrixTest {
     p.add(probe("GET /api/calendar/add-calendar-days", "", everyone(200),
         () -> get("/api/calendar/add-calendar-days?from=2026-09-30&days=15")));
     p.add(probe("GET /api/calendar/{year}", "", everyone(200), () -> get("/api/calendar/2026")));
+    // case review: the sheet is read by all; the review office draws samples; the office and the analyst publish
+    // sheets (an empty draft: 400 for those allowed, nothing published); statistics for office, analyst, bureau head
+    p.add(probe("GET /api/reviews/sheet", "", everyone(200), () -> get("/api/reviews/sheet")));
+    p.add(probe("GET /api/reviews/sheet/{version}", "", everyone(200), () -> get("/api/reviews/sheet/1")));
+    p.add(probe("POST /api/reviews/sheet", "空评查表", only(400, 403, REVIEW, ANALYST, ADMIN),
+        () -> new Call(HttpMethod.POST, "/api/reviews/sheet", Map.of("note", "空"))));
+    p.add(probe("POST /api/reviews/samples", "抽查数量为0", only(400, 403, REVIEW, ADMIN),
+        () -> new Call(HttpMethod.POST, "/api/reviews/samples", Map.of("count", 0))));
+    p.add(probe("GET /api/reviews/statistics", "", only(200, 403, REVIEW, ANALYST, Set.of("head1"), ADMIN),
+        () -> get("/api/reviews/statistics")));
 
     // Camunda REST API
     p.add(probe("GET /engine-rest/task", "", everyone(200), () -> get("/engine-rest/task")));

@@ -1,0 +1,68 @@
+package cn.ecolaw.platform.review;
+
+import cn.ecolaw.platform.calendar.WorkingDayCalendar;
+import cn.ecolaw.platform.shared.Dates;
+import cn.ecolaw.platform.shared.PlatformException;
+import cn.ecolaw.platform.workflow.Refusals;
+import cn.ecolaw.platform.workflow.TaskCompletionRule;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of the review tasks: a tier's scoring form is read against the sheet (a deduction needs its reason and
+ * stays within its item's and stage's points; the veto answer matches the items named) and the tier's score is set
+ * ({@code cityScore}, {@code provinceScore}, {@code arbiterScore}); a rectification found wanting gets a new period.
+ */
+@Component
+public class ReviewTaskRules implements TaskCompletionRule {
+
+  static final String VERIFY = "Task_VerifyRectification";
+
+  private final TierScores tierScores;
+  private final WorkingDayCalendar calendar;
+
+  public ReviewTaskRules(TierScores tierScores, WorkingDayCalendar calendar) {
+    this.tierScores = tierScores;
+    this.calendar = calendar;
+  }
+
+  @Override
+  public String processKey() {
+    return CaseReview.PROCESS_KEY;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of("Task_CityScoring", "Task_ProvinceScoring", "Task_Arbitrate", VERIFY);
+  }
+
+  @Override
+  public void check(DelegateTask task) {
+    if (task.getTaskDefinitionKey().equals(VERIFY)) {
+      verify(task);
+      return;
+    }
+    ReviewTier tier = ReviewTier.ofTask(task.getTaskDefinitionKey());
+    try {
+      TierScore score = tierScores.of(tier, task);
+      task.setVariable(tier.scoreVariable(), score.total().doubleValue());
+      task.setVariable(tier.vetoItemsVariable(), score.vetoCodes());
+    } catch (PlatformException e) {
+      throw Refusals.of(e);
+    }
+  }
+
+  /** Not rectified: back to the handler with a new period of the same length. */
+  private void verify(DelegateTask task) {
+    if (Boolean.TRUE.equals(task.getVariable("rectified"))) {
+      return;
+    }
+    var today = Dates.today();
+    int days = RectificationNoticeDelegate.RECTIFICATION_DAYS;
+    task.setVariable("rectificationDue", calendar.addCalendarDays(today, days).toString());
+    task.setVariable("rectificationDueAt", calendar.dueAfterCalendarDays(today, days));
+    Object round = task.getVariable("rectificationRound");
+    task.setVariable("rectificationRound", (round == null ? 1 : ((Number) round).intValue()) + 1);
+  }
+}
