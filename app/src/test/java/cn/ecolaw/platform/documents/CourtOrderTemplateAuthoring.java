@@ -58,6 +58,7 @@ public final class CourtOrderTemplateAuthoring {
     d.docNo("${courtDocketNo}");
     d.flush("申请人：${applicant}（${applicantTypeLabel}）");
     d.flush("被申请人：${respondent}（${respondentTypeLabel}）");
+    d.flush("关联案号：${caseNo}");
     d.para("申请人${applicant}于${receivedAt}向本院申请作出禁止令，请求禁止被申请人${respondent}实施以下行为："
         + "${requestedMeasures}。${securityText}");
     d.para("本院经审查认为：${rulingReason}");
@@ -75,6 +76,7 @@ public final class CourtOrderTemplateAuthoring {
     d.docNo("${courtDocketNo}");
     d.flush("复议申请人（被申请人）：${respondent}");
     d.flush("申请人：${applicant}");
+    d.flush("关联案号：${caseNo}");
     d.para("复议申请人${respondent}不服本院${courtDocketNo}民事裁定（禁止令），于${challengeDate}向本院申请复议。"
         + "复议期间，禁止令不停止执行。");
     d.para("复议申请人的理由：${challengeReasons}");
@@ -128,6 +130,7 @@ public final class CourtOrderTemplateAuthoring {
     d.title("${agencyName}");
     d.title("生态修复验收意见书");
     d.docNo("${courtDocketNo}");
+    d.flush("关联案号：${caseNo}");
     d.flush("${court}：");
     d.para("受贵院委托，本机关会同专家${experts}于${acceptanceDate}对修复义务人${respondent}在${site}实施的生态修复"
         + "进行了验收。");
