@@ -14,7 +14,13 @@ public enum DocumentType {
   REMINDER("催告书", "reminder.docx"),
   ENFORCEMENT_APPLICATION("强制执行申请书", "enforcement-application.docx"),
   REVIEW_SHEET("案卷评查表", "review-sheet.docx"),
-  RECTIFICATION_NOTICE("整改通知书", "rectification-notice.docx");
+  RECTIFICATION_NOTICE("整改通知书", "rectification-notice.docx"),
+  INJUNCTION_APPLICATION("禁止令申请书", "injunction-application.docx"),
+  INJUNCTION_RULING("禁止令（裁定书）", "injunction-ruling.docx"),
+  INJUNCTION_CHALLENGE_DECISION("复议决定书", "injunction-challenge-decision.docx"),
+  RESTORATION_ORDER("修复令", "restoration-order.docx"),
+  RESTORATION_PLAN_APPROVAL("生态修复方案审批表", "restoration-plan-approval.docx"),
+  RESTORATION_ACCEPTANCE("修复验收意见书", "restoration-acceptance.docx");
 
   private final String title;
   private final String template;

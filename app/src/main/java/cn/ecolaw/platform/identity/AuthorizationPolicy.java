@@ -2,6 +2,8 @@ package cn.ecolaw.platform.identity;
 
 import cn.ecolaw.platform.court.NonLitigationExecution;
 import cn.ecolaw.platform.enforcement.CaseLauncher;
+import cn.ecolaw.platform.injunction.Injunctions;
+import cn.ecolaw.platform.restoration.Restorations;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -60,6 +62,23 @@ public class AuthorizationPolicy implements ApplicationRunner {
       grants.grant(group, Resources.PROCESS_DEFINITION, NonLitigationExecution.PROCESS_KEY,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_HISTORY);
+    }
+    // 禁止令: the bureau applies (from its case) and monitors compliance; the court registers direct applications
+    // and rules. 修复令: the court orders (start form); the bureau helps with the plan and supervises.
+    for (String group : properties.groupsOf(properties.bureauUnit())) {
+      grants.grant(group, Resources.PROCESS_DEFINITION, Injunctions.PROCESS_KEY, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY);
+      grants.grant(group, Resources.PROCESS_DEFINITION, Restorations.PROCESS_KEY, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    }
+    for (String group : properties.groupsOf(properties.courtUnit())) {
+      for (String key : new String[] {Injunctions.PROCESS_KEY, Restorations.PROCESS_KEY}) {
+        grants.grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.READ_HISTORY);
+      }
+      grants.grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE);
     }
     for (String group : properties.allCaseGroups()) {
       grants.grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);

@@ -99,6 +99,7 @@ final class DocumentSamples {
       data.put("outcomeLabel", "不予处罚");
       data.remove("fineAmount");
     }
+    CourtOrderSamples.addTo(data);
     return data;
   }
 }

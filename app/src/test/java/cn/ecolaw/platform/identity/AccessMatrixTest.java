@@ -171,6 +171,11 @@ class AccessMatrixTest {
           () -> get("/api/cases/{c}/documents/{id}/docx", caseNo, doc)));
       p.add(probe("GET /api/cases/{caseNo}/documents/{id}/pdf", label, readers,
           () -> get("/api/cases/{c}/documents/{id}/pdf", caseNo, doc)));
+      // only the bureau applies for its case's injunction; these cases have no continuing violation (409)
+      p.add(probe("POST /api/cases/{caseNo}/injunction", label, only(409, 403, BUREAU, ADMIN),
+          () -> new Call(HttpMethod.POST, "/api/cases/{c}/injunction", Map.of("urgent", true, "facts", "持续排放",
+              "harmEvidence", "监测数据", "requestedMeasures", "停止排放", "securityProvided", true,
+              "securityAmount", 100000), caseNo)));
     }
     p.add(probe("GET /api/cases/{caseNo}", "不存在的案号", only(404, 404, ADMIN),
         () -> get("/api/cases/{c}", "测环罚〔2026〕1号")));
