@@ -12,7 +12,12 @@ public enum DocumentType {
   NO_PENALTY_DECISION("不予行政处罚决定书", "no-penalty-decision.docx"),
   SERVICE_RECEIPT("送达回证", "service-receipt.docx"),
   REMINDER("催告书", "reminder.docx"),
-  ENFORCEMENT_APPLICATION("强制执行申请书", "enforcement-application.docx");
+  ENFORCEMENT_APPLICATION("强制执行申请书", "enforcement-application.docx"),
+  ACCEPTANCE_NOTICE("强制执行申请受理通知书", "enforcement-acceptance-notice.docx"),
+  NON_ACCEPTANCE_RULING("不予受理强制执行申请裁定书", "enforcement-non-acceptance-ruling.docx"),
+  ENFORCEMENT_GRANTED_RULING("准予强制执行裁定书", "enforcement-granted-ruling.docx"),
+  ENFORCEMENT_REFUSED_RULING("不准予强制执行裁定书", "enforcement-refused-ruling.docx"),
+  CHALLENGE_DECISION("不准予强制执行裁定复议决定书", "enforcement-challenge-decision.docx");
 
   private final String title;
   private final String template;

@@ -32,7 +32,7 @@ class DocumentRendererTest {
       new DocumentFonts(DocumentFonts.DEFAULT_REGULAR, DocumentFonts.DEFAULT_BOLD);
   private static final DocumentRenderer RENDERER = new DocumentRenderer(new DocumentTemplates(""), FONTS);
 
-  private static final Map<DocumentType, List<String>> EXPECTED = Map.of(
+  private static final Map<DocumentType, List<String>> BUREAU_EXPECTED = Map.of(
       DocumentType.FILING_APPROVAL, List.of("立案审批表", "案件来源", "日常巡查", "立案理由及依据", "承办人意见",
           "负责人审批意见", "同意立案，由执法一队承办。", "91330502MA2B3C4D5E"),
       DocumentType.PRIOR_NOTICE, List.of("行政处罚事先告知书", "罚款人民币壹拾伍万元整（¥150,000.00）",
@@ -54,6 +54,12 @@ class DocumentRendererTest {
       DocumentType.ENFORCEMENT_APPLICATION, List.of("强制执行申请书", "被申请人：湖州绿源印染有限公司（企业）",
           "合计人民币贰拾壹万柒仟伍佰元整（¥217,500.00）", "2027年1月8日", "此致", "湖州市吴兴区人民法院",
           "第五十五条", "《催告书》及送达回证"));
+  private static final Map<DocumentType, List<String>> EXPECTED = new java.util.EnumMap<>(DocumentType.class);
+
+  static {
+    EXPECTED.putAll(BUREAU_EXPECTED);
+    EXPECTED.putAll(CourtDocumentSamples.EXPECTED);
+  }
 
   @ParameterizedTest
   @EnumSource(DocumentType.class)

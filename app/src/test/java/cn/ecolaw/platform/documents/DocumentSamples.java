@@ -78,6 +78,7 @@ final class DocumentSamples {
       data.put("outcomeLabel", "不予处罚");
       data.remove("fineAmount");
     }
+    CourtDocumentSamples.add(type, data);
     return data;
   }
 }
