@@ -105,11 +105,8 @@ public class CourtTaskRules implements TaskCompletionRule {
   }
 
   private void granted(DelegateTask task) {
-    Object executedBy = task.getVariable("executedBy");
-    if (blank(executedBy)) {
+    if (blank(task.getVariable("executedBy"))) {
       task.setVariable("executedBy", "COURT");
-    } else if (!"COURT".equals(executedBy) && !"AGENCY".equals(executedBy)) {
-      throw Refusals.refuse("COURT-010", "执行方式只能是由法院执行或者交由申请机关组织实施");
     }
     task.setVariables(deadlines.granted(Dates.today()));
   }
