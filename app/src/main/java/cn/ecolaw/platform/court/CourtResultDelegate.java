@@ -6,7 +6,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 通知申请机关：记录法院审查结果（输入参数 courtResult），并送回原行政处罚案件（消息 CourtEnforcementResult）。
+ * 通知申请机关：记录法院审查的最终结果（输入参数 courtResult：GRANTED / REFUSED / NOT_ACCEPTED），并送回原行政处罚案件
+ * （消息 CourtEnforcementResult）：结果、法院案号、裁定理由、执行方式（COURT / AGENCY）、执行到位金额与日期、法院文书编号。
  */
 @Component
 public class CourtResultDelegate implements JavaDelegate {
@@ -20,12 +21,32 @@ public class CourtResultDelegate implements JavaDelegate {
     if (origin == null) {
       return;
     }
+    boolean granted = "GRANTED".equals(result);
     execution.getProcessEngineServices().getRuntimeService()
         .createMessageCorrelation(NonLitigationExecution.RESULT_MESSAGE)
         .processInstanceId(origin.toString())
         .setVariable("courtResult", result)
         .setVariable("courtDocketNo", execution.getProcessBusinessKey())
-        .setVariable("courtRulingReason", execution.getVariable("rulingReason"))
+        .setVariable("courtRulingReason", reason(execution, result))
+        .setVariable("courtExecutedBy", granted ? execution.getVariable("executedBy") : null)
+        .setVariable("courtAmountCollected", granted ? execution.getVariable("amountCollected") : null)
+        .setVariable("courtExecutionDate", granted ? execution.getVariable("executionDate") : null)
+        .setVariable("courtDocumentIds", execution.getVariable("courtDocumentIds"))
         .correlate();
+  }
+
+  /** The reason of the decision that stands: the higher court's where it decided, else the court's. */
+  private static Object reason(DelegateExecution execution, String result) {
+    String[] keys = switch (result) {
+      case "NOT_ACCEPTED" -> new String[] {"appealDecisionReason", "acceptanceNote"};
+      default -> new String[] {"challengeDecisionReason", "rulingReason"};
+    };
+    for (String key : keys) {
+      Object v = execution.getVariable(key);
+      if (v != null && !v.toString().isBlank()) {
+        return v;
+      }
+    }
+    return null;
   }
 }

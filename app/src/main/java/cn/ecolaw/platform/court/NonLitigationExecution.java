@@ -42,6 +42,7 @@ public class NonLitigationExecution {
     v.put("enforcementCaseInstanceId", application.enforcementCaseInstanceId());
     v.put("applicant", application.applicant());
     v.put("respondent", application.respondent());
+    v.put("partyName", application.respondent());
     v.put("respondentId", application.respondentId());
     v.put("amountDue", application.amountDue());
     v.put("applicationDocumentId", application.applicationDocumentId());

@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Sample start data for the demo: real-looking parties with valid identifiers. */
-final class DemoCases {
+public final class DemoCases {
 
   private DemoCases() {}
 
-  static Map<String, Object> waterCase(String name, String usccBody) {
+  public static Map<String, Object> waterCase(String name, String usccBody) {
     Map<String, Object> v = new HashMap<>();
     v.put("partyName", name);
     v.put("partyType", "ENTERPRISE");

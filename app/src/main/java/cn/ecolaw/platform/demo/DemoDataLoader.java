@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +38,9 @@ public class DemoDataLoader {
     this.driver = driver;
   }
 
+  /** Order 0: the features' own demo data (@Order(10+)) comes after the users and these cases. */
   @EventListener(ApplicationReadyEvent.class)
+  @Order(0)
   public void load() {
     identity.initialize();
     if (!cases.list(1).isEmpty()) {

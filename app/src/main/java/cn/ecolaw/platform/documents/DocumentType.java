@@ -20,7 +20,12 @@ public enum DocumentType {
   INJUNCTION_CHALLENGE_DECISION("复议决定书", "injunction-challenge-decision.docx"),
   RESTORATION_ORDER("修复令", "restoration-order.docx"),
   RESTORATION_PLAN_APPROVAL("生态修复方案审批表", "restoration-plan-approval.docx"),
-  RESTORATION_ACCEPTANCE("修复验收意见书", "restoration-acceptance.docx");
+  RESTORATION_ACCEPTANCE("修复验收意见书", "restoration-acceptance.docx"),
+  ACCEPTANCE_NOTICE("强制执行申请受理通知书", "enforcement-acceptance-notice.docx"),
+  NON_ACCEPTANCE_RULING("不予受理强制执行申请裁定书", "enforcement-non-acceptance-ruling.docx"),
+  ENFORCEMENT_GRANTED_RULING("准予强制执行裁定书", "enforcement-granted-ruling.docx"),
+  ENFORCEMENT_REFUSED_RULING("不准予强制执行裁定书", "enforcement-refused-ruling.docx"),
+  CHALLENGE_DECISION("不准予强制执行裁定复议决定书", "enforcement-challenge-decision.docx");
 
   private final String title;
   private final String template;

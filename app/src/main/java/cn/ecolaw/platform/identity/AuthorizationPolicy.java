@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * directory the groups come from the directory, the authorizations from here.
  * <ul>
  *   <li>administrator group: everything;</li>
- *   <li>bureau case groups: start and read {@code enforcement-case} instances and their history;</li>
+ *   <li>bureau case groups: start and read {@code enforcement-case} instances and their history; read
+ *       {@code non-litigation-execution}, where the bureau is the applicant and has tasks of its own;</li>
  *   <li>court case groups: read {@code non-litigation-execution} instances and history (the bureau's process starts
  *       them as engine-internal work);</li>
  *   <li>every case group: Tasklist and the shared task filters; tasks themselves are visible to their candidate
@@ -57,6 +58,11 @@ public class AuthorizationPolicy implements ApplicationRunner {
           ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_HISTORY);
       grants.grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE);
+      // the bureau is the applicant in non-litigation-execution and works tasks there (higher-court request,
+      // challenge, 裁执分离 execution)
+      grants.grant(group, Resources.PROCESS_DEFINITION, NonLitigationExecution.PROCESS_KEY,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY);
     }
     for (String group : properties.groupsOf(properties.courtUnit())) {
       grants.grant(group, Resources.PROCESS_DEFINITION, NonLitigationExecution.PROCESS_KEY,

@@ -46,6 +46,13 @@ class DemoDataTest {
       assertThat(court.currentTasks()).extracting(CaseView.TaskView::candidateGroup).containsExactly("court-filing");
     });
     assertThat(view("105").discretion().get("outcome")).isEqualTo("NO_PENALTY");
+    CaseView ruled = view("106");
+    assertThat(ruled.status()).isEqualTo("AT_COURT");
+    assertThat(ruled.relatedProcesses()).singleElement().satisfies(court -> {
+      assertThat(court.processKey()).isEqualTo("non-litigation-execution");
+      assertThat(court.currentTasks()).extracting(CaseView.TaskView::candidateGroup)
+          .containsExactly("court-enforcement");
+    });
     assertThat(tasks.createTaskQuery().taskCandidateGroup("eco-head").count()).isGreaterThanOrEqualTo(2);
   }
 

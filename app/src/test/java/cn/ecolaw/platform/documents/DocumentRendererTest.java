@@ -32,7 +32,7 @@ class DocumentRendererTest {
       new DocumentFonts(DocumentFonts.DEFAULT_REGULAR, DocumentFonts.DEFAULT_BOLD);
   private static final DocumentRenderer RENDERER = new DocumentRenderer(new DocumentTemplates(""), FONTS);
 
-  private static final Map<DocumentType, List<String>> EXPECTED = Map.of(
+  private static final Map<DocumentType, List<String>> BUREAU_EXPECTED = Map.of(
       DocumentType.FILING_APPROVAL, List.of("立案审批表", "案件来源", "日常巡查", "立案理由及依据", "承办人意见",
           "负责人审批意见", "同意立案，由执法一队承办。", "91330502MA2B3C4D5E"),
       DocumentType.PRIOR_NOTICE, List.of("行政处罚事先告知书", "罚款人民币壹拾伍万元整（¥150,000.00）",
@@ -58,9 +58,16 @@ class DocumentRendererTest {
           "89分（专家仲裁）", "良好", "第1版"),
       DocumentType.RECTIFICATION_NOTICE, List.of("案卷评查整改通知书", "共发现问题1项", "证据链不完整",
           "于2026年12月22日前完成整改"));
+  private static final Map<DocumentType, List<String>> EXPECTED = new java.util.EnumMap<>(DocumentType.class);
+
+  static {
+    EXPECTED.putAll(BUREAU_EXPECTED);
+    EXPECTED.putAll(CourtDocumentSamples.EXPECTED);
+    EXPECTED.putAll(CourtOrderSamples.EXPECTED);
+  }
 
   private static List<String> expected(DocumentType type) {
-    return EXPECTED.containsKey(type) ? EXPECTED.get(type) : CourtOrderSamples.EXPECTED.get(type);
+    return EXPECTED.get(type);
   }
 
   @ParameterizedTest

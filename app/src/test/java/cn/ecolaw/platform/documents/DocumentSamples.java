@@ -100,6 +100,7 @@ final class DocumentSamples {
       data.remove("fineAmount");
     }
     CourtOrderSamples.addTo(data);
+    CourtDocumentSamples.add(type, data);
     return data;
   }
 }

@@ -138,8 +138,11 @@ class EnforcementCaseFlowIT {
 
     driver.complete(court.getId(), "Task_ReviewApplication", TestCases.of("courtAccepted", "true",
         "acceptanceNote", "申请材料齐全，符合受理条件。"));
+    driver.complete(court.getId(), "Task_ChooseReviewMode", TestCases.of("reviewMode", "WRITTEN"));
     driver.complete(court.getId(), "Task_ReviewAndRule", TestCases.of("enforcementGranted", "true",
         "rulingReason", "行政处罚决定认定事实清楚，适用法律正确，程序合法，准予强制执行。"));
+    driver.complete(court.getId(), "Task_ExecuteByCourt", TestCases.of("executionDate", Dates.today().toString(),
+        "amountCollected", fine, "executionRecord", "划拨被执行人银行存款，执行完毕。"));
 
     assertThat(ended(court.getId())).isTrue();
     assertClosed(caseNo, pid, "COURT_ENFORCEMENT");
@@ -148,7 +151,7 @@ class EnforcementCaseFlowIT {
     assertThat(historicValue(court.getId(), "caseNo")).isEqualTo(caseNo);
     assertDiscretionRecorded(caseNo, pid, fine);
     assertThat(documentTypes(caseNo)).containsExactly("FILING_APPROVAL", "PRIOR_NOTICE", "PENALTY_DECISION",
-        "SERVICE_RECEIPT", "REMINDER", "ENFORCEMENT_APPLICATION");
+        "SERVICE_RECEIPT", "REMINDER", "ENFORCEMENT_APPLICATION", "ACCEPTANCE_NOTICE", "ENFORCEMENT_GRANTED_RULING");
     assertThat(pdfText(caseNo, "ENFORCEMENT_APPLICATION")).contains("湖州测试印染有限公司");
 
     JsonNode closed = getCase(caseNo);

@@ -395,11 +395,48 @@ class EnforcementCaseProcessTest {
 
     tasks.complete(task(court).getId(), of("courtAccepted", "true", "acceptanceNote", "符合受理条件"));
     assertThat(task(court)).hasCandidateGroup("court-judge");
+    tasks.complete(task(court).getId(), of("reviewMode", "WRITTEN"));
     tasks.complete(task(court).getId(), of("enforcementGranted", "true", "rulingReason", "决定合法"));
+    assertThat(pi).as("the bureau waits until the ruling is executed").isWaitingAt("Event_CourtResultReceived");
+    assertThat(task(court)).hasCandidateGroup("court-enforcement");
+    tasks.complete(task(court).getId(), of("executionDate", Dates.today().toString(), "amountCollected", 150000,
+        "executionRecord", "划拨被执行人银行存款"));
 
     assertThat(court).isEnded();
     assertEndedWith("End_CourtEnforcement", "COURT_ENFORCEMENT");
     assertThat(variable("courtResult")).isEqualTo("GRANTED");
+    assertThat(variable("courtExecutedBy")).isEqualTo("COURT");
+    assertThat(variable("courtAmountCollected")).isEqualTo(150000d);
+    assertThat(hasDocument(DocumentType.ACCEPTANCE_NOTICE)).isTrue();
+    assertThat(hasDocument(DocumentType.ENFORCEMENT_GRANTED_RULING)).isTrue();
+  }
+
+  @Test
+  void aRefusalToEnforceThatTheBureauDoesNotChallengeComesBackAsRefused() {
+    decidedAndServed(TestCases.enterpriseWater());
+    execute(job("Timer_RemedyPeriodEnds", pi));
+    complete("Task_ServeReminder", "reminderServedDate", Dates.today().toString(), "serviceMethod", "DIRECT",
+        "recipient", "沈建国");
+    execute(job("Timer_ReminderPeriod", pi));
+    complete("Task_PrepareCourtApplication", "enforcementItems", "罚款及加处罚款", "headOpinion", "同意申请");
+    ProcessInstance court = runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey((String) runtime.getVariable(pi.getId(), "courtDocketNo")).singleResult();
+
+    tasks.complete(task(court).getId(), of("courtAccepted", "true"));
+    tasks.complete(task(court).getId(), of("reviewMode", "WRITTEN"));
+    tasks.complete(task(court).getId(), of("enforcementGranted", "false", "refusalGround", "NO_FACTUAL_BASIS",
+        "rulingReason", "认定的排放数据缺乏监测报告支持"));
+    tasks.complete(task(court).getId(), of("serviceDate", Dates.today().toString(), "serviceMethod", "DIRECT",
+        "recipient", "王法制"));
+    assertThat(task(court)).hasCandidateGroup("eco-legal");
+    tasks.complete(task(court).getId(), of("challengeFiled", "false"));
+
+    assertThat(court).isEnded();
+    assertEndedWith("End_CourtEnforcement", "COURT_ENFORCEMENT");
+    assertThat(variable("courtResult")).isEqualTo("REFUSED");
+    assertThat(variable("courtRulingReason")).isEqualTo("认定的排放数据缺乏监测报告支持");
+    assertThat(variable("courtExecutedBy")).isNull();
+    assertThat(hasDocument(DocumentType.ENFORCEMENT_REFUSED_RULING)).isTrue();
   }
 
   @Test

@@ -96,7 +96,17 @@ public final class TasklistDriver {
       Map.entry("Task_AwaitReminderResponse", "eco-officer"),
       Map.entry("Task_PrepareCourtApplication", "eco-head"),
       Map.entry("Task_ReviewApplication", "court-filing"),
-      Map.entry("Task_ReviewAndRule", "court-judge"));
+      Map.entry("Task_ReviewAndRule", "court-judge"),
+      Map.entry("Task_SuperviseAcceptance", "court-judge"),
+      Map.entry("Task_ConsiderAppeal", "eco-legal"),
+      Map.entry("Task_DecideAppeal", "court-judge"),
+      Map.entry("Task_ChooseReviewMode", "court-judge"),
+      Map.entry("Task_HearBothSides", "court-judge"),
+      Map.entry("Task_ServeRefusal", "court-filing"),
+      Map.entry("Task_ConsiderChallenge", "eco-legal"),
+      Map.entry("Task_DecideChallenge", "court-judge"),
+      Map.entry("Task_ExecuteByCourt", "court-enforcement"),
+      Map.entry("Task_ExecuteByAgency", "eco-officer"));
 
   /** Timers a case waits on with no task open (intermediate catch events): fired when the driver is idle. */
   static final List<String> WAITING_TIMERS = List.of("Event_HearingDay");

@@ -34,7 +34,7 @@ class TasklistRestTest {
   private static final String CJK = "[\\u4e00-\\u9fff]";
 
   /** What the users type into the required fields, keyed by form field key. */
-  private static final Map<String, Answer> REQUIRED_ANSWERS = Map.ofEntries(
+  static final Map<String, Answer> REQUIRED_ANSWERS = Map.ofEntries(
       Map.entry("filingReason", v -> "当事人涉嫌超标排放水污染物，依法应予立案调查。"),
       Map.entry("officerOpinion", v -> "建议立案。"),
       Map.entry("filingApproved", v -> "true"),
@@ -74,6 +74,17 @@ class TasklistRestTest {
       Map.entry("courtAccepted", v -> "true"),
       Map.entry("enforcementGranted", v -> "true"),
       Map.entry("rulingReason", v -> "行政处罚决定事实清楚，适用法律正确，程序合法，准予强制执行。"),
+      Map.entry("appealFiled", v -> "false"),
+      Map.entry("acceptanceOrdered", v -> "true"),
+      Map.entry("appealDecisionReason", v -> "申请符合法定受理条件，应予受理。"),
+      Map.entry("reviewMode", v -> "WRITTEN"),
+      Map.entry("hearingRecord", v -> "被执行人称已停产整治，申请机关坚持原处罚决定。"),
+      Map.entry("challengeFiled", v -> "false"),
+      Map.entry("refusalRevoked", v -> "true"),
+      Map.entry("challengeDecisionReason", v -> "原裁定认定事实有误，予以撤销。"),
+      Map.entry("executionDate", v -> Dates.today().toString()),
+      Map.entry("amountCollected", v -> v.number("amountDue")),
+      Map.entry("executionRecord", v -> "冻结并划拨被执行人银行存款，执行完毕。"),
       Map.entry("supervisionNote", v -> "请抓紧办理。"));
 
   /** The officer records a payment: paid amount and date are optional on the form but needed once paid. */
@@ -174,12 +185,15 @@ class TasklistRestTest {
         .firing("Task_AwaitReminderResponse", "Timer_ReminderPeriod"));
 
     assertThat(walk.taskKeys()).containsSubsequence("Task_ServeDecision", "Task_ServeReminder",
-        "Task_PrepareCourtApplication", "Task_ReviewApplication", "Task_ReviewAndRule");
+        "Task_PrepareCourtApplication", "Task_ReviewApplication", "Task_ChooseReviewMode", "Task_ReviewAndRule",
+        "Task_ExecuteByCourt");
     assertThat(walk.taskKeys()).doesNotContain("Task_MonitorPayment", "Task_AwaitReminderResponse");
     List<Visit> court = walk.visits().stream().filter(v -> v.processDefinitionKey().equals("non-litigation-execution"))
         .toList();
-    assertThat(court).extracting(Visit::taskKey).containsExactly("Task_ReviewApplication", "Task_ReviewAndRule");
-    assertThat(court).extracting(Visit::candidateGroup).containsExactly("court-filing", "court-judge");
+    assertThat(court).extracting(Visit::taskKey).containsExactly("Task_ReviewApplication", "Task_ChooseReviewMode",
+        "Task_ReviewAndRule", "Task_ExecuteByCourt");
+    assertThat(court).extracting(Visit::candidateGroup)
+        .containsExactly("court-filing", "court-judge", "court-judge", "court-enforcement");
     assertEnded(walk, "COURT_ENFORCEMENT");
 
     JsonNode courtInstances = http.getOk("/engine-rest/history/process-instance?processDefinitionKey="

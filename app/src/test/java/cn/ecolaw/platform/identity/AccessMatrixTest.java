@@ -227,7 +227,7 @@ class AccessMatrixTest {
         () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/" + definitionId + "/start",
             Map.of("businessKey", TestCases.caseNo(), "variables", typed(TestCases.enterpriseWater())))));
     p.add(probe("POST /engine-rest/process-definition/key/non-litigation-execution/start", "",
-        except(only(200, 404, ADMIN), COURT, 403),
+        except(except(only(200, 404, ADMIN), COURT, 403), BUREAU, 403),
         () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/non-litigation-execution/start",
             Map.of("businessKey", "（2026）浙0502行审9" + System.nanoTime() % 1000 + "号",
                 "variables", typed(of("caseNo", "测环罚〔2026〕2号"))))));
@@ -320,8 +320,18 @@ class AccessMatrixTest {
         .getId() + "/complete", Map.of("variables", typed(of("courtAccepted", "true")))));
     assertStatus(204, call("filing1", HttpMethod.POST, "/engine-rest/task/" + task(court, "Task_ReviewApplication")
         .getId() + "/complete", Map.of("variables", typed(of("courtAccepted", "true", "acceptanceNote", "符合受理条件")))));
+    assertStatus(204, call("judge1", HttpMethod.POST, "/engine-rest/task/" + task(court, "Task_ChooseReviewMode")
+        .getId() + "/complete", Map.of("variables", typed(of("reviewMode", "WRITTEN")))));
     assertStatus(204, call("judge1", HttpMethod.POST, "/engine-rest/task/" + task(court, "Task_ReviewAndRule")
-        .getId() + "/complete", Map.of("variables", typed(of("enforcementGranted", "true", "rulingReason", "决定合法")))));
+        .getId() + "/complete", Map.of("variables", typed(of("enforcementGranted", "true", "executedBy", "AGENCY",
+            "rulingReason", "决定合法")))));
+    // 裁执分离: the bureau's officer executes the ruling inside the court's process; the court's officer may not
+    Map<String, Object> executed = Map.of("variables", typed(of("executionDate", Dates.today().toString(),
+        "amountCollected", 1000d, "executionRecord", "组织实施完毕")));
+    assertStatus(403, call("exec1", HttpMethod.POST, "/engine-rest/task/" + task(court, "Task_ExecuteByAgency")
+        .getId() + "/complete", executed));
+    assertStatus(204, call("officer1", HttpMethod.POST, "/engine-rest/task/" + task(court, "Task_ExecuteByAgency")
+        .getId() + "/complete", executed));
 
     JsonNode seenByBureau = JSON.readTree(call("officer1", HttpMethod.GET, "/api/cases/{c}", null, caseNo).getBody());
     assertThat(seenByBureau.at("/outcome").asText()).isEqualTo("COURT_ENFORCEMENT");
