@@ -63,12 +63,28 @@ class BadInputCorpusTest {
   private static final Map<String, AtomicInteger> BY_ENDPOINT = new LinkedHashMap<>();
 
   /** Escalation timers fired once while the task on the left is open, to reach the supervision tasks. */
-  private static final Map<String, String> ESCALATE_AT = Map.of(
-      "Task_ApproveFiling", "Timer_FilingDeadline",
-      "Task_Investigate", "Timer_DecisionDeadline",
-      "Task_ApproveTransfer", "Timer_TransferDeadline",
-      "Task_ServeDecision", "Timer_ServiceDeadline",
-      "Task_ReviewApplication", "Timer_AcceptanceDeadline");
+  private static final Map<String, String> ESCALATE_AT = Map.ofEntries(
+      Map.entry("Task_ApproveFiling", "Timer_FilingDeadline"),
+      Map.entry("Task_Investigate", "Timer_DecisionDeadline"),
+      Map.entry("Task_ApproveTransfer", "Timer_TransferDeadline"),
+      Map.entry("Task_ServeDecision", "Timer_ServiceDeadline"),
+      Map.entry("Task_ReviewApplication", "Timer_AcceptanceDeadline"),
+      Map.entry("Task_DecideAppeal", "Timer_AppealDecisionDeadline"),
+      Map.entry("Task_ReviewAndRule", "Timer_RulingDeadline"),
+      Map.entry("Task_ServeRefusal", "Timer_RefusalServiceDeadline"),
+      Map.entry("Task_DecideChallenge", "Timer_ChallengeDecisionDeadline"),
+      Map.entry("Task_ExecuteByCourt", "Timer_CourtExecutionDeadline"),
+      Map.entry("Task_ExecuteByAgency", "Timer_AgencyExecutionDeadline"));
+
+  /**
+   * The court's other road: not accepted, appealed and ordered accepted by the higher court, heard, refused,
+   * challenged and revoked, executed by the agency (裁执分离).
+   */
+  private static final Map<String, Map<String, Object>> COURT_OTHER_ROAD = Map.of(
+      "Task_ReviewApplication", Map.of("courtAccepted", "false", "acceptanceNote", "申请材料不齐全。"),
+      "Task_ChooseReviewMode", Map.of("reviewMode", "HEARING", "reviewModeNote", "处罚决定可能明显缺乏事实根据。"),
+      "Task_ReviewAndRule", Map.of("enforcementGranted", "false", "refusalGround", "NO_FACTUAL_BASIS",
+          "executedBy", "AGENCY"));
 
   @Autowired private JdbcTemplate jdbc;
   @Autowired private RuntimeService runtime;
@@ -213,6 +229,7 @@ class BadInputCorpusTest {
     work(serious, Map.of("correctionOrdered", true), reached);
     work(TestCases.enterpriseWater(), Map.of("crimeSuspected", "true"), reached);
     work(TestCases.minor(), Map.of(), reached);
+    work(TestCases.enterpriseSerious(), Map.of(), reached, COURT_OTHER_ROAD);
 
     Set<String> all = new TreeSet<>();
     for (String key : List.of("enforcement-case", "non-litigation-execution")) {
@@ -226,6 +243,11 @@ class BadInputCorpusTest {
 
   /** Works one case to its end; every task it meets gets the whole corpus before it is completed validly. */
   private void work(Map<String, Object> start, Map<String, Object> investigation, Set<String> reached) {
+    work(start, investigation, reached, Map.of());
+  }
+
+  private void work(Map<String, Object> start, Map<String, Object> investigation, Set<String> reached,
+      Map<String, Map<String, Object>> overrides) {
     String caseNo = TestCases.caseNo();
     start.put("caseNo", caseNo);
     assertThat(http.post("/api/cases", start).status()).isEqualTo(201);
@@ -255,6 +277,7 @@ class BadInputCorpusTest {
       String key = task.getTaskDefinitionKey();
       int visit = visits.merge(key, 1, Integer::sum);
       Map<String, Object> valid = validAnswers(task, investigation, visit);
+      valid.putAll(overrides.getOrDefault(key, Map.of()));
       if (reached.add(key)) {
         sendCorpus(task, valid);
       }

@@ -138,6 +138,16 @@ final class CaseWalker {
       case "Task_ReviewApplication" -> TestCases.of("courtAccepted", "true", "acceptanceNote", "符合受理条件。");
       case "Task_ReviewAndRule" -> TestCases.of("enforcementGranted", "true", "rulingReason",
           "行政处罚决定事实清楚，适用法律正确，程序合法，准予强制执行。");
+      case "Task_ChooseReviewMode" -> TestCases.of("reviewMode", "WRITTEN");
+      case "Task_HearBothSides" -> TestCases.of("hearingDate", today, "hearingRecord",
+          "被执行人称已停产整治，申请机关坚持原处罚决定。");
+      case "Task_ServeRefusal" -> TestCases.of("serviceDate", today, "serviceMethod", "DIRECT", "recipient", "李娜");
+      case "Task_ConsiderAppeal" -> TestCases.of("appealFiled", "true", "appealReason", "申请符合受理条件，请求上一级法院复议。");
+      case "Task_DecideAppeal" -> TestCases.of("acceptanceOrdered", "true", "appealDecisionReason", "申请符合法定受理条件，应予受理。");
+      case "Task_ConsiderChallenge" -> TestCases.of("challengeFiled", "true", "challengeReason", "原裁定认定事实有误。");
+      case "Task_DecideChallenge" -> TestCases.of("refusalRevoked", "true", "challengeDecisionReason", "原裁定认定事实有误，予以撤销。");
+      case "Task_ExecuteByCourt", "Task_ExecuteByAgency" -> TestCases.of("executionDate", today, "amountCollected",
+          number(v, "amountDue"), "executionRecord", "冻结并划拨被执行人银行存款，执行完毕。");
       default -> TestCases.of("supervisionNote", "请抓紧办理。");
     };
     return a;
