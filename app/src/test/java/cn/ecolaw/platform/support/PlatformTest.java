@@ -27,7 +27,7 @@ import org.springframework.test.context.TestExecutionListeners;
     "spring.datasource.url=jdbc:h2:mem:platform-test;DB_CLOSE_DELAY=-1"
 })
 @Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+@TestExecutionListeners(value = {ProcessEngineCoverageTestExecutionListener.class, ContextEngineRegistration.class},
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface PlatformTest {
 

@@ -28,6 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = PostgresTestSupport.Initializer.class)
+@org.springframework.test.context.TestExecutionListeners(value = ContextEngineRegistration.class,
+    mergeMode = org.springframework.test.context.TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface PostgresIntegrationTest {
 
   @AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")
