@@ -12,7 +12,14 @@ public enum DocumentType {
   NO_PENALTY_DECISION("不予行政处罚决定书", "no-penalty-decision.docx"),
   SERVICE_RECEIPT("送达回证", "service-receipt.docx"),
   REMINDER("催告书", "reminder.docx"),
-  ENFORCEMENT_APPLICATION("强制执行申请书", "enforcement-application.docx");
+  ENFORCEMENT_APPLICATION("强制执行申请书", "enforcement-application.docx"),
+  MEDIATION_NOTICE("调解告知书", "mediation-notice.docx"),
+  MEDIATION_AGREEMENT("调解协议", "mediation-agreement.docx"),
+  APPRAISAL_COMMISSION("鉴定委托书", "appraisal-commission.docx"),
+  APPRAISAL_CROSS_EXAMINATION("鉴定意见质证笔录", "appraisal-cross-examination.docx"),
+  CONFIRMATION_APPLICATION("司法确认申请书", "confirmation-application.docx"),
+  CONFIRMATION_NOTICE("公告", "confirmation-notice.docx"),
+  CONFIRMATION_RULING("司法确认裁定书", "confirmation-ruling.docx");
 
   private final String title;
   private final String template;
