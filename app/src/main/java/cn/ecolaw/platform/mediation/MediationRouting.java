@@ -38,6 +38,7 @@ public class MediationRouting {
     validate(v);
     String no = blank(disputeNo) ? null : disputeNo.trim();
     if (no != null) {
+      checkNumber(no);
       v.put("caseNo", no);
     }
     var pi = no == null ? runtime.startProcessInstanceByKey(PROCESS_KEY, v)
@@ -54,8 +55,8 @@ public class MediationRouting {
     String no = blank(businessKey) ? (String) v.get("caseNo") : businessKey;
     if (blank(no)) {
       no = numbers.nextDocketNo(agency.courtCode(), "民诉前调", Dates.today().getYear());
-    } else if (!DISPUTE_NO.matcher(no.trim()).matches()) {
-      throw PlatformException.badRequest("MED-007", "纠纷编号格式不正确，应如（2026）浙0502民诉前调1号");
+    } else {
+      checkNumber(no.trim());
     }
     Map<String, Object> out = new HashMap<>();
     out.put("caseNo", no.trim());
@@ -66,6 +67,12 @@ public class MediationRouting {
     out.put("partiesConsent", bool(v.get("partiesConsent")));
     out.put("claimAmount", ((Number) number(v.get("claimAmount"))).doubleValue());
     return out;
+  }
+
+  static void checkNumber(String no) {
+    if (!DISPUTE_NO.matcher(no).matches()) {
+      throw PlatformException.badRequest("MED-007", "纠纷编号格式不正确，应如（2026）浙0502民诉前调1号");
+    }
   }
 
   static void validate(Map<String, Object> v) {
