@@ -52,6 +52,22 @@ public class CaseFileRepository {
     return jdbc.query("SELECT * FROM case_file ORDER BY created_at DESC, case_no LIMIT ?", this::map, limit);
   }
 
+  /** The latest cases that one of the units may see (case_access). */
+  public List<CaseFile> listForUnits(java.util.Collection<String> units, int limit) {
+    if (units.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(units.size(), "?"));
+    Object[] args = new Object[units.size() + 1];
+    int i = 0;
+    for (String unit : units) {
+      args[i++] = unit;
+    }
+    args[i] = limit;
+    return jdbc.query("SELECT * FROM case_file WHERE case_no IN (SELECT case_no FROM case_access WHERE unit IN ("
+        + marks + ")) ORDER BY created_at DESC, case_no LIMIT ?", this::map, args);
+  }
+
   private CaseFile map(ResultSet rs, int row) throws SQLException {
     return new CaseFile(
         rs.getString("case_no"), rs.getString("process_instance_id"), rs.getString("party_name"),

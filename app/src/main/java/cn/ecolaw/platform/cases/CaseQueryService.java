@@ -46,9 +46,12 @@ public class CaseQueryService {
   private final TaskService tasks;
   private final PenaltyDiscretionService discretion;
   private final cn.ecolaw.platform.enforcement.EnforcementCaseService enforcement;
+  private final cn.ecolaw.platform.identity.CaseAccess access;
 
   public CaseQueryService(CaseFileRepository cases, HistoryService history, TaskService tasks,
-      PenaltyDiscretionService discretion, cn.ecolaw.platform.enforcement.EnforcementCaseService enforcement) {
+      PenaltyDiscretionService discretion, cn.ecolaw.platform.enforcement.EnforcementCaseService enforcement,
+      cn.ecolaw.platform.identity.CaseAccess access) {
+    this.access = access;
     this.cases = cases;
     this.history = history;
     this.tasks = tasks;
@@ -77,8 +80,10 @@ public class CaseQueryService {
         "/api/cases/" + c.caseNo() + "/documents");
   }
 
+  /** The latest cases the caller may see (all of them for the administrator and engine-internal work). */
   public List<CaseFile> list(int limit) {
-    return cases.list(Math.max(1, Math.min(limit, 500)));
+    int n = Math.max(1, Math.min(limit, 500));
+    return access.restriction().map(units -> cases.listForUnits(units, n)).orElseGet(() -> cases.list(n));
   }
 
   private Map<String, Object> variables(String processInstanceId) {

@@ -1,6 +1,7 @@
 package cn.ecolaw.platform.court;
 
 import cn.ecolaw.platform.cases.CaseNumbers;
+import cn.ecolaw.platform.identity.CaseAccess;
 import cn.ecolaw.platform.shared.AgencyProperties;
 import cn.ecolaw.platform.shared.Dates;
 import java.util.HashMap;
@@ -22,11 +23,14 @@ public class NonLitigationExecution {
   private final RuntimeService runtime;
   private final CaseNumbers numbers;
   private final AgencyProperties agency;
+  private final CaseAccess access;
 
-  public NonLitigationExecution(RuntimeService runtime, CaseNumbers numbers, AgencyProperties agency) {
+  public NonLitigationExecution(RuntimeService runtime, CaseNumbers numbers, AgencyProperties agency,
+      CaseAccess access) {
     this.runtime = runtime;
     this.numbers = numbers;
     this.agency = agency;
+    this.access = access;
   }
 
   /** Files the application with the court; returns the docket number (e.g. （2026）浙0502行审3号). */
@@ -43,7 +47,9 @@ public class NonLitigationExecution {
     v.put("applicationDocumentId", application.applicationDocumentId());
     v.put("documentIds", String.join(",", application.documentIds()));
     v.put("court", agency.court());
-    runtime.startProcessInstanceByKey(PROCESS_KEY, docketNo, v);
+    String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, docketNo, v).getId();
+    access.processStarted(application.caseNo(), pid, PROCESS_KEY);
+    access.grant(application.caseNo(), access.courtUnit(), "申请非诉执行（" + docketNo + "）");
     return docketNo;
   }
 }

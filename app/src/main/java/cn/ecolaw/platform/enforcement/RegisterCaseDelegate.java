@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.enforcement;
 
+import cn.ecolaw.platform.identity.CaseAccess;
 import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.ProcessUser;
 import cn.ecolaw.platform.workflow.Refusals;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class RegisterCaseDelegate implements JavaDelegate {
 
   private final EnforcementCaseService service;
+  private final CaseAccess access;
 
-  public RegisterCaseDelegate(EnforcementCaseService service) {
+  public RegisterCaseDelegate(EnforcementCaseService service, CaseAccess access) {
     this.service = service;
+    this.access = access;
   }
 
   @Override
@@ -24,6 +27,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
           execution.getVariables());
       execution.setVariables(out);
       execution.setProcessBusinessKey((String) out.get("caseNo"));
+      access.registered((String) out.get("caseNo"));
     } catch (PlatformException e) {
       throw Refusals.of(e);
     }

@@ -32,15 +32,7 @@ public class DemoIdentityInitializer {
   }
 
   public void initialize() {
-    for (DemoUsers.Unit unit : DemoUsers.UNITS) {
-      group(unit.id(), unit.name(), "UNIT");
-    }
-    for (DemoUsers.Role role : DemoUsers.ROLES) {
-      group(role.group(), role.groupName(), "WORKFLOW");
-      user(role);
-      membership(role.userId(), role.group());
-      membership(role.userId(), role.unit());
-    }
+    createUsers(identity);
     filter("我的待办", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), -10);
     filter("本岗位待办", tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
         .includeAssignedTasks(), -5);
@@ -48,7 +40,20 @@ public class DemoIdentityInitializer {
         .includeAssignedTasks().dueBeforeExpression("${dateTime().plusDays(3)}"), 0);
   }
 
-  private void group(String id, String name, String type) {
+  /** The units (groups of type UNIT), role groups, demo users (password = user name) and memberships. Idempotent. */
+  public static void createUsers(IdentityService identity) {
+    for (DemoUsers.Unit unit : DemoUsers.UNITS) {
+      group(identity, unit.id(), unit.name(), "UNIT");
+    }
+    for (DemoUsers.Role role : DemoUsers.ROLES) {
+      group(identity, role.group(), role.groupName(), "WORKFLOW");
+      user(identity, role);
+      membership(identity, role.userId(), role.group());
+      membership(identity, role.userId(), role.unit());
+    }
+  }
+
+  private static void group(IdentityService identity, String id, String name, String type) {
     if (identity.createGroupQuery().groupId(id).count() > 0) {
       return;
     }
@@ -58,7 +63,7 @@ public class DemoIdentityInitializer {
     identity.saveGroup(g);
   }
 
-  private void user(DemoUsers.Role role) {
+  private static void user(IdentityService identity, DemoUsers.Role role) {
     if (identity.createUserQuery().userId(role.userId()).count() > 0) {
       return;
     }
@@ -70,7 +75,7 @@ public class DemoIdentityInitializer {
     identity.saveUser(u);
   }
 
-  private void membership(String userId, String groupId) {
+  private static void membership(IdentityService identity, String userId, String groupId) {
     if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
       identity.createMembership(userId, groupId);
     }

@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.ecolaw.platform.documents.DocumentService;
 import cn.ecolaw.platform.documents.GeneratedDocument;
 import cn.ecolaw.platform.enforcement.CaseLauncher;
+import cn.ecolaw.platform.identity.CaseAccess;
+import cn.ecolaw.platform.support.Logins;
 import cn.ecolaw.platform.support.PlatformTest;
 import cn.ecolaw.platform.support.TestCases;
 import cn.ecolaw.platform.workflow.ProcessDriver;
@@ -44,6 +46,7 @@ class AuditTrailTest {
   @Autowired DocumentService documents;
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc mvc;
+  @Autowired CaseAccess access;
 
   TrailFixture fixture;
   Tampering tampering;
@@ -126,11 +129,15 @@ class AuditTrailTest {
     fixture.caseAtPenaltyProposal(caseNo);
     GeneratedDocument filing = documents.list(caseNo).get(0);
 
-    mvc.perform(get("/api/cases/{caseNo}", caseNo).principal(() -> "judge1")).andExpect(status().isOk());
-    mvc.perform(get("/api/cases/{caseNo}/documents/{id}/pdf", caseNo, filing.id()).principal(() -> "officer1"))
+    access.grant(caseNo, "unit-court", "测试：移交法院");
+    mvc.perform(get("/api/cases/{caseNo}", caseNo).with(Logins.as("judge1"))).andExpect(status().isOk());
+    mvc.perform(get("/api/cases/{caseNo}/documents/{id}/pdf", caseNo, filing.id()).with(Logins.as("officer1")))
         .andExpect(status().isOk());
-    mvc.perform(get("/api/cases/{caseNo}/documents/{id}/docx", caseNo, filing.id())).andExpect(status().isOk());
-    mvc.perform(get("/api/cases/{caseNo}/documents/{id}/pdf", caseNo, 987654L)).andExpect(status().isNotFound());
+    mvc.perform(get("/api/cases/{caseNo}/documents/{id}/docx", caseNo, filing.id())).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/cases/{caseNo}/documents/{id}/docx", caseNo, filing.id()).with(Logins.admin()))
+        .andExpect(status().isOk());
+    mvc.perform(get("/api/cases/{caseNo}/documents/{id}/pdf", caseNo, 987654L).with(Logins.admin()))
+        .andExpect(status().isNotFound());
 
     List<AuditEntry> entries = trail.entries(caseNo);
     AuditEntry viewed = last(entries, "CASE_VIEWED");
@@ -138,14 +145,14 @@ class AuditTrailTest {
     assertThat(viewed.unit()).isEqualTo("unit-court");
     assertThat(viewed.source()).isEqualTo("127.0.0.1");
     List<AuditEntry> downloads = entries.stream().filter(e -> e.action().equals("DOCUMENT_DOWNLOADED")).toList();
-    assertThat(downloads).extracting(AuditEntry::userId).containsExactly("officer1", "anonymous");
+    assertThat(downloads).extracting(AuditEntry::userId).containsExactly("officer1", "admin");
     assertThat(downloads).extracting(AuditEntry::historyRef)
         .containsExactly(String.valueOf(filing.id()), String.valueOf(filing.id()));
     assertThat(downloads.get(0).target()).endsWith(".pdf");
     assertThat(downloads.get(1).target()).endsWith(".docx");
 
     int count = entries.size();
-    mvc.perform(get("/api/cases/{caseNo}/trail", caseNo).principal(() -> "legal1"))
+    mvc.perform(get("/api/cases/{caseNo}/trail", caseNo).with(Logins.as("legal1")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.caseNo").value(caseNo))
         .andExpect(jsonPath("$.entries.length()").value(count + 1))
@@ -155,7 +162,7 @@ class AuditTrailTest {
         .andExpect(jsonPath("$.entries[" + count + "].userId").value("legal1"))
         .andExpect(jsonPath("$.verification.valid").value(true))
         .andExpect(jsonPath("$.verification.checked").value(count + 1));
-    mvc.perform(get("/api/cases/{caseNo}/trail", "测环罚〔2026〕1号"))
+    mvc.perform(get("/api/cases/{caseNo}/trail", "测环罚〔2026〕1号").with(Logins.admin()))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.code").value("AUDIT-404"));
     assertThat(trail.exists("测环罚〔2026〕1号")).isFalse();
@@ -176,7 +183,7 @@ class AuditTrailTest {
     assertThat(result.firstBrokenSeq()).isEqualTo(approved.seq());
     assertThat(result.reason()).isEqualTo("第 " + approved.seq() + " 条记录的内容被改动（哈希不符）");
     assertThat(result.checked()).isEqualTo((int) approved.seq());
-    mvc.perform(get("/api/cases/{caseNo}/trail", caseNo))
+    mvc.perform(get("/api/cases/{caseNo}/trail", caseNo).with(Logins.admin()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.verification.valid").value(false))
         .andExpect(jsonPath("$.verification.firstBrokenSeq").value(approved.seq()));

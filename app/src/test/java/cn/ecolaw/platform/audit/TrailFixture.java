@@ -1,7 +1,7 @@
 package cn.ecolaw.platform.audit;
 
 import cn.ecolaw.platform.enforcement.CaseLauncher;
-import cn.ecolaw.platform.identity.DemoUsers;
+import cn.ecolaw.platform.support.Logins;
 import cn.ecolaw.platform.support.TestCases;
 import cn.ecolaw.platform.workflow.ProcessDriver;
 import java.util.HashMap;
@@ -24,22 +24,9 @@ final class TrailFixture {
     this.driver = driver;
   }
 
-  /** The member units (groups of type UNIT), the workflow groups and the demo users with their memberships. */
+  /** The member units (groups of type UNIT), the workflow groups and the demo users (with their passwords). */
   void users() {
-    for (DemoUsers.Unit unit : DemoUsers.UNITS) {
-      group(unit.id(), unit.name(), ActorResolver.UNIT_TYPE);
-    }
-    for (DemoUsers.Role role : DemoUsers.ROLES) {
-      group(role.group(), role.groupName(), "WORKFLOW");
-      if (identity.createUserQuery().userId(role.userId()).count() == 0) {
-        User u = identity.newUser(role.userId());
-        u.setFirstName(role.firstName());
-        u.setLastName(role.lastName());
-        identity.saveUser(u);
-        identity.createMembership(role.userId(), role.group());
-        identity.createMembership(role.userId(), role.unit());
-      }
-    }
+    Logins.ensureDemoUsers(identity);
   }
 
   /** Starts a case as officer1 and moves it to Task_ProposePenalty; returns the process instance id. */
@@ -67,15 +54,6 @@ final class TrailFixture {
       action.run();
     } finally {
       identity.clearAuthentication();
-    }
-  }
-
-  private void group(String id, String name, String type) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group g = identity.newGroup(id);
-      g.setName(name);
-      g.setType(type);
-      identity.saveGroup(g);
     }
   }
 }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.ecolaw.platform.shared.PlatformException;
+import cn.ecolaw.platform.support.Logins;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -36,7 +37,7 @@ class DocumentApiTest {
     String caseNo = "湖环罚〔2026〕77号";
     GeneratedDocument reminder = documents.generate(caseNo, DocumentType.REMINDER,
         DocumentSamples.data(DocumentType.REMINDER), "officer1");
-    ResponseEntity<byte[]> response = http.getForEntity(
+    ResponseEntity<byte[]> response = Logins.as(http, Logins.ADMIN).getForEntity(
         "/api/cases/{caseNo}/documents/{id}/pdf", byte[].class, caseNo, reminder.id());
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     assertThat(response.getHeaders().getFirst("Content-Type")).isEqualTo("application/pdf");
@@ -56,7 +57,7 @@ class DocumentApiTest {
     assertThat(second.version()).isEqualTo(2);
     assertThat(second.title()).isEqualTo("行政处罚决定书");
 
-    mvc.perform(get("/api/cases/{caseNo}/documents", caseNo))
+    mvc.perform(get("/api/cases/{caseNo}/documents", caseNo).with(Logins.admin()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.length()").value(2))
         .andExpect(jsonPath("$[0].id").value(first.id()))
@@ -68,7 +69,7 @@ class DocumentApiTest {
         .andExpect(jsonPath("$[0].pdfUrl").value(
             "/api/cases/%E6%B9%96%E7%8E%AF%E7%BD%9A%E3%80%942026%E3%80%9531%E5%8F%B7/documents/" + first.id() + "/pdf"));
 
-    MvcResult pdf = mvc.perform(get("/api/cases/{caseNo}/documents/{id}/pdf", caseNo, first.id()))
+    MvcResult pdf = mvc.perform(get("/api/cases/{caseNo}/documents/{id}/pdf", caseNo, first.id()).with(Logins.admin()))
         .andExpect(status().isOk())
         .andExpect(content().contentType("application/pdf"))
         .andReturn();
@@ -79,7 +80,7 @@ class DocumentApiTest {
     assertThat(DocumentRendererTest.squeeze(DocumentRendererTest.pdfText(pdf.getResponse().getContentAsByteArray())))
         .contains("湖州绿源印染有限公司", "人民币壹拾伍万元整（¥150,000.00）");
 
-    MvcResult docx = mvc.perform(get("/api/cases/{caseNo}/documents/{id}/docx", caseNo, second.id()))
+    MvcResult docx = mvc.perform(get("/api/cases/{caseNo}/documents/{id}/docx", caseNo, second.id()).with(Logins.admin()))
         .andExpect(status().isOk())
         .andExpect(content().contentType(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
@@ -104,11 +105,11 @@ class DocumentApiTest {
         .isInstanceOf(PlatformException.class)
         .extracting(e -> ((PlatformException) e).getCode()).isEqualTo("DOC-404");
 
-    mvc.perform(get("/api/cases/{caseNo}/documents/{id}/pdf", "湖环罚〔2026〕41号", own.id()))
+    mvc.perform(get("/api/cases/{caseNo}/documents/{id}/pdf", "湖环罚〔2026〕41号", own.id()).with(Logins.admin()))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.code").value("DOC-404"))
         .andExpect(header().doesNotExist("Content-Disposition"));
-    mvc.perform(get("/api/cases/{caseNo}/documents", "湖环罚〔2026〕99号"))
+    mvc.perform(get("/api/cases/{caseNo}/documents", "湖环罚〔2026〕99号").with(Logins.admin()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.length()").value(0));
   }

@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The one place where tests build HTTP requests against the running application ({@code /engine-rest} and
- * {@code /api}). Credentials, when the platform gets authentication, are added in {@link #authenticate}.
+ * {@code /api}). Every request carries HTTP Basic credentials from {@link Logins}: the administrator by default,
+ * another user with {@link #as(String)}, none with {@link #anonymous()}.
  */
 public final class PlatformHttp {
 
@@ -37,16 +38,29 @@ public final class PlatformHttp {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final int port;
   private final String baseUrl;
   private final UnaryOperator<HttpRequest.Builder> credentials;
 
+  /** Requests as the administrator ({@link Logins#ADMIN}), who may do everything. */
   public PlatformHttp(int port) {
-    this(port, UnaryOperator.identity());
+    this(port, b -> Logins.as(b, Logins.ADMIN));
   }
 
   public PlatformHttp(int port, UnaryOperator<HttpRequest.Builder> credentials) {
+    this.port = port;
     this.baseUrl = "http://localhost:" + port;
     this.credentials = credentials;
+  }
+
+  /** The same server, requests as another user (password from {@link Logins}). */
+  public PlatformHttp as(String user) {
+    return new PlatformHttp(port, b -> Logins.as(b, user));
+  }
+
+  /** The same server, requests without credentials. */
+  public PlatformHttp anonymous() {
+    return new PlatformHttp(port, UnaryOperator.identity());
   }
 
   /** Encodes one path segment or query value (case numbers carry Chinese characters and brackets). */
@@ -97,7 +111,7 @@ public final class PlatformHttp {
     return authenticate(b);
   }
 
-  /** Adds credentials to every request (none yet: /engine-rest and /api are open in this version). */
+  /** Adds the credentials of this client to every request. */
   private HttpRequest.Builder authenticate(HttpRequest.Builder b) {
     return credentials.apply(b);
   }

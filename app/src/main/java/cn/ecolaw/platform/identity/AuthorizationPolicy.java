@@ -1,0 +1,78 @@
+package cn.ecolaw.platform.identity;
+
+import cn.ecolaw.platform.court.NonLitigationExecution;
+import cn.ecolaw.platform.enforcement.CaseLauncher;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The standing Camunda authorizations per group, written at every start (idempotent), in every profile: with a
+ * directory the groups come from the directory, the authorizations from here.
+ * <ul>
+ *   <li>administrator group: everything;</li>
+ *   <li>bureau case groups: start and read {@code enforcement-case} instances and their history;</li>
+ *   <li>court case groups: read {@code non-litigation-execution} instances and history (the bureau's process starts
+ *       them as engine-internal work);</li>
+ *   <li>every case group: Tasklist and the shared task filters; tasks themselves are visible to their candidate
+ *       group only (Camunda grants READ/UPDATE on a task to its candidate groups when the task is created);</li>
+ *   <li>cockpit groups: Cockpit; decision groups: decision definitions (read, edit, evaluate) and deployments.</li>
+ * </ul>
+ * A single case handed to another unit is granted by {@link CaseAccess}, not here.
+ */
+@Component
+@Order(0)
+public class AuthorizationPolicy implements ApplicationRunner {
+
+  public static final String TASKLIST = "tasklist";
+  public static final String COCKPIT = "cockpit";
+
+  private final EngineGrants grants;
+  private final AccessProperties properties;
+
+  public AuthorizationPolicy(EngineGrants grants, AccessProperties properties) {
+    this.grants = grants;
+    this.properties = properties;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    apply();
+  }
+
+  public void apply() {
+    for (Resources resource : Resources.values()) {
+      grants.grant(properties.adminGroup(), resource, Authorization.ANY, Permissions.ALL);
+    }
+    for (String group : properties.groupsOf(properties.bureauUnit())) {
+      grants.grant(group, Resources.PROCESS_DEFINITION, CaseLauncher.PROCESS_KEY, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY);
+      grants.grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE);
+    }
+    for (String group : properties.groupsOf(properties.courtUnit())) {
+      grants.grant(group, Resources.PROCESS_DEFINITION, NonLitigationExecution.PROCESS_KEY,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY);
+    }
+    for (String group : properties.allCaseGroups()) {
+      grants.grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+      grants.grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ);
+    }
+    for (String group : properties.cockpitGroups()) {
+      grants.grant(group, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+    }
+    for (String group : properties.decisionGroups()) {
+      grants.grant(group, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.UPDATE,
+          Permissions.CREATE_INSTANCE);
+      grants.grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
+      grants.grant(group, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package cn.ecolaw.platform.identity;
+
+import cn.ecolaw.platform.cases.CaseFile;
+import cn.ecolaw.platform.cases.CaseFileRepository;
+import cn.ecolaw.platform.enforcement.CaseLauncher;
+import cn.ecolaw.platform.shared.PlatformException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Service;
+
+/**
+ * Which unit may see which case. A grant is kept in {@code case_access} (read by {@code /api/cases/**}) and mirrored
+ * in Camunda: the unit's case-handling groups get READ on the case's process instance and its history, unless they
+ * read every instance of that process anyway (the bureau reads all enforcement cases).
+ *
+ * <p>The bureau gets its case at registration, the court at the application for non-litigation execution; a court
+ * sees that one bureau case, not the bureau's others.
+ */
+@Service
+public class CaseAccess {
+
+  private final CaseAccessRepository repository;
+  private final EngineGrants grants;
+  private final AccessProperties properties;
+  private final Caller caller;
+  private final CaseFileRepository cases;
+
+  public CaseAccess(CaseAccessRepository repository, EngineGrants grants, AccessProperties properties, Caller caller,
+      CaseFileRepository cases) {
+    this.repository = repository;
+    this.grants = grants;
+    this.properties = properties;
+    this.caller = caller;
+    this.cases = cases;
+  }
+
+  /** Lets a unit see a case (its process instance and history). Idempotent. */
+  public void grant(String caseNo, String unit) {
+    grant(caseNo, unit, "授权查看");
+  }
+
+  public void grant(String caseNo, String unit, String reason) {
+    if (caseNo == null || caseNo.isBlank()) {
+      throw new IllegalArgumentException("caseNo is required");
+    }
+    if (properties.groupsOf(unit).isEmpty()) {
+      throw new IllegalArgumentException("unknown unit (no case groups in platform.access.case-groups): " + unit);
+    }
+    repository.insert(caseNo, unit, reason);
+    cases.find(caseNo).map(CaseFile::processInstanceId)
+        .ifPresent(pid -> letRead(properties.groupsOf(unit), pid, CaseLauncher.PROCESS_KEY));
+  }
+
+  /** The bureau registers a case. */
+  public void registered(String caseNo) {
+    grant(caseNo, properties.bureauUnit(), "立案登记");
+  }
+
+  /**
+   * Another process instance belongs to the case now (e.g. the court's non-litigation execution): every unit that
+   * may see the case may see that instance too.
+   */
+  public void processStarted(String caseNo, String processInstanceId, String processDefinitionKey) {
+    for (String unit : repository.unitsOf(caseNo)) {
+      letRead(properties.groupsOf(unit), processInstanceId, processDefinitionKey);
+    }
+  }
+
+  public String bureauUnit() {
+    return properties.bureauUnit();
+  }
+
+  public String courtUnit() {
+    return properties.courtUnit();
+  }
+
+  public List<CaseAccessRepository.Grant> grantsOf(String caseNo) {
+    return repository.grantsOf(caseNo);
+  }
+
+  /** Whether the current caller may see the case (always, for engine-internal work and the administrator). */
+  public boolean mayRead(String caseNo) {
+    return caller.unrestricted() || repository.anyOf(caseNo, properties.unitsHandledBy(caller.groups()));
+  }
+
+  /** Refuses a caller who may not see the case: 404 when there is no such case, 403 when it is another unit's. */
+  public void check(String caseNo) {
+    if (caller.unrestricted()) {
+      return;
+    }
+    if (!cases.exists(caseNo)) {
+      throw PlatformException.notFound("CASE-404", "案件不存在：" + caseNo);
+    }
+    if (!mayRead(caseNo)) {
+      throw new PlatformException(403, "AUTH-003", "无权查看案件" + caseNo + "：该案件不属于本单位，也未移交本单位办理");
+    }
+  }
+
+  /** Empty when the caller is not restricted; else the units whose cases the caller may list. */
+  public Optional<Set<String>> restriction() {
+    return caller.unrestricted() ? Optional.empty() : Optional.of(properties.unitsHandledBy(caller.groups()));
+  }
+
+  private void letRead(List<String> groups, String processInstanceId, String processDefinitionKey) {
+    for (String group : groups) {
+      if (!grants.granted(group, ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION,
+          processDefinitionKey)) {
+        grants.grant(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+      }
+      if (!grants.granted(group, ProcessDefinitionPermissions.READ_HISTORY, Resources.PROCESS_DEFINITION,
+          processDefinitionKey)) {
+        grants.grant(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+            HistoricProcessInstancePermissions.READ);
+      }
+    }
+  }
+}

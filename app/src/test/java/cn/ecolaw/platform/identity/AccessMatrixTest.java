@@ -1,0 +1,508 @@
+package cn.ecolaw.platform.identity;
+
+import static cn.ecolaw.platform.support.TestCases.of;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.ecolaw.platform.enforcement.CaseLauncher;
+import cn.ecolaw.platform.shared.Dates;
+import cn.ecolaw.platform.support.Logins;
+import cn.ecolaw.platform.support.PlatformTest;
+import cn.ecolaw.platform.support.TestCases;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may do what: every demo user, an anonymous caller and a wrong password against every {@code /api} endpoint
+ * (discovered from Spring MVC: an endpoint without an entry here fails the test) and the main {@code /engine-rest}
+ * endpoints, on real cases: one bureau case handed to the court, one not.
+ */
+@PlatformTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+  static final String ANONYMOUS = "(匿名)";
+  static final String WRONG_PASSWORD = "(密码错误)";
+  /** The user whose password is given wrong; unlocked after each attempt (Camunda delays logins after a failure). */
+  static final String WRONG_PASSWORD_USER = "officer1";
+
+  static final List<String> USERS = DemoUsers.ROLES.stream().map(DemoUsers.Role::userId).toList();
+  static final Set<String> BUREAU = Set.of("officer1", "legal1", "head1");
+  static final Set<String> COURT = Set.of("filing1", "judge1", "exec1");
+  static final Set<String> ADMIN = Set.of("admin");
+  static final Set<String> ANALYST = Set.of("analyst1");
+  static final Set<String> EVERYONE = Set.copyOf(USERS);
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired TestRestTemplate http;
+  @Autowired IdentityService identity;
+  @Autowired FilterService filters;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.RepositoryService repository;
+  @Autowired ManagementService management;
+  @Autowired CaseLauncher launcher;
+  @Autowired CaseAccess access;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mvc;
+
+  /** A bureau case handed to the court (waiting for the court's result) and one the court never received. */
+  String handed;
+  String handedPid;
+  String courtPid;
+  long handedDocument;
+  String other;
+  String otherPid;
+  long otherDocument;
+
+  /** Once per class; in @BeforeEach because process test coverage records engine work inside a test only. */
+  @BeforeEach
+  void realCases() {
+    if (handed != null) {
+      return;
+    }
+    Logins.ensureDemoUsers(identity, filters, tasks);
+    handed = TestCases.caseNo();
+    handedPid = start(handed);
+    walkToCourtApplication(handedPid);
+    ResponseEntity<String> applied = call("head1", HttpMethod.POST,
+        "/engine-rest/task/" + task(handedPid, "Task_PrepareCourtApplication").getId() + "/complete",
+        Map.of("variables", typed(of("enforcementItems", "罚款及加处罚款", "headOpinion", "同意申请人民法院强制执行"))));
+    assertThat(applied.getStatusCode().value()).as(applied.getBody()).isEqualTo(204);
+    String docketNo = (String) runtime.getVariable(handedPid, "courtDocketNo");
+    courtPid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(docketNo).singleResult().getId();
+    handedDocument = firstDocument(handed);
+
+    other = TestCases.caseNo();
+    otherPid = start(other);
+    complete(otherPid, "Task_ProposeFiling", "filingReason", "涉嫌超标排放", "officerOpinion", "建议立案");
+    complete(otherPid, "Task_ApproveFiling", "filingApproved", "true", "headOpinion", "同意立案");
+    otherDocument = firstDocument(other);
+  }
+
+  // ------------------------------------------------------------------------------------------------ the matrix
+
+  @Test
+  void everyUserOnEveryEndpointGetsExactlyTheAnswerOfTheMatrix() {
+    List<Probe> probes = probes();
+    Set<String> inMatrix = new TreeSet<>();
+    probes.forEach(p -> inMatrix.add(p.endpoint()));
+    assertThat(inMatrix).as("权限矩阵中缺少 /api 端点（新端点必须在 AccessMatrixTest 中写明谁可以访问）")
+        .containsAll(apiEndpoints());
+
+    List<String> subjects = new ArrayList<>(USERS);
+    subjects.add(ANONYMOUS);
+    subjects.add(WRONG_PASSWORD);
+    List<String> wrong = new ArrayList<>();
+    int checks = 0;
+    for (Probe probe : probes) {
+      for (String subject : subjects) {
+        Call c = probe.call().get();
+        ResponseEntity<String> response = send(subject, c);
+        if (WRONG_PASSWORD.equals(subject)) {
+          identity.unlockUser(WRONG_PASSWORD_USER);
+        }
+        int expected = probe.expected().get(subject);
+        checks++;
+        if (response.getStatusCode().value() != expected) {
+          wrong.add(String.format("%-60s %-12s 期望 %d 实际 %d %s", probe.endpoint() + " " + probe.label(), subject,
+              expected, response.getStatusCode().value(), abbreviate(response.getBody())));
+        }
+      }
+    }
+    long endpoints = probes.stream().map(Probe::endpoint).distinct().count();
+    System.out.printf("权限矩阵：%d 个主体（%d 个演示用户 + 匿名 + 密码错误）× %d 个探测（%d 个端点：/api %d 个，"
+            + "/engine-rest %d 个）= %d 次检查%n", subjects.size(), USERS.size(), probes.size(), endpoints,
+        apiEndpoints().size(), endpoints - apiEndpoints().size(), checks);
+    assertThat(wrong).as("与权限矩阵不符的回答").isEmpty();
+    assertThat(checks).isEqualTo(subjects.size() * probes.size());
+  }
+
+  List<Probe> probes() {
+    List<Probe> p = new ArrayList<>();
+    // application API
+    p.add(probe("GET /api/cases", "", everyone(200), () -> get("/api/cases")));
+    p.add(probe("POST /api/cases", "", only(200 + 1, 403, BUREAU, ADMIN),
+        () -> new Call(HttpMethod.POST, "/api/cases", withCaseNo(TestCases.enterpriseWater(), TestCases.caseNo()))));
+    for (boolean toCourt : new boolean[] {true, false}) {
+      String caseNo = toCourt ? handed : other;
+      long doc = toCourt ? handedDocument : otherDocument;
+      String label = toCourt ? "已移交法院的案件" : "未移交的案件";
+      Map<String, Integer> readers = toCourt ? only(200, 403, BUREAU, COURT, ADMIN) : only(200, 403, BUREAU, ADMIN);
+      p.add(probe("GET /api/cases/{caseNo}", label, readers, () -> get("/api/cases/{c}", caseNo)));
+      p.add(probe("GET /api/cases/{caseNo}/documents", label, readers, () -> get("/api/cases/{c}/documents", caseNo)));
+      p.add(probe("GET /api/cases/{caseNo}/trail", label, readers, () -> get("/api/cases/{c}/trail", caseNo)));
+      p.add(probe("GET /api/cases/{caseNo}/documents/{id}/docx", label, readers,
+          () -> get("/api/cases/{c}/documents/{id}/docx", caseNo, doc)));
+      p.add(probe("GET /api/cases/{caseNo}/documents/{id}/pdf", label, readers,
+          () -> get("/api/cases/{c}/documents/{id}/pdf", caseNo, doc)));
+    }
+    p.add(probe("GET /api/cases/{caseNo}", "不存在的案号", only(404, 404, ADMIN),
+        () -> get("/api/cases/{c}", "测环罚〔2026〕1号")));
+    p.add(probe("GET /api/calendar/add-working-days", "", everyone(200),
+        () -> get("/api/calendar/add-working-days?from=2026-09-30&days=1")));
+    p.add(probe("GET /api/calendar/add-calendar-days", "", everyone(200),
+        () -> get("/api/calendar/add-calendar-days?from=2026-09-30&days=15")));
+    p.add(probe("GET /api/calendar/{year}", "", everyone(200), () -> get("/api/calendar/2026")));
+
+    // Camunda REST API
+    p.add(probe("GET /engine-rest/task", "", everyone(200), () -> get("/engine-rest/task")));
+    p.add(probe("POST /engine-rest/task/{id}/complete", "执法人员的任务", only(204, 403, Set.of("officer1"), ADMIN),
+        () -> new Call(HttpMethod.POST, "/engine-rest/task/" + task(start(TestCases.caseNo()), "Task_ProposeFiling")
+            .getId() + "/complete", Map.of("variables", typed(of("filingReason", "涉嫌超标排放", "officerOpinion", "建议立案"))))));
+    p.add(probe("GET /engine-rest/process-instance", "", everyone(200), () -> get("/engine-rest/process-instance")));
+    p.add(probe("GET /engine-rest/history/process-instance", "", everyone(200),
+        () -> get("/engine-rest/history/process-instance")));
+    for (boolean toCourt : new boolean[] {true, false}) {
+      String pid = toCourt ? handedPid : otherPid;
+      String label = toCourt ? "已移交法院的案件" : "未移交的案件";
+      Map<String, Integer> readers = toCourt ? only(200, 404, BUREAU, COURT, ADMIN) : only(200, 404, BUREAU, ADMIN);
+      p.add(probe("GET /engine-rest/process-instance/{id}", label, readers, () -> get("/engine-rest/process-instance/" + pid)));
+      p.add(probe("GET /engine-rest/history/process-instance/{id}", label, readers,
+          () -> get("/engine-rest/history/process-instance/" + pid)));
+    }
+    p.add(probe("GET /engine-rest/process-instance/{id}", "法院的非诉执行案件", only(200, 404, BUREAU, COURT, ADMIN),
+        () -> get("/engine-rest/process-instance/" + courtPid)));
+    // by key: a user who may not read the definition does not find it (404); one who reads but may not start: 403
+    p.add(probe("POST /engine-rest/process-definition/key/enforcement-case/start", "", only(200, 404, BUREAU, ADMIN),
+        () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/enforcement-case/start",
+            Map.of("businessKey", TestCases.caseNo(), "variables", typed(TestCases.enterpriseWater())))));
+    p.add(probe("POST /engine-rest/process-definition/key/enforcement-case/submit-form", "",
+        only(200, 404, BUREAU, ADMIN),
+        () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/enforcement-case/submit-form",
+            Map.of("businessKey", TestCases.caseNo(), "variables", typed(TestCases.enterpriseWater())))));
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(CaseLauncher.PROCESS_KEY)
+        .latestVersion().singleResult().getId();
+    p.add(probe("POST /engine-rest/process-definition/{id}/start", "enforcement-case", only(200, 403, BUREAU, ADMIN),
+        () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/" + definitionId + "/start",
+            Map.of("businessKey", TestCases.caseNo(), "variables", typed(TestCases.enterpriseWater())))));
+    p.add(probe("POST /engine-rest/process-definition/key/non-litigation-execution/start", "",
+        except(only(200, 404, ADMIN), COURT, 403),
+        () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/non-litigation-execution/start",
+            Map.of("businessKey", "（2026）浙0502行审9" + System.nanoTime() % 1000 + "号",
+                "variables", typed(of("caseNo", "测环罚〔2026〕2号"))))));
+    p.add(probe("GET /engine-rest/decision-definition", "", everyone(200), () -> get("/engine-rest/decision-definition")));
+    p.add(probe("POST /engine-rest/decision-definition/key/penalty-discretion/evaluate", "",
+        only(200, 404, ANALYST, ADMIN),
+        () -> new Call(HttpMethod.POST, "/engine-rest/decision-definition/key/penalty-discretion/evaluate",
+            Map.of("variables", typed(TestCases.enterpriseWater())))));
+    p.add(probe("POST /engine-rest/deployment/create", "决策表", only(200, 403, ANALYST, ADMIN), this::deployment));
+    return p;
+  }
+
+  // ---------------------------------------------------------------------------------- what each one sees
+
+  @Test
+  void theCourtSeesTheCaseHandedToItButNotTheBureausOthers() throws Exception {
+    assertThat(caseNumbers("filing1")).contains(handed).doesNotContain(other);
+    assertThat(caseNumbers("judge1")).contains(handed).doesNotContain(other);
+    assertThat(caseNumbers("officer1")).contains(handed, other);
+    assertThat(caseNumbers("admin")).contains(handed, other);
+    assertThat(caseNumbers("analyst1")).isEmpty();
+    assertThat(caseNumbers("mediator1")).isEmpty();
+
+    JsonNode seenByCourt = JSON.readTree(call("judge1", HttpMethod.GET, "/api/cases/{c}", null, handed).getBody());
+    assertThat(seenByCourt.at("/caseNo").asText()).isEqualTo(handed);
+    assertThat(seenByCourt.at("/party/name").asText()).isEqualTo("湖州测试印染有限公司");
+
+    ResponseEntity<String> refused = call("judge1", HttpMethod.GET, "/api/cases/{c}", null, other);
+    assertThat(refused.getStatusCode().value()).isEqualTo(403);
+    assertThat(JSON.readTree(refused.getBody()).at("/code").asText()).isEqualTo("AUTH-003");
+    assertThat(JSON.readTree(refused.getBody()).at("/message").asText()).contains("无权查看案件" + other);
+
+    assertThat(access.grantsOf(handed)).extracting(CaseAccessRepository.Grant::unit)
+        .containsExactly("unit-bureau", "unit-court");
+    assertThat(access.grantsOf(handed).get(1).reason()).startsWith("申请非诉执行（");
+    assertThat(access.grantsOf(other)).extracting(CaseAccessRepository.Grant::unit).containsExactly("unit-bureau");
+  }
+
+  @Test
+  void tasksAreSeenOnlyByTheirGroups() throws Exception {
+    assertThat(taskKeys("filing1", courtPid)).containsExactly("Task_ReviewApplication");
+    assertThat(taskKeys("judge1", courtPid)).isEmpty();
+    assertThat(taskKeys("officer1", courtPid)).isEmpty();
+    assertThat(taskKeys("admin", courtPid)).containsExactly("Task_ReviewApplication");
+    assertThat(taskKeys("officer1", otherPid)).containsExactly("Task_Investigate");
+    assertThat(taskKeys("head1", otherPid)).isEmpty();
+    assertThat(taskKeys("filing1", otherPid)).isEmpty();
+    assertThat(taskKeys("analyst1", otherPid)).isEmpty();
+  }
+
+  @Test
+  void refusalsAreInChinese() throws Exception {
+    ResponseEntity<String> anonymous = call(ANONYMOUS, HttpMethod.GET, "/api/cases", null);
+    assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+    assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+    assertThat(JSON.readTree(anonymous.getBody()).at("/code").asText()).isEqualTo("AUTH-001");
+    assertThat(JSON.readTree(anonymous.getBody()).at("/message").asText()).contains("请先登录");
+
+    ResponseEntity<String> wrong = call(WRONG_PASSWORD, HttpMethod.GET, "/api/cases", null);
+    identity.unlockUser(WRONG_PASSWORD_USER);
+    assertThat(wrong.getStatusCode().value()).isEqualTo(401);
+    assertThat(JSON.readTree(wrong.getBody()).at("/message").asText()).contains("用户名或密码错误");
+
+    ResponseEntity<String> start = call("filing1", HttpMethod.POST, "/api/cases",
+        withCaseNo(TestCases.enterpriseWater(), TestCases.caseNo()));
+    assertThat(start.getStatusCode().value()).isEqualTo(403);
+    assertThat(JSON.readTree(start.getBody()).at("/code").asText()).isEqualTo("AUTH-004");
+    assertThat(JSON.readTree(start.getBody()).at("/message").asText()).contains("无权登记");
+
+    assertThat(call(ANONYMOUS, HttpMethod.GET, "/engine-rest/task", null).getStatusCode().value()).isEqualTo(401);
+  }
+
+  /**
+   * The court hand-off and the timers with authorization on: timers fire as engine-internal work (as the job
+   * executor does), the head applies to the court through REST, the court accepts and rules through REST, and the
+   * bureau's case ends with the court's result.
+   */
+  @Test
+  void courtHandOffAndTimersWorkWithAuthorizationOn() throws Exception {
+    String caseNo = TestCases.caseNo();
+    String pid = start(caseNo);
+    walkToCourtApplication(pid);
+    assertStatus(204, call("head1", HttpMethod.POST,
+        "/engine-rest/task/" + task(pid, "Task_PrepareCourtApplication").getId() + "/complete",
+        Map.of("variables", typed(of("enforcementItems", "罚款及加处罚款", "headOpinion", "同意申请")))));
+    String court = runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey((String) runtime.getVariable(pid, "courtDocketNo")).singleResult().getId();
+
+    assertStatus(403, call("judge1", HttpMethod.POST, "/engine-rest/task/" + task(court, "Task_ReviewApplication")
+        .getId() + "/complete", Map.of("variables", typed(of("courtAccepted", "true")))));
+    assertStatus(204, call("filing1", HttpMethod.POST, "/engine-rest/task/" + task(court, "Task_ReviewApplication")
+        .getId() + "/complete", Map.of("variables", typed(of("courtAccepted", "true", "acceptanceNote", "符合受理条件")))));
+    assertStatus(204, call("judge1", HttpMethod.POST, "/engine-rest/task/" + task(court, "Task_ReviewAndRule")
+        .getId() + "/complete", Map.of("variables", typed(of("enforcementGranted", "true", "rulingReason", "决定合法")))));
+
+    JsonNode seenByBureau = JSON.readTree(call("officer1", HttpMethod.GET, "/api/cases/{c}", null, caseNo).getBody());
+    assertThat(seenByBureau.at("/outcome").asText()).isEqualTo("COURT_ENFORCEMENT");
+    assertThat(seenByBureau.at("/relatedProcesses/0/processInstanceId").asText()).isEqualTo(court);
+    JsonNode seenByCourt = JSON.readTree(call("exec1", HttpMethod.GET, "/api/cases/{c}", null, caseNo).getBody());
+    assertThat(seenByCourt.at("/outcome").asText()).isEqualTo("COURT_ENFORCEMENT");
+  }
+
+  // ---------------------------------------------------------------------------------------------- helpers
+
+  record Call(HttpMethod method, String url, Object body, Object... vars) {}
+
+  record Probe(String endpoint, String label, Map<String, Integer> expected, Supplier<Call> call) {}
+
+  static Probe probe(String endpoint, String label, Map<String, Integer> expected, Supplier<Call> call) {
+    return new Probe(endpoint, label, expected, call);
+  }
+
+  static Call get(String url, Object... vars) {
+    return new Call(HttpMethod.GET, url, null, vars);
+  }
+
+  /** Everyone signed in gets {@code ok}; anonymous and wrong password 401. */
+  static Map<String, Integer> everyone(int ok) {
+    return only(ok, ok, EVERYONE);
+  }
+
+  /** The users in the groups get {@code ok}, the other users {@code denied}; anonymous and wrong password 401. */
+  @SafeVarargs
+  static Map<String, Integer> only(int ok, int denied, Set<String>... allowed) {
+    Set<String> yes = new LinkedHashSet<>();
+    Stream.of(allowed).forEach(yes::addAll);
+    Map<String, Integer> m = new LinkedHashMap<>();
+    USERS.forEach(u -> m.put(u, yes.contains(u) ? ok : denied));
+    m.put(ANONYMOUS, 401);
+    m.put(WRONG_PASSWORD, 401);
+    return m;
+  }
+
+  /** The same answers, but {@code status} for these users. */
+  static Map<String, Integer> except(Map<String, Integer> answers, Set<String> users, int status) {
+    Map<String, Integer> m = new LinkedHashMap<>(answers);
+    users.forEach(u -> m.put(u, status));
+    return m;
+  }
+
+  /** "GET /api/cases/{caseNo}" for every handler method of Spring MVC under /api. */
+  Set<String> apiEndpoints() {
+    Set<String> out = new TreeSet<>();
+    for (RequestMappingInfo info : mvc.getHandlerMethods().keySet()) {
+      Set<String> methods = new TreeSet<>();
+      info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
+      if (methods.isEmpty()) {
+        methods.add("ANY");
+      }
+      for (String pattern : info.getPatternValues()) {
+        if (pattern.startsWith("/api/") || pattern.equals("/api")) {
+          methods.forEach(m -> out.add(m + " " + pattern));
+        }
+      }
+    }
+    return out;
+  }
+
+  ResponseEntity<String> send(String subject, Call c) {
+    return call(subject, c.method(), c.url(), c.body(), c.vars());
+  }
+
+  ResponseEntity<String> call(String subject, HttpMethod method, String url, Object body, Object... vars) {
+    HttpHeaders headers = new HttpHeaders();
+    if (WRONG_PASSWORD.equals(subject)) {
+      headers.set(HttpHeaders.AUTHORIZATION, Logins.basic(WRONG_PASSWORD_USER, "not-the-password"));
+    } else if (!ANONYMOUS.equals(subject)) {
+      headers.set(HttpHeaders.AUTHORIZATION, Logins.basic(subject));
+    }
+    if (body != null && !(body instanceof MultiValueMap)) {
+      headers.setContentType(MediaType.APPLICATION_JSON);
+    } else if (body != null) {
+      headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    }
+    return http.exchange(url, method, new HttpEntity<>(body, headers), String.class, vars);
+  }
+
+  Call deployment() {
+    String key = "matrixProbe";
+    String dmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="matrix-probe" name="权限矩阵探测"
+            namespace="http://ecolaw.cn/dmn">
+          <decision id="%s" name="权限矩阵探测">
+            <decisionTable id="table">
+              <input id="in"><inputExpression id="expr" typeRef="integer"><text>n</text></inputExpression></input>
+              <output id="out" name="ok" typeRef="boolean"/>
+              <rule id="r1"><inputEntry id="e1"><text>-</text></inputEntry><outputEntry id="o1"><text>true</text></outputEntry></rule>
+            </decisionTable>
+          </decision>
+        </definitions>
+        """.formatted(key);
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("deployment-name", "权限矩阵探测");
+    form.add("data", new ByteArrayResource(dmn.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "matrix-probe.dmn";
+      }
+    });
+    return new Call(HttpMethod.POST, "/engine-rest/deployment/create", form);
+  }
+
+  List<String> caseNumbers(String user) throws Exception {
+    ResponseEntity<String> r = call(user, HttpMethod.GET, "/api/cases?limit=500", null);
+    assertStatus(200, r);
+    List<String> out = new ArrayList<>();
+    JSON.readTree(r.getBody()).forEach(n -> out.add(n.at("/caseNo").asText()));
+    return out;
+  }
+
+  List<String> taskKeys(String user, String processInstanceId) throws Exception {
+    ResponseEntity<String> r = call(user, HttpMethod.GET, "/engine-rest/task?processInstanceId=" + processInstanceId,
+        null);
+    assertStatus(200, r);
+    List<String> out = new ArrayList<>();
+    JSON.readTree(r.getBody()).forEach(n -> out.add(n.at("/taskDefinitionKey").asText()));
+    return out;
+  }
+
+  static void assertStatus(int expected, ResponseEntity<String> r) {
+    assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(expected);
+  }
+
+  /** Camunda REST variables: {"name": {"value": ...}}. */
+  static Map<String, Object> typed(Map<String, Object> variables) {
+    Map<String, Object> out = new HashMap<>();
+    variables.forEach((k, v) -> out.put(k, Map.of("value", v)));
+    return out;
+  }
+
+  static Map<String, Object> withCaseNo(Map<String, Object> variables, String caseNo) {
+    Map<String, Object> v = new HashMap<>(variables);
+    v.put("caseNo", caseNo);
+    return v;
+  }
+
+  static String abbreviate(String body) {
+    return body == null ? "" : body.length() > 160 ? body.substring(0, 160) + "…" : body;
+  }
+
+  // Cases are moved along as engine-internal work (no authenticated user), as the demo loader and the job executor do.
+
+  String start(String caseNo) {
+    launcher.start(caseNo, TestCases.enterpriseWater());
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+  }
+
+  Task task(String pid, String key) {
+    Task t = tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).singleResult();
+    assertThat(t).as("open task %s", key).isNotNull();
+    return t;
+  }
+
+  void complete(String pid, String key, Object... variables) {
+    tasks.complete(task(pid, key).getId(), of(variables));
+  }
+
+  void fire(String pid, String activityId) {
+    Job job = management.createJobQuery().processInstanceId(pid).activityId(activityId).singleResult();
+    assertThat(job).as("timer %s", activityId).isNotNull();
+    management.executeJob(job.getId());
+  }
+
+  void walkToCourtApplication(String pid) {
+    complete(pid, "Task_ProposeFiling", "filingReason", "涉嫌超标排放", "officerOpinion", "建议立案");
+    complete(pid, "Task_ApproveFiling", "filingApproved", "true", "headOpinion", "同意立案");
+    complete(pid, "Task_Investigate", "evidence", "现场检查笔录\n监测报告", "officers", "张伟、刘明",
+        "crimeSuspected", "false", "measure", "NONE");
+    double benchmark = ((Number) runtime.getVariable(pid, "benchmarkFine")).doubleValue();
+    complete(pid, "Task_ProposePenalty", "proposedFine", benchmark, "penaltyReason", "事实清楚，证据确凿");
+    complete(pid, "Task_RecordStatement", "statementSubmitted", "false");
+    complete(pid, "Task_ReviewStatement", "statementAdopted", "NONE", "reviewedFine", benchmark, "reviewNote", "未提出意见");
+    complete(pid, "Task_ApproveDecision", "decisionApproved", "true", "collectiveDiscussionHeld", true, "headOpinion", "同意");
+    complete(pid, "Task_ServeDecision", "serviceDate", Dates.today().toString(), "serviceMethod", "DIRECT",
+        "recipient", "沈建国");
+    fire(pid, "Timer_RemedyPeriodEnds");
+    complete(pid, "Task_ServeReminder", "reminderServedDate", Dates.today().toString(), "serviceMethod", "DIRECT",
+        "recipient", "沈建国");
+    fire(pid, "Timer_ReminderPeriod");
+  }
+
+  long firstDocument(String caseNo) {
+    ResponseEntity<String> r = call("admin", HttpMethod.GET, "/api/cases/{c}/documents", null, caseNo);
+    assertStatus(200, r);
+    try {
+      JsonNode list = JSON.readTree(r.getBody());
+      assertThat(list.size()).as("documents of %s", caseNo).isPositive();
+      return list.get(0).at("/id").asLong();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
