@@ -22,29 +22,29 @@ import java.util.regex.Pattern;
  * value, default value, or the field's empty value), drops fields hidden by a condition, and submits every value
  * untyped ({@code {"value": v}}), exactly as the Tasklist's camunda-forms plugin does.
  */
-final class TasklistDriver {
+public final class TasklistDriver {
 
   /** What the "user" enters for a field: a function of the task's variables. */
   @FunctionalInterface
-  interface Answer extends Function<Vars, Object> {}
+  public interface Answer extends Function<Vars, Object> {}
 
   /** The variables of a task's process instance, as read through REST. */
-  record Vars(JsonNode variables) {
+  public record Vars(JsonNode variables) {
 
-    Object value(String name) {
+    public Object value(String name) {
       return toJava(variables.path(name).path("value"));
     }
 
-    double number(String name) {
+    public double number(String name) {
       JsonNode v = variables.path(name).path("value");
       return v.isNumber() ? v.asDouble() : Double.parseDouble(v.asText());
     }
 
-    String text(String name) {
+    public String text(String name) {
       return variables.path(name).path("value").asText();
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
       return variables.path(name).path("value").asBoolean(false);
     }
   }
@@ -109,7 +109,7 @@ final class TasklistDriver {
   private final Map<String, Answer> defaults;
   private final boolean typed;
 
-  TasklistDriver(PlatformHttp http, Map<String, Answer> defaults) {
+  public TasklistDriver(PlatformHttp http, Map<String, Answer> defaults) {
     this(http, defaults, false);
   }
 
@@ -131,8 +131,12 @@ final class TasklistDriver {
 
   /** The start form's values as the Tasklist would submit them, the clerk having entered {@code input}. */
   Map<String, Object> startFormValues(Map<String, Object> input) {
-    JsonNode form = http.getOk("/engine-rest/process-definition/key/" + CaseLauncher.PROCESS_KEY
-        + "/deployed-start-form");
+    return startFormValues(CaseLauncher.PROCESS_KEY, input);
+  }
+
+  /** The start form values of another process (mediation-routing, appraisal...). */
+  public Map<String, Object> startFormValues(String processKey, Map<String, Object> input) {
+    JsonNode form = http.getOk("/engine-rest/process-definition/key/" + processKey + "/deployed-start-form");
     assertChineseForm(form);
     Map<String, Object> values = new LinkedHashMap<>();
     for (JsonNode field : fields(form)) {
@@ -149,12 +153,16 @@ final class TasklistDriver {
 
   /** Submits the start form; returns the raw response (the instance on success). */
   PlatformHttp.Response submitStart(String businessKey, Map<String, Object> values) {
+    return submitStart(CaseLauncher.PROCESS_KEY, businessKey, values);
+  }
+
+  public PlatformHttp.Response submitStart(String processKey, String businessKey, Map<String, Object> values) {
     Map<String, Object> body = new LinkedHashMap<>();
     if (businessKey != null) {
       body.put("businessKey", businessKey);
     }
     body.put("variables", dtos(values));
-    return http.post("/engine-rest/process-definition/key/" + CaseLauncher.PROCESS_KEY + "/submit-form", body);
+    return http.post("/engine-rest/process-definition/key/" + processKey + "/submit-form", body);
   }
 
   /** Starts a case through the start form; returns the enforcement process instance id. */
@@ -167,7 +175,7 @@ final class TasklistDriver {
   // ---------------------------------------------------------------------------------------------- task forms
 
   /** The values the Tasklist submits for this task when the user answers from the scenario and the defaults. */
-  Map<String, Object> taskFormValues(String taskId, Map<String, Answer> answers) {
+  public Map<String, Object> taskFormValues(String taskId, Map<String, Answer> answers) {
     JsonNode form = http.getOk("/engine-rest/task/" + taskId + "/deployed-form");
     Vars vars = new Vars(http.getOk("/engine-rest/task/" + taskId + "/form-variables"));
     Map<String, Object> values = new LinkedHashMap<>();
@@ -193,7 +201,7 @@ final class TasklistDriver {
     return values;
   }
 
-  PlatformHttp.Response submitTask(String taskId, Map<String, Object> values) {
+  public PlatformHttp.Response submitTask(String taskId, Map<String, Object> values) {
     return http.post("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", dtos(values)));
   }
 
@@ -231,7 +239,7 @@ final class TasklistDriver {
   }
 
   /** The open task of the instance with this key (exactly one). */
-  JsonNode openTask(String processInstanceId, String taskKey) {
+  public JsonNode openTask(String processInstanceId, String taskKey) {
     JsonNode tasks = http.getOk("/engine-rest/task?processInstanceId=" + processInstanceId
         + "&taskDefinitionKey=" + taskKey);
     assertThat(tasks).as("open %s", taskKey).hasSize(1);
@@ -246,7 +254,7 @@ final class TasklistDriver {
     assertThat(r.status()).as("%s submit: %s", taskKey, r.text()).isEqualTo(204);
   }
 
-  void fireTimer(String processInstanceId, String activityId) {
+  public void fireTimer(String processInstanceId, String activityId) {
     JsonNode jobs = http.getOk("/engine-rest/job?processInstanceId=" + processInstanceId
         + "&activityId=" + activityId);
     assertThat(jobs).as("timer %s", activityId).hasSize(1);

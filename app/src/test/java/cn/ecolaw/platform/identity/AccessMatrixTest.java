@@ -170,6 +170,12 @@ class AccessMatrixTest {
           () -> get("/api/cases/{c}/documents/{id}/docx", caseNo, doc)));
       p.add(probe("GET /api/cases/{caseNo}/documents/{id}/pdf", label, readers,
           () -> get("/api/cases/{c}/documents/{id}/pdf", caseNo, doc)));
+      // asking for an appraisal in a case: whoever may see the case and start an appraisal (bureau, court)
+      p.add(probe("POST /api/cases/{caseNo}/appraisals", label,
+          toCourt ? only(201, 403, BUREAU, COURT, ADMIN) : only(201, 403, BUREAU, ADMIN),
+          () -> new Call(HttpMethod.POST, "/api/cases/{c}/appraisals", Map.of("requestedBy", "BUREAU",
+              "category", "SURFACE_WATER", "matter", "水体污染损害数额", "parties", "湖州测试印染有限公司",
+              "estimatedAmount", 900000), caseNo)));
     }
     p.add(probe("GET /api/cases/{caseNo}", "不存在的案号", only(404, 404, ADMIN),
         () -> get("/api/cases/{c}", "测环罚〔2026〕1号")));
