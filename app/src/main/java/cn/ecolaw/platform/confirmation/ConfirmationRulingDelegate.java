@@ -25,7 +25,8 @@ public class ConfirmationRulingDelegate implements JavaDelegate {
     Map<String, Object> extra = new HashMap<>();
     extra.put("noticeText", compensation ? "本院于" + documentsDate(execution) + "将协议内容公告，公告期满。" : "");
     extra.put("rulingText", confirmed
-        ? "申请人于" + execution.getVariable("agreementDate") + "达成的" + execution.getVariable("agreementTypeLabel") + "有效。"
+        ? "申请人于" + cn.ecolaw.platform.shared.Dates.chinese(cn.ecolaw.platform.shared.Dates.toLocalDate(
+            execution.getVariable("agreementDate"))) + "达成的" + execution.getVariable("agreementTypeLabel") + "有效。"
         : "驳回申请人的司法确认申请。");
     extra.put("effectText", confirmed
         ? "一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请执行。"
