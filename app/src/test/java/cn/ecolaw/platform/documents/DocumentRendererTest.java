@@ -32,28 +32,39 @@ class DocumentRendererTest {
       new DocumentFonts(DocumentFonts.DEFAULT_REGULAR, DocumentFonts.DEFAULT_BOLD);
   private static final DocumentRenderer RENDERER = new DocumentRenderer(new DocumentTemplates(""), FONTS);
 
-  private static final Map<DocumentType, List<String>> EXPECTED = Map.of(
-      DocumentType.FILING_APPROVAL, List.of("立案审批表", "案件来源", "日常巡查", "立案理由及依据", "承办人意见",
-          "负责人审批意见", "同意立案，由执法一队承办。", "91330502MA2B3C4D5E"),
-      DocumentType.PRIOR_NOTICE, List.of("行政处罚事先告知书", "罚款人民币壹拾伍万元整（¥150,000.00）",
+  private static final Map<DocumentType, List<String>> EXPECTED = Map.ofEntries(
+      Map.entry(DocumentType.FILING_APPROVAL, List.of("立案审批表", "案件来源", "日常巡查", "立案理由及依据", "承办人意见",
+          "负责人审批意见", "同意立案，由执法一队承办。", "91330502MA2B3C4D5E")),
+      Map.entry(DocumentType.PRIOR_NOTICE, List.of("行政处罚事先告知书", "罚款人民币壹拾伍万元整（¥150,000.00）",
           "你（单位）享有陈述、申辩的权利", "2026年11月27日前", "应当在收到本告知书之日起五个工作日内",
-          "0572-2123456"),
-      DocumentType.HEARING_NOTICE, List.of("听证通知书", "2026年12月3日9时30分", "湖州市生态环境局三楼听证室",
-          "赵立（法制审核科）", "有权申请回避", "七个工作日前送达"),
-      DocumentType.PENALTY_DECISION, List.of("行政处罚决定书", "人民币壹拾伍万元整（¥150,000.00）",
+          "0572-2123456")),
+      Map.entry(DocumentType.HEARING_NOTICE, List.of("听证通知书", "2026年12月3日9时30分", "湖州市生态环境局三楼听证室",
+          "赵立（法制审核科）", "有权申请回避", "七个工作日前送达")),
+      Map.entry(DocumentType.PENALTY_DECISION, List.of("行政处罚决定书", "人民币壹拾伍万元整（¥150,000.00）",
           "（大写：壹拾伍万元整）", "裁量结果：罚款人民币壹拾伍万元整", "超标倍数0.56，裁量等级3",
           "十五日内", "百分之三加处罚款", "六十日内向湖州市人民政府申请行政复议",
-          "六个月内向湖州市吴兴区人民法院提起行政诉讼", "湖州市生态环境局（印章）", "2026年11月22日"),
-      DocumentType.NO_PENALTY_DECISION, List.of("不予行政处罚决定书", "第三十三条", "当事人系初次违法，危害后果轻微并及时改正",
-          "不予行政处罚", "裁量等级3", "六十日内向湖州市人民政府申请行政复议"),
-      DocumentType.SERVICE_RECEIPT, List.of("送达回证", "行政处罚决定书（湖环罚〔2026〕12号）", "直接送达",
-          "2026年11月23日10时15分", "受送达人签名或者盖章", "送达人签名"),
-      DocumentType.REMINDER, List.of("催告书", "加处罚款人民币陆万柒仟伍佰元整（¥67,500.00）",
+          "六个月内向湖州市吴兴区人民法院提起行政诉讼", "湖州市生态环境局（印章）", "2026年11月22日")),
+      Map.entry(DocumentType.NO_PENALTY_DECISION, List.of("不予行政处罚决定书", "第三十三条", "当事人系初次违法，危害后果轻微并及时改正",
+          "不予行政处罚", "裁量等级3", "六十日内向湖州市人民政府申请行政复议")),
+      Map.entry(DocumentType.SERVICE_RECEIPT, List.of("送达回证", "行政处罚决定书（湖环罚〔2026〕12号）", "直接送达",
+          "2026年11月23日10时15分", "受送达人签名或者盖章", "送达人签名")),
+      Map.entry(DocumentType.REMINDER, List.of("催告书", "加处罚款人民币陆万柒仟伍佰元整（¥67,500.00）",
           "合计人民币贰拾壹万柒仟伍佰元整（¥217,500.00）", "2027年1月20日前", "有权进行陈述和申辩",
-          "送达十个工作日后", "申请湖州市吴兴区人民法院强制执行"),
-      DocumentType.ENFORCEMENT_APPLICATION, List.of("强制执行申请书", "被申请人：湖州绿源印染有限公司（企业）",
+          "送达十个工作日后", "申请湖州市吴兴区人民法院强制执行")),
+      Map.entry(DocumentType.ENFORCEMENT_APPLICATION, List.of("强制执行申请书", "被申请人：湖州绿源印染有限公司（企业）",
           "合计人民币贰拾壹万柒仟伍佰元整（¥217,500.00）", "2027年1月8日", "此致", "湖州市吴兴区人民法院",
-          "第五十五条", "《催告书》及送达回证"));
+          "第五十五条", "《催告书》及送达回证")),
+      Map.entry(DocumentType.MEDIATION_NOTICE, List.of("诉前调解告知书", "调解期限为三十日", "2026年12月22日止",
+          "环境资源专业调解组织", "三十日内，共同向人民法院申请司法确认")),
+      Map.entry(DocumentType.MEDIATION_AGREEMENT, List.of("调解协议书", "赔偿申请人养殖损失60万元", "自本协议生效之日起三十日内")),
+      Map.entry(DocumentType.APPRAISAL_COMMISSION, List.of("鉴定委托书", "（2026）鉴委4号", "地表水与沉积物",
+          "30个工作日（至2027年1月6日）", "暂停的期间不计入鉴定期限", "第八十一条")),
+      Map.entry(DocumentType.APPRAISAL_CROSS_EXAMINATION, List.of("鉴定意见质证笔录", "水体污染损害数额为85万元。",
+          "当事人未申请鉴定人出庭。", "决定：不再鉴定。")),
+      Map.entry(DocumentType.CONFIRMATION_APPLICATION, List.of("司法确认申请书", "请求事项", "生态环境损害赔偿磋商", "此致")),
+      Map.entry(DocumentType.CONFIRMATION_NOTICE, List.of("公    告", "公告期间为三十日", "2026年12月22日止")),
+      Map.entry(DocumentType.CONFIRMATION_RULING, List.of("民 事 裁 定 书", "（2026）浙0502民特3号", "裁定如下",
+          "生态环境损害赔偿协议有效", "审判员  李明")));
 
   @ParameterizedTest
   @EnumSource(DocumentType.class)

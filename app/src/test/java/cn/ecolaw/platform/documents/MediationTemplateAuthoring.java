@@ -126,7 +126,7 @@ public final class MediationTemplateAuthoring {
     d.title("${court}");
     d.title("公    告");
     d.docNo("${docketNo}");
-    d.para("申请人${applicants}于${filedDate}向本院申请确认其于${agreementDate}达成的生态环境损害赔偿协议有效。"
+    d.para("申请人${applicants}于${filedDate}向本院申请确认其于${agreementDate}就${caseNo}所涉生态环境损害达成的赔偿协议有效。"
         + "依照《最高人民法院关于审理生态环境损害赔偿案件的若干规定（试行）》第二十条的规定，现将协议内容予以公告：");
     d.para("${agreementTerms}");
     d.para("公告期间为三十日，自${noticeStart}起至${noticeEnd}止。公告期间，对协议内容有异议的，"
@@ -141,6 +141,7 @@ public final class MediationTemplateAuthoring {
     d.title("民 事 裁 定 书");
     d.docNo("${docketNo}");
     d.flush("申请人：${applicants}");
+    d.flush("原案号：${caseNo}");
     d.para("申请人于${filedDate}向本院申请确认其于${agreementDate}达成的${agreementTypeLabel}有效。"
         + "本院受理后，依法进行了审查。${noticeText}");
     d.para("协议内容：${agreementTerms}");

@@ -126,7 +126,7 @@ class MediationTasklistRestTest {
     String cid = confirmations.get(0).get("id").asText();
     work(cid, "Task_ReviewAgreement", answers("confirmed", "true", "rulingReason", "协议合法有效。"));
     assertThat(variable(cid, "caseOutcome")).isEqualTo("CONFIRMED");
-    assertThat(http.getOk("/api/cases/" + PlatformHttp.enc(caseNo) + "/documents").toString())
+    assertThat(http.getOk("/api/cases/" + PlatformHttp.enc(caseNo) + "/documents").toString()).as("documents of %s", caseNo)
         .contains("调解告知书", "调解协议", "司法确认申请书", "司法确认裁定书");
   }
 
