@@ -48,6 +48,7 @@ class MediationTasklistRestTest {
   @Autowired IdentityService identity;
   @Autowired FilterService filters;
   @Autowired TaskService tasks;
+  @Autowired cn.ecolaw.platform.documents.DocumentService documents;
 
   PlatformHttp http;
 
@@ -126,6 +127,7 @@ class MediationTasklistRestTest {
     String cid = confirmations.get(0).get("id").asText();
     work(cid, "Task_ReviewAgreement", answers("confirmed", "true", "rulingReason", "协议合法有效。"));
     assertThat(variable(cid, "caseOutcome")).isEqualTo("CONFIRMED");
+    assertThat(documents.list(caseNo)).as("stored documents of %s", caseNo).hasSize(4);
     assertThat(http.getOk("/api/cases/" + PlatformHttp.enc(caseNo) + "/documents").toString()).as("documents of %s", caseNo)
         .contains("调解告知书", "调解协议", "司法确认申请书", "司法确认裁定书");
   }
