@@ -25,7 +25,14 @@ public enum DocumentType {
   NON_ACCEPTANCE_RULING("不予受理强制执行申请裁定书", "enforcement-non-acceptance-ruling.docx"),
   ENFORCEMENT_GRANTED_RULING("准予强制执行裁定书", "enforcement-granted-ruling.docx"),
   ENFORCEMENT_REFUSED_RULING("不准予强制执行裁定书", "enforcement-refused-ruling.docx"),
-  CHALLENGE_DECISION("不准予强制执行裁定复议决定书", "enforcement-challenge-decision.docx");
+  CHALLENGE_DECISION("不准予强制执行裁定复议决定书", "enforcement-challenge-decision.docx"),
+  MEDIATION_NOTICE("调解告知书", "mediation-notice.docx"),
+  MEDIATION_AGREEMENT("调解协议", "mediation-agreement.docx"),
+  APPRAISAL_COMMISSION("鉴定委托书", "appraisal-commission.docx"),
+  APPRAISAL_CROSS_EXAMINATION("鉴定意见质证笔录", "appraisal-cross-examination.docx"),
+  CONFIRMATION_APPLICATION("司法确认申请书", "confirmation-application.docx"),
+  CONFIRMATION_NOTICE("公告", "confirmation-notice.docx"),
+  CONFIRMATION_RULING("司法确认裁定书", "confirmation-ruling.docx");
 
   private final String title;
   private final String template;

@@ -101,6 +101,46 @@ final class DocumentSamples {
     }
     CourtOrderSamples.addTo(data);
     CourtDocumentSamples.add(type, data);
+    if (type.name().startsWith("MEDIATION_") || type.name().startsWith("APPRAISAL_")
+        || type.name().startsWith("CONFIRMATION_")) {
+      // mediation, appraisal, judicial confirmation (the party of the samples is the respondent / a party)
+      data.put("docketNo", "（2026）浙0502民特3号");
+      data.put("applicant", "湖州市吴兴区织里镇联漾村村民委员会");
+      data.put("respondent", PARTY);
+      data.put("caseCategoryLabel", "环境污染责任纠纷");
+      data.put("channelLabel", "环境资源专业调解组织");
+      data.put("mediationStart", "2026年11月22日");
+      data.put("mediationDue", "2026年12月22日");
+      data.put("agreementTerms", "一、被申请人于2026年12月31日前赔偿申请人养殖损失60万元；\n二、申请人放弃其他请求。");
+      data.put("agreementDate", "2026年11月20日");
+      data.put("commissioner", "湖州市吴兴区人民法院");
+      data.put("commissionerKind", "院");
+      data.put("appraisalNo", "（2026）鉴委4号");
+      data.put("institutionName", "浙江省环境科技司法鉴定所");
+      data.put("selectionText", "当事人未能协商一致，鉴定机构从鉴定机构名册中随机选定（选定过程已记录）。");
+      data.put("categoryLabel", "地表水与沉积物");
+      data.put("matter", "某河段水体及沉积物污染损害数额");
+      data.put("parties", "湖州市人民检察院、" + PARTY);
+      data.put("certificateNo", "330001001");
+      data.put("certificateExpiry", "2028年12月31日");
+      data.put("deadlineText", "30个工作日（至2027年1月6日）");
+      data.put("appraisalOpinion", "水体污染损害数额为85万元。");
+      data.put("objectionText", "当事人对鉴定意见无异议。");
+      data.put("attendanceText", "当事人未申请鉴定人出庭。");
+      data.put("crossExaminationNote", "双方对鉴定意见的真实性、合法性无异议。");
+      data.put("furtherAppraisalText", "决定：不再鉴定。");
+      data.put("applicants", "湖州市生态环境局、" + PARTY);
+      data.put("agreementTypeLabel", "生态环境损害赔偿协议");
+      data.put("agreementSource", "生态环境损害赔偿磋商");
+      data.put("filedDate", "2026年11月22日");
+      data.put("noticeStart", "2026年11月22日");
+      data.put("noticeEnd", "2026年12月22日");
+      data.put("noticeText", "本院于2026年11月22日将协议内容公告，公告期满。");
+      data.put("rulingReason", "协议不违反法律、行政法规的强制性规定，不损害社会公共利益。");
+      data.put("rulingText", "申请人于2026年11月20日达成的生态环境损害赔偿协议有效。");
+      data.put("effectText", "一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请执行。");
+      data.put("judge", "李明");
+    }
     return data;
   }
 }

@@ -141,8 +141,12 @@ public final class TasklistDriver {
 
   /** The start form's values as the Tasklist would submit them, the clerk having entered {@code input}. */
   Map<String, Object> startFormValues(Map<String, Object> input) {
-    JsonNode form = http.getOk("/engine-rest/process-definition/key/" + CaseLauncher.PROCESS_KEY
-        + "/deployed-start-form");
+    return startFormValues(CaseLauncher.PROCESS_KEY, input);
+  }
+
+  /** The start form values of another process (mediation-routing, appraisal...). */
+  public Map<String, Object> startFormValues(String processKey, Map<String, Object> input) {
+    JsonNode form = http.getOk("/engine-rest/process-definition/key/" + processKey + "/deployed-start-form");
     assertChineseForm(form);
     Map<String, Object> values = new LinkedHashMap<>();
     for (JsonNode field : fields(form)) {
@@ -159,12 +163,16 @@ public final class TasklistDriver {
 
   /** Submits the start form; returns the raw response (the instance on success). */
   PlatformHttp.Response submitStart(String businessKey, Map<String, Object> values) {
+    return submitStart(CaseLauncher.PROCESS_KEY, businessKey, values);
+  }
+
+  public PlatformHttp.Response submitStart(String processKey, String businessKey, Map<String, Object> values) {
     Map<String, Object> body = new LinkedHashMap<>();
     if (businessKey != null) {
       body.put("businessKey", businessKey);
     }
     body.put("variables", dtos(values));
-    return http.post("/engine-rest/process-definition/key/" + CaseLauncher.PROCESS_KEY + "/submit-form", body);
+    return http.post("/engine-rest/process-definition/key/" + processKey + "/submit-form", body);
   }
 
   /** Starts a case through the start form; returns the enforcement process instance id. */

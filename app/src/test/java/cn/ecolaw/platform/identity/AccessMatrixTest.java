@@ -176,6 +176,12 @@ class AccessMatrixTest {
           () -> new Call(HttpMethod.POST, "/api/cases/{c}/injunction", Map.of("urgent", true, "facts", "持续排放",
               "harmEvidence", "监测数据", "requestedMeasures", "停止排放", "securityProvided", true,
               "securityAmount", 100000), caseNo)));
+      // asking for an appraisal in a case: whoever may see the case and start an appraisal (bureau, court)
+      p.add(probe("POST /api/cases/{caseNo}/appraisals", label,
+          toCourt ? only(201, 403, BUREAU, COURT, ADMIN) : only(201, 403, BUREAU, ADMIN),
+          () -> new Call(HttpMethod.POST, "/api/cases/{c}/appraisals", Map.of("requestedBy", "BUREAU",
+              "category", "SURFACE_WATER", "matter", "水体污染损害数额", "parties", "湖州测试印染有限公司",
+              "estimatedAmount", 900000), caseNo)));
     }
     p.add(probe("GET /api/cases/{caseNo}", "不存在的案号", only(404, 404, ADMIN),
         () -> get("/api/cases/{c}", "测环罚〔2026〕1号")));
