@@ -1,7 +1,6 @@
 package cn.ecolaw.platform.enforcement;
 
 import cn.ecolaw.platform.shared.PlatformException;
-import cn.ecolaw.platform.workflow.ProcessUser;
 import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
