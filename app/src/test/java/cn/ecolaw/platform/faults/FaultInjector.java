@@ -15,8 +15,10 @@ public class FaultInjector {
 
   static final String MESSAGE = "注入的故障：外部系统暂不可用";
 
-  private final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+  // Static: every cached IT context on the shared PostgreSQL runs a job executor and may acquire the job, so all
+  // of them resolve this bean (PostgresIntegrationTest imports it) and count into the same plan.
+  private static final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
+  private static final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
   void plan(String caseNo, int failures) {
     failuresLeft.put(caseNo, failures);

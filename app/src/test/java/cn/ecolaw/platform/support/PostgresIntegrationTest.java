@@ -27,6 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest
 @ActiveProfiles("postgres")
+@org.springframework.context.annotation.Import(cn.ecolaw.platform.faults.FaultInjector.class)
 @ContextConfiguration(initializers = PostgresTestSupport.Initializer.class)
 @org.springframework.test.context.TestExecutionListeners(value = ContextEngineRegistration.class,
     mergeMode = org.springframework.test.context.TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
