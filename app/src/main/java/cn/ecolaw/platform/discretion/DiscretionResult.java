@@ -66,9 +66,6 @@ public record DiscretionResult(
     s.append("计算时间：").append(evaluatedAt == null ? "未知" : TIME.format(evaluatedAt.atZone(CHINA))).append('\n');
     s.append("裁量因素：\n");
     line(s, "违法行为类型", violationTypeText(inputs.get("violationType")));
-    if (violatedProvision != null) {
-      line(s, "违反的法律条款", violatedProvision);
-    }
     line(s, "超标比例", percent(inputs.get("exceedRatio")));
     line(s, "违法行为持续天数", inputs.get("durationDays") == null ? "不适用" : inputs.get("durationDays") + "日");
     line(s, "是否位于敏感区域", yesNo(inputs.get("sensitiveArea")));
@@ -89,7 +86,7 @@ public record DiscretionResult(
     line(s, "处罚种类", "NO_PENALTY".equals(outcome) ? "不予行政处罚" : "罚款");
     line(s, "基准罚款金额", yuan(fineAmount));
     line(s, "法定罚款幅度", yuan(fineMin) + "至" + yuan(fineMax));
-    line(s, "处罚依据", legalBasis);
+    // the provision broken and the penalty basis are stated once, in the body of the document (APL 59)
     return s.toString();
   }
 
