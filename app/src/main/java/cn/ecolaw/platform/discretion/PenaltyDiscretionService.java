@@ -79,9 +79,7 @@ public class PenaltyDiscretionService {
     if (input == null) {
       throw PlatformException.badRequest("DISC-001", "未知的违法行为类型：（空）");
     }
-    input.validate();
-    Map<String, Object> variables = input.toVariables();
-    checkConduct(input, variables);
+    Map<String, Object> variables = check(input);
     DecisionDefinition definition = latestDefinition(DECISION_KEY);
     DmnDecisionResult result = decisions.evaluateDecisionById(definition.getId()).variables(variables).evaluate();
     DmnDecisionResultEntries row = result.getFirstResult();
@@ -101,6 +99,20 @@ public class PenaltyDiscretionService {
         definition.getId(),
         variables,
         Instant.now());
+  }
+
+  /**
+   * Refuses (HTTP 400) what the decision cannot judge: invalid inputs, a conduct that names no provision of the
+   * violation type, a missing disposal cost. Used when the investigation is completed, before anything is stored.
+   */
+  public Map<String, Object> check(DiscretionInput input) {
+    if (input == null) {
+      throw PlatformException.badRequest("DISC-001", "未知的违法行为类型：（空）");
+    }
+    input.validate();
+    Map<String, Object> variables = input.toVariables();
+    checkConduct(input, variables);
+    return variables;
   }
 
   /**

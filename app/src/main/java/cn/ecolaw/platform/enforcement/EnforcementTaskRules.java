@@ -76,7 +76,7 @@ public class EnforcementTaskRules implements TaskCompletionRule {
     if (count < 2) {
       throw Refusals.refuse("ENF-001", "调查取证时执法人员不得少于两人（行政处罚法第五十五条），请填写至少两名执法人员");
     }
-    cn.ecolaw.platform.discretion.DiscretionInput.fromVariables(task.getVariables()).validate();
+    discretion.check(cn.ecolaw.platform.discretion.DiscretionInput.fromVariables(task.getVariables()));
     if (Boolean.TRUE.equals(task.getVariable("crimeSuspected"))) {
       task.setVariables(service.crimeSuspected(task.getVariables()));
     }

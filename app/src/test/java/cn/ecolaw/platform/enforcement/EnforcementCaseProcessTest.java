@@ -732,4 +732,23 @@ class EnforcementCaseProcessTest {
     assertThat(runtime.getVariable(pi.getId(), "evasionOfSupervision")).isEqualTo(true);
     assertThat(runtime.getVariable(pi.getId(), "violatedProvision")).isEqualTo("《中华人民共和国水污染防治法》第三十九条");
   }
+
+  /** APL 59, SWL 112: the investigation names a conduct of the violation type, and the disposal cost where it counts. */
+  @Test
+  void apl59InvestigationMustNameAConductOfTheViolationType() {
+    start(TestCases.enterpriseWater());
+    file();
+    assertThatThrownBy(() -> investigate("violationType", "HAZARDOUS_WASTE"))
+        .satisfies(EnforcementCaseProcessTest::isRefusal).hasMessageContaining("DISC-015");
+    assertThatThrownBy(() -> investigate("violationConduct", "HW_DUMPING"))
+        .satisfies(EnforcementCaseProcessTest::isRefusal).hasMessageContaining("DISC-015");
+    assertThatThrownBy(() -> investigate("violationType", "HAZARDOUS_WASTE", "violationConduct", "HW_DUMPING"))
+        .satisfies(EnforcementCaseProcessTest::isRefusal).hasMessageContaining("DISC-016");
+    assertThat(pi).isWaitingAt("Task_Investigate");
+    investigate("violationType", "HAZARDOUS_WASTE", "violationConduct", "HW_DUMPING", "disposalCost", 50000);
+    assertThat(runtime.getVariable(pi.getId(), "fineMin")).isEqualTo(600000d);
+    assertThat(runtime.getVariable(pi.getId(), "fineMax")).isEqualTo(1000000d);
+    assertThat(runtime.getVariable(pi.getId(), "violatedProvision"))
+        .isEqualTo("《中华人民共和国固体废物污染环境防治法》第七十九条");
+  }
 }
