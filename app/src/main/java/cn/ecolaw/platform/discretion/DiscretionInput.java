@@ -8,6 +8,11 @@ import java.util.Map;
 /**
  * The inputs of the {@code penalty-discretion} decision (DESIGN.md "Contract"). {@code exceedRatio} 0.35 means 35%
  * over the standard; {@code totalInvestment} (yuan) is used only for {@code EIA_UNAPPROVED}.
+ *
+ * <p>Added for APL 59 and 32: {@code violationConduct} (the conduct the officer confirms at investigation; it decides
+ * the provision broken and the penalty item, see the {@code violation-provision} decision), {@code disposalCost}
+ * (yuan, Solid waste law 112 items 3, 4, 10, 11) and the APL 32 grounds {@code harmEliminated}, {@code coerced},
+ * {@code confessedUnknown}, {@code meritoriousService}, {@code otherStatutoryMitigation}.
  */
 public record DiscretionInput(
     String violationType,
@@ -18,7 +23,35 @@ public record DiscretionInput(
     boolean firstViolation,
     boolean correctedPromptly,
     boolean harmOccurred,
-    BigDecimal totalInvestment) {
+    BigDecimal totalInvestment,
+    String violationConduct,
+    BigDecimal disposalCost,
+    boolean harmEliminated,
+    boolean coerced,
+    boolean confessedUnknown,
+    boolean meritoriousService,
+    boolean otherStatutoryMitigation) {
+
+  /** The nine inputs of the original contract; no conduct chosen, no disposal cost, no APL 32 ground. */
+  public DiscretionInput(String violationType, BigDecimal exceedRatio, Integer durationDays, boolean sensitiveArea,
+      int violationsIn2Years, boolean firstViolation, boolean correctedPromptly, boolean harmOccurred,
+      BigDecimal totalInvestment) {
+    this(violationType, exceedRatio, durationDays, sensitiveArea, violationsIn2Years, firstViolation,
+        correctedPromptly, harmOccurred, totalInvestment, null, null, false, false, false, false, false);
+  }
+
+  /** The same case with the conduct and the APL 32 grounds given. */
+  public DiscretionInput with(String conduct, BigDecimal cost, boolean harmEliminated, boolean coerced,
+      boolean confessedUnknown, boolean meritoriousService, boolean otherStatutoryMitigation) {
+    return new DiscretionInput(violationType, exceedRatio, durationDays, sensitiveArea, violationsIn2Years,
+        firstViolation, correctedPromptly, harmOccurred, totalInvestment, conduct, cost, harmEliminated, coerced,
+        confessedUnknown, meritoriousService, otherStatutoryMitigation);
+  }
+
+  /** True when one of the grounds of APL 32 is present. */
+  public boolean hasApl32Ground() {
+    return harmEliminated || coerced || confessedUnknown || meritoriousService || otherStatutoryMitigation;
+  }
 
   /** Reads process or request variables; numbers may be Integer/Long/Double/BigDecimal/String, booleans Boolean or "true". */
   public static DiscretionInput fromVariables(Map<String, Object> vars) {
@@ -26,6 +59,7 @@ public record DiscretionInput(
       throw PlatformException.badRequest("DISC-001", "未知的违法行为类型：（空）");
     }
     Object type = vars.get("violationType");
+    Object conduct = vars.get("violationConduct");
     Integer violations = VariableValues.integer(vars.get("violationsIn2Years"), "两年内违法次数");
     return new DiscretionInput(
         type == null ? null : type.toString().trim(),
@@ -36,7 +70,14 @@ public record DiscretionInput(
         VariableValues.bool(vars.get("firstViolation"), "是否初次违法"),
         VariableValues.bool(vars.get("correctedPromptly"), "是否及时改正"),
         VariableValues.bool(vars.get("harmOccurred"), "是否造成危害后果"),
-        VariableValues.decimal(vars.get("totalInvestment"), "建设项目总投资额"));
+        VariableValues.decimal(vars.get("totalInvestment"), "建设项目总投资额"),
+        conduct == null || conduct.toString().isBlank() ? null : conduct.toString().trim(),
+        VariableValues.decimal(vars.get("disposalCost"), "所需处置费用"),
+        VariableValues.bool(vars.get("harmEliminated"), "是否主动消除或者减轻危害后果"),
+        VariableValues.bool(vars.get("coerced"), "是否受他人胁迫或者诱骗"),
+        VariableValues.bool(vars.get("confessedUnknown"), "是否主动供述尚未掌握的违法行为"),
+        VariableValues.bool(vars.get("meritoriousService"), "是否配合查处有立功表现"),
+        VariableValues.bool(vars.get("otherStatutoryMitigation"), "是否有其他法定从轻或者减轻情形"));
   }
 
   /**
@@ -54,6 +95,13 @@ public record DiscretionInput(
     vars.put("correctedPromptly", correctedPromptly);
     vars.put("harmOccurred", harmOccurred);
     vars.put("totalInvestment", totalInvestment == null ? null : totalInvestment.doubleValue());
+    vars.put("violationConduct", violationConduct);
+    vars.put("disposalCost", disposalCost == null ? null : disposalCost.doubleValue());
+    vars.put("harmEliminated", harmEliminated);
+    vars.put("coerced", coerced);
+    vars.put("confessedUnknown", confessedUnknown);
+    vars.put("meritoriousService", meritoriousService);
+    vars.put("otherStatutoryMitigation", otherStatutoryMitigation);
     return vars;
   }
 
@@ -82,6 +130,9 @@ public record DiscretionInput(
     }
     if (totalInvestment != null && totalInvestment.signum() < 0) {
       throw PlatformException.badRequest("DISC-007", "建设项目总投资额不能为负数");
+    }
+    if (disposalCost != null && disposalCost.signum() < 0) {
+      throw PlatformException.badRequest("DISC-009", "所需处置费用不能为负数");
     }
   }
 }

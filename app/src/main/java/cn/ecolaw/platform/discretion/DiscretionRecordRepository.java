@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 public class DiscretionRecordRepository {
 
   private static final String COLUMNS = "id, case_no, decision_key, decision_version, decision_definition_id, inputs_json,"
-      + " outcome, fine_amount, fine_min, fine_max, legal_basis, officer_fine, deviation_reason, evaluated_at, recorded_at";
+      + " outcome, fine_amount, fine_min, fine_max, legal_basis, violated_provision, conduct_kind, officer_fine, deviation_reason, evaluated_at, recorded_at";
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final JdbcTemplate jdbc;
@@ -39,7 +39,8 @@ public class DiscretionRecordRepository {
     jdbc.update(connection -> {
       PreparedStatement ps = connection.prepareStatement("INSERT INTO discretion_record (case_no, decision_key,"
           + " decision_version, decision_definition_id, inputs_json, outcome, fine_amount, fine_min, fine_max,"
-          + " legal_basis, evaluated_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+          + " legal_basis, evaluated_at, recorded_at, violated_provision, conduct_kind)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
       ps.setString(1, caseNo);
       ps.setString(2, result.decisionKey());
       ps.setInt(3, result.decisionVersion());
@@ -52,6 +53,8 @@ public class DiscretionRecordRepository {
       ps.setString(10, result.legalBasis());
       ps.setTimestamp(11, Timestamp.from(result.evaluatedAt()));
       ps.setTimestamp(12, Timestamp.from(recordedAt));
+      ps.setString(13, result.violatedProvision());
+      ps.setString(14, result.conductKind());
       return ps;
     }, keys);
     long id = keys.getKey().longValue();
@@ -79,6 +82,8 @@ public class DiscretionRecordRepository {
         rs.getBigDecimal("fine_min"),
         rs.getBigDecimal("fine_max"),
         rs.getString("legal_basis"),
+        rs.getString("violated_provision"),
+        rs.getString("conduct_kind"),
         rs.getString("decision_key"),
         rs.getInt("decision_version"),
         rs.getString("decision_definition_id"),

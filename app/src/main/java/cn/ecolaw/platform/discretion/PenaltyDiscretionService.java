@@ -26,6 +26,8 @@ public class PenaltyDiscretionService {
 
   public static final String DECISION_KEY = "penalty-discretion";
   public static final String PROCEDURE_DECISION_KEY = "procedure-requirements";
+  /** The provision broken and the penalty item per violation type and conduct (APL 59), part of the same DRG. */
+  public static final String PROVISION_DECISION_KEY = "violation-provision";
 
   private static final Set<String> PARTY_TYPES = Set.of("ENTERPRISE", "INDIVIDUAL");
   private static final Set<String> MEASURES =
@@ -35,20 +37,50 @@ public class PenaltyDiscretionService {
   private final RepositoryService repository;
   private final DiscretionRecordRepository records;
 
+  /** The province's "较大数额" for hearings, when it differs from MEE-PM 89 (null: the decision's defaults). */
+  private final BigDecimal hearingThresholdIndividual;
+  private final BigDecimal hearingThresholdOrganisation;
+
   public PenaltyDiscretionService(
       DecisionService decisions, RepositoryService repository, DiscretionRecordRepository records) {
+    this(decisions, repository, records, null, null);
+  }
+
+  /**
+   * With the province's hearing thresholds (configuration {@code platform.hearing.threshold-individual} and
+   * {@code platform.hearing.threshold-organisation}, yuan); empty means MEE-PM 89: 5,000 / 200,000 yuan.
+   */
+  @org.springframework.beans.factory.annotation.Autowired
+  public PenaltyDiscretionService(DecisionService decisions, RepositoryService repository,
+      DiscretionRecordRepository records,
+      @org.springframework.beans.factory.annotation.Value("${platform.hearing.threshold-individual:}")
+      String hearingThresholdIndividual,
+      @org.springframework.beans.factory.annotation.Value("${platform.hearing.threshold-organisation:}")
+      String hearingThresholdOrganisation) {
     this.decisions = decisions;
     this.repository = repository;
     this.records = records;
+    this.hearingThresholdIndividual = threshold(hearingThresholdIndividual);
+    this.hearingThresholdOrganisation = threshold(hearingThresholdOrganisation);
+  }
+
+  private static BigDecimal threshold(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    BigDecimal amount = new BigDecimal(value.trim());
+    if (amount.signum() <= 0) {
+      throw new IllegalArgumentException("听证较大数额标准必须大于零：" + value);
+    }
+    return amount;
   }
 
   public DiscretionResult evaluate(DiscretionInput input) {
     if (input == null) {
       throw PlatformException.badRequest("DISC-001", "未知的违法行为类型：（空）");
     }
-    input.validate();
+    Map<String, Object> variables = check(input);
     DecisionDefinition definition = latestDefinition(DECISION_KEY);
-    Map<String, Object> variables = input.toVariables();
     DmnDecisionResult result = decisions.evaluateDecisionById(definition.getId()).variables(variables).evaluate();
     DmnDecisionResultEntries row = result.getFirstResult();
     if (row == null) {
@@ -60,11 +92,45 @@ public class PenaltyDiscretionService {
         amount(row.getEntry("fineMin")),
         amount(row.getEntry("fineMax")),
         row.getEntry("legalBasis"),
+        row.getEntry("violatedProvision"),
+        row.getEntry("conductKind"),
         definition.getKey(),
         definition.getVersion(),
         definition.getId(),
         variables,
         Instant.now());
+  }
+
+  /**
+   * Refuses (HTTP 400) what the decision cannot judge: invalid inputs, a conduct that names no provision of the
+   * violation type, a missing disposal cost. Used when the investigation is completed, before anything is stored.
+   */
+  public Map<String, Object> check(DiscretionInput input) {
+    if (input == null) {
+      throw PlatformException.badRequest("DISC-001", "未知的违法行为类型：（空）");
+    }
+    input.validate();
+    Map<String, Object> variables = input.toVariables();
+    checkConduct(input, variables);
+    return variables;
+  }
+
+  /**
+   * APL 59: the conduct the officer confirmed must name a provision broken for this violation type (the
+   * {@code violation-provision} decision); a fine counted in disposal costs needs the cost.
+   */
+  private void checkConduct(DiscretionInput input, Map<String, Object> variables) {
+    DmnDecisionResultEntries row = decisions.evaluateDecisionById(latestDefinition(PROVISION_DECISION_KEY).getId())
+        .variables(variables).evaluate().getFirstResult();
+    if (row == null || row.getEntry("violatedProvision") == null) {
+      throw PlatformException.badRequest("DISC-015", "请选择与违法行为类型“" + ViolationTypes.name(input.violationType())
+          + "”相符的具体违法情形，以确定当事人违反的法律条款（行政处罚法第五十九条第（二）项）");
+    }
+    if ("DISPOSAL_COST".equals(row.getEntry("conductKind"))
+        && (input.disposalCost() == null || input.disposalCost().signum() <= 0)) {
+      throw PlatformException.badRequest("DISC-016", "本违法情形按所需处置费用的三倍以上五倍以下处以罚款"
+          + "（固体废物污染环境防治法第一百一十二条），请填写大于零的所需处置费用（元）");
+    }
   }
 
   @Transactional
@@ -129,6 +195,10 @@ public class PenaltyDiscretionService {
     variables.put("measure", m);
     variables.put("complexCase", complexCase);
     variables.put("majorPublicInterest", majorPublicInterest);
+    variables.put("hearingThresholdIndividual",
+        hearingThresholdIndividual == null ? null : hearingThresholdIndividual.doubleValue());
+    variables.put("hearingThresholdOrganisation",
+        hearingThresholdOrganisation == null ? null : hearingThresholdOrganisation.doubleValue());
     DecisionDefinition definition = latestDefinition(PROCEDURE_DECISION_KEY);
     Object value = decisions.evaluateDecisionById(definition.getId()).variables(variables).evaluate().getSingleEntry();
     if (!(value instanceof Map<?, ?> map)) {

@@ -31,6 +31,9 @@ public class CaseDocumentData {
     d.put("domainLabel", Vocabulary.label(Vocabulary.DOMAINS, variables.get("domain")));
     d.put("clueSourceLabel", Vocabulary.label(Vocabulary.CLUE_SOURCES, variables.get("clueSource")));
     d.put("violationTypeLabel", Vocabulary.label(Vocabulary.VIOLATION_TYPES, variables.get("violationType")));
+    if (variables.get("violationConduct") != null) {
+      d.put("violationTypeLabel", Vocabulary.label(Vocabulary.VIOLATION_CONDUCTS, variables.get("violationConduct")));
+    }
     d.put("measure", measureText(variables));
     d.put("partyOpinion", partyOpinion(variables));
     d.put("serviceMethod", Vocabulary.label(Vocabulary.SERVICE_METHODS, variables.get("serviceMethod")));
@@ -54,8 +57,16 @@ public class CaseDocumentData {
     }
     discretion.ifPresent(r -> {
       d.put("discretionSummary", r.result().summary());
-      d.put("outcomeLabel", r.result().outcomeLabel());
-      d.put("legalBasis", r.result().legalBasis());
+      d.put("discretionGrade", r.result().outcomeLabel());
+      // APL 9: a discretion grade (从重/从轻) is not a kind of penalty; documents name the kind, 罚款.
+      d.put("outcomeLabel", "NO_PENALTY".equals(r.result().outcome()) ? "不予行政处罚" : "罚款");
+      // APL 59 (二)(三): the provision broken and the penalty provision are two items, never the same article.
+      // "legalBasis" in a document is what the party broke (templates print it after 违反了); the penalty article
+      // is "penaltyBasis".
+      String violated = r.result().violatedProvision() != null ? r.result().violatedProvision()
+          : (String) variables.get("violatedProvision");
+      d.put("violatedProvision", violated);
+      d.put("legalBasis", violated);
       d.put("penaltyBasis", r.result().legalBasis());
       if (r.deviationReason() != null) {
         d.put("deviationReason", r.deviationReason());

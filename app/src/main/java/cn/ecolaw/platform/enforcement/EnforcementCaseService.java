@@ -74,6 +74,7 @@ public class EnforcementCaseService {
     out.putAll(v);
     out.put("caseNo", caseNo);
     out.put("clueDate", today.toString());
+    out.put("clueSourceLabel", Vocabulary.label(Vocabulary.CLUE_SOURCES, v.get("clueSource")));
     for (String flag : new String[] {"crimeSuspected", "continuingViolation", "correctionOrdered", "hearingRequested",
         "hearingRight", "legalReviewRequired", "collectiveDiscussionRequired", "complexCase", "majorPublicInterest",
         "paid", "sensitiveArea", "firstViolation", "correctedPromptly", "harmOccurred"}) {
@@ -128,6 +129,10 @@ public class EnforcementCaseService {
     out.put("fineMin", r.fineMin().doubleValue());
     out.put("fineMax", r.fineMax().doubleValue());
     out.put("legalBasis", r.legalBasis());
+    out.put("penaltyBasis", r.legalBasis());
+    out.put("violatedProvision", r.violatedProvision());
+    // EPL 63 (三): evasion of supervision is never minor and is reviewed for transfer to the police for detention.
+    out.put("evasionOfSupervision", r.evasionOfSupervision());
     out.put("discretionDecisionVersion", r.decisionVersion());
     out.put("proposedFine", r.fineAmount().doubleValue());
     out.put("fineAmount", r.fineAmount().doubleValue());
@@ -142,6 +147,8 @@ public class EnforcementCaseService {
     deadlines.statement(today, out);
     out.put("earliestHearingDate", deadlines.earliestHearingDate(today).toString());
     out.put("reviewedFine", number(variables, "proposedFine"));
+    // what the notice told the party about a hearing (APL 44, 63): checked again before the decision (APL 38)
+    out.put("hearingRightNotified", Boolean.TRUE.equals(variables.get("hearingRight")));
     generate(caseNo, DocumentType.PRIOR_NOTICE, merged(variables, out), user);
     cases.updateStatus(caseNo, CaseStatus.NOTICE);
     return out;
@@ -156,7 +163,7 @@ public class EnforcementCaseService {
     Map<String, Object> out = new HashMap<>();
     out.put("decisionDate", Dates.today().toString());
     out.put("noPenaltyGround", variables.getOrDefault("noPenaltyGround",
-        "违法行为轻微并及时改正，没有造成危害后果，依据《中华人民共和国行政处罚法》第三十三条第一款不予行政处罚。"));
+        "你（单位）的违法行为轻微并已及时改正，没有造成危害后果"));
     generate(caseNo, DocumentType.NO_PENALTY_DECISION, merged(variables, out), user);
     out.putAll(close(caseNo, "NO_PENALTY"));
     return out;

@@ -39,7 +39,8 @@ public class EnforcementTaskRules implements TaskCompletionRule {
   public Set<String> taskKeys() {
     return Set.of("Task_Investigate", "Task_ProposePenalty", "Task_RecordStatement", "Task_ScheduleHearing",
         "Task_ReviewStatement", "Task_ApproveDecision", "Task_ServeDecision", "Task_ReInspect", "Task_MonitorPayment",
-        "Task_RecordRemedyResult", "Task_ServeReminder", "Task_AwaitReminderResponse", "Task_ApproveTransfer");
+        "Task_RecordRemedyResult", "Task_ServeReminder", "Task_AwaitReminderResponse", "Task_ApproveTransfer",
+        "Task_ApproveNoPenalty");
   }
 
   @Override
@@ -59,6 +60,7 @@ public class EnforcementTaskRules implements TaskCompletionRule {
         case "Task_RecordRemedyResult" -> remedyResult(task);
         case "Task_ServeReminder" -> serveReminder(task);
         case "Task_AwaitReminderResponse" -> awaitReminder(task);
+        case "Task_ApproveNoPenalty" -> approveNoPenalty(task);
         default -> { }
       }
     } catch (PlatformException e) {
@@ -74,7 +76,7 @@ public class EnforcementTaskRules implements TaskCompletionRule {
     if (count < 2) {
       throw Refusals.refuse("ENF-001", "调查取证时执法人员不得少于两人（行政处罚法第五十五条），请填写至少两名执法人员");
     }
-    cn.ecolaw.platform.discretion.DiscretionInput.fromVariables(task.getVariables()).validate();
+    discretion.check(cn.ecolaw.platform.discretion.DiscretionInput.fromVariables(task.getVariables()));
     if (Boolean.TRUE.equals(task.getVariable("crimeSuspected"))) {
       task.setVariables(service.crimeSuspected(task.getVariables()));
     }
@@ -116,11 +118,68 @@ public class EnforcementTaskRules implements TaskCompletionRule {
     if (reviewed < 0) {
       throw Refusals.refuse("ENF-005", "罚款金额不能为负数");
     }
+    withinStatutoryRange(task, reviewed);
     task.setVariable("fineAmount", reviewed);
+  }
+
+  /**
+   * The fine after the statement review stays inside the statutory range (DOMAIN.md §3); only a discretion that
+   * found an APL 32 ground (减轻处罚) may go below the minimum, and nothing goes above the maximum.
+   */
+  private static void withinStatutoryRange(DelegateTask task, double fine) {
+    Object min = task.getVariable("fineMin");
+    Object max = task.getVariable("fineMax");
+    boolean mitigated = "MITIGATED".equals(task.getVariable("discretionOutcome"));
+    if (max instanceof Number m && fine > m.doubleValue()) {
+      throw Refusals.refuse("ENF-017", "复核后罚款金额" + (long) fine + "元超出法定罚款幅度的上限" + m.longValue() + "元");
+    }
+    if (!mitigated && min instanceof Number m && fine < m.doubleValue()) {
+      throw Refusals.refuse("ENF-017", "复核后罚款金额" + (long) fine + "元低于法定最低罚款" + m.longValue()
+          + "元：只有具有行政处罚法第三十二条规定的减轻处罚情节时才能低于法定最低额；陈述申辩中查明此类情节的，"
+          + "请退回调查取证重新裁量");
+    }
+  }
+
+  /** APL 59 (一): a decision names the party and its address. */
+  private static void requireAddress(DelegateTask task) {
+    Object address = task.getVariable("partyAddress");
+    if (address == null || address.toString().isBlank()) {
+      throw Refusals.refuse("ENF-018", "决定书应当载明当事人的姓名或者名称、地址（行政处罚法第五十九条第一款第（一）项），"
+          + "请在调查取证中补充当事人地址后再作出决定");
+    }
+  }
+
+  private void approveNoPenalty(DelegateTask task) {
+    if (Boolean.TRUE.equals(task.getVariable("noPenaltyApproved"))) {
+      requireAddress(task);
+    }
+  }
+
+  /**
+   * APL 38 and 63: a decision made without notifying a hearing right the final penalty carries is procedurally
+   * defective; the hearing right is judged again on the penalty about to be decided (MEE-PM 89 thresholds).
+   */
+  private void hearingRightWasNotified(DelegateTask task) {
+    Object fine = task.getVariable("fineAmount");
+    Object measure = task.getVariable("measure");
+    var required = discretion.requirements((String) task.getVariable("partyType"),
+        BigDecimal.valueOf(fine instanceof Number n ? n.doubleValue() : 0d),
+        measure == null ? "NONE" : measure.toString(),
+        Boolean.TRUE.equals(task.getVariable("complexCase")), Boolean.TRUE.equals(task.getVariable("majorPublicInterest")));
+    Object notified = task.getVariable("hearingRightNotified");
+    boolean told = notified != null ? Boolean.TRUE.equals(notified) : Boolean.TRUE.equals(task.getVariable("hearingRight"));
+    if (required.hearingRight() && !told) {
+      throw Refusals.refuse("ENF-019", "拟作出的处罚属于听证范围，但事先告知书未告知当事人要求听证的权利（行政处罚法第六十三条、"
+          + "生态环境行政处罚办法第四十六条）；违反法定程序的处罚无效或者应予撤销（行政处罚法第三十八条），请重新告知后再作决定");
+    }
   }
 
   /** APL 57: complex or major cases are decided after a collective discussion. */
   private void approveDecision(DelegateTask task) {
+    if (Boolean.TRUE.equals(task.getVariable("decisionApproved"))) {
+      requireAddress(task);
+      hearingRightWasNotified(task);
+    }
     if (Boolean.TRUE.equals(task.getVariable("decisionApproved"))
         && Boolean.TRUE.equals(task.getVariable("collectiveDiscussionRequired"))
         && !Boolean.TRUE.equals(task.getVariable("collectiveDiscussionHeld"))) {

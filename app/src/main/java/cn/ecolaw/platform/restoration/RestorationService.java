@@ -68,6 +68,7 @@ public class RestorationService {
     out.put("restorationDueAt", Date.from(deadline.atTime(LocalTime.of(23, 59, 59)).atZone(Dates.ZONE).toInstant()));
     out.put("fallbackCost", cost.doubleValue());
     out.put("supervisionCycle", cycle);
+    out.put("supervisionCycleLabel", cycleText(cycle));
     out.put("supervisionCount", 0);
     out.put("orderDate", Dates.today().toString());
     Map<String, Object> doc = new HashMap<>(out);

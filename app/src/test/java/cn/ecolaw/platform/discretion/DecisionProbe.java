@@ -8,7 +8,7 @@ final class DecisionProbe {
 
   private DecisionProbe() {}
 
-  record Outcome(String outcome, long fine, long min, long max, String basis) {}
+  record Outcome(String outcome, long fine, long min, long max, String basis, String violated) {}
 
   static Outcome evaluate(DiscretionInput input) {
     Map<String, Object> row = DiscretionTestEngine.engine().getDecisionService()
@@ -16,7 +16,7 @@ final class DecisionProbe {
         .getEntryMap();
     return new Outcome((String) row.get("outcome"), ((Number) row.get("fineAmount")).longValue(),
         ((Number) row.get("fineMin")).longValue(), ((Number) row.get("fineMax")).longValue(),
-        (String) row.get("legalBasis"));
+        (String) row.get("legalBasis"), (String) row.get("violatedProvision"));
   }
 
   static DiscretionInput input(String type, String ratio, Integer days, boolean sensitive, int violations,

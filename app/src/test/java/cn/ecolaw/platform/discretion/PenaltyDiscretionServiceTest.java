@@ -38,7 +38,8 @@ class PenaltyDiscretionServiceTest {
     assertThat(r.outcome()).isEqualTo("STANDARD");
     assertThat(r.fineAmount()).isBetween(r.fineMin(), r.fineMax());
     assertThat(r.fineMin()).isEqualByComparingTo("100000");
-    assertThat(r.legalBasis()).isEqualTo("《中华人民共和国水污染防治法》第八十三条");
+    assertThat(r.legalBasis()).isEqualTo("《中华人民共和国水污染防治法》第八十三条第（二）项");
+    assertThat(r.violatedProvision()).isEqualTo("《中华人民共和国水污染防治法》第十条");
     assertThat(r.inputs()).containsEntry("violationType", "WATER_EXCEED").containsEntry("durationDays", 7);
     assertThat(r.evaluatedAt()).isNotNull();
   }
@@ -49,11 +50,17 @@ class PenaltyDiscretionServiceTest {
 
     String summary = r.summary();
 
-    assertThat(summary).contains("penalty-discretion 第" + r.decisionVersion() + "版",
-        "违法行为类型：超标或超总量排放水污染物（WATER_EXCEED）", "超标比例：35%", "违法行为持续天数：7日",
+    assertThat(summary).contains("裁量基准（" + r.decisionVersion() + "版）",
+        "违法行为类型：超标或超总量排放水污染物",
+        "超标比例：35%", "违法行为持续天数：7日",
         "是否位于敏感区域：否", "两年内违法次数（含本次）：1次", "是否初次违法：否", "是否及时改正：否",
-        "是否造成危害后果：否", "建设项目总投资额：不适用", "处罚种类：一般处罚（STANDARD）",
-        "法定罚款幅度：100,000元至1,000,000元", "法律依据：《中华人民共和国水污染防治法》第八十三条");
+        "是否造成危害后果：否", "建设项目总投资额：不适用", "从轻或者减轻处罚情节（行政处罚法第三十二条）：无",
+        "裁量等级：一般处罚", "处罚种类：罚款",
+        "法定罚款幅度：100,000元至1,000,000元");
+    assertThat(summary).as("stated once, in the body of the document").doesNotContain("第八十三条", "第十条");
+    // issue 9: a party reads this text; no internal code, no decision key or definition id
+    assertThat(summary).doesNotContainPattern("[A-Z_]{3,}").doesNotContain(r.decisionDefinitionId())
+        .doesNotContain("penalty-discretion");
     assertThat(summary).contains("基准罚款金额：" + DiscretionResult.yuan(r.fineAmount()));
     assertThat(r.outcomeLabel()).isEqualTo("一般处罚");
   }
@@ -126,7 +133,8 @@ class PenaltyDiscretionServiceTest {
   @Test
   void mitigatedBenchmarkAllowsAFineBelowTheMinimumButNotAboveTheMaximum() {
     DiscretionResult r = service.evaluateAndRecord(CASE,
-        input("WATER_EXCEED", "0.3", 7, false, 1, false, true, false, null));
+        input("WATER_EXCEED", "0.3", 7, false, 1, false, true, false, null)
+            .with(null, null, true, false, false, false, false));
     assertThat(r.outcome()).isEqualTo("MITIGATED");
     assertThat(r.fineAmount()).isLessThan(r.fineMin());
 
@@ -143,5 +151,43 @@ class PenaltyDiscretionServiceTest {
           assertThat(e.getCode()).isEqualTo("DISC-012");
           assertThat(e.getStatus()).isEqualTo(404);
         });
+  }
+
+  /** APL 59: the officer's conduct must belong to the violation type; solid waste cases must name one. */
+  @Test
+  void apl59ConductMustNameAProvisionOfTheViolationType() {
+    for (DiscretionInput in : new DiscretionInput[] {
+        input("WATER_EXCEED", "0.3", 7, false, 1, false, false, false, null)
+            .with("HW_DUMPING", null, false, false, false, false, false),
+        input("HAZARDOUS_WASTE", null, 7, false, 1, false, false, false, null)}) {
+      assertThatThrownBy(() -> service.evaluate(in))
+          .isInstanceOfSatisfying(PlatformException.class, e -> {
+            assertThat(e.getCode()).isEqualTo("DISC-015");
+            assertThat(e.getStatus()).isEqualTo(400);
+          });
+    }
+  }
+
+  /** Solid waste law 112 ¶2: a fine counted in disposal costs needs the cost. */
+  @Test
+  void swl112DisposalCostIsRequiredForItemsCountedInCost() {
+    assertThatThrownBy(() -> service.evaluate(input("HAZARDOUS_WASTE", null, 7, false, 1, false, false, false, null)
+        .with("HW_DUMPING", null, false, false, false, false, false)))
+        .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.getCode()).isEqualTo("DISC-016"));
+    DiscretionResult r = service.evaluate(input("HAZARDOUS_WASTE", null, 7, false, 1, false, false, false, null)
+        .with("HW_DUMPING", new BigDecimal("300000"), false, false, false, false, false));
+    assertThat(r.fineMin()).isEqualByComparingTo("900000");
+    assertThat(r.fineMax()).isEqualByComparingTo("1500000");
+    assertThat(r.summary()).contains("所需处置费用：300,000元");
+  }
+
+  /** EPL 63 (三): evasion of supervision is recorded as such and the summary says transfer is to be reviewed. */
+  @Test
+  void epl63EvasionOfSupervisionIsFlagged() {
+    DiscretionResult r = service.evaluate(input("WATER_EXCEED", "0.05", 1, false, 1, true, true, false, null)
+        .with("WATER_EVASION", null, false, false, false, false, false));
+    assertThat(r.evasionOfSupervision()).isTrue();
+    assertThat(r.outcome()).isNotEqualTo("NO_PENALTY");
+    assertThat(r.summary()).contains("逃避监管", "第六十三条");
   }
 }

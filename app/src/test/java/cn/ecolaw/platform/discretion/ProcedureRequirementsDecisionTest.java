@@ -25,8 +25,8 @@ class ProcedureRequirementsDecisionTest {
       // party, fine, measure, complex, major -> hearing, legal review, collective discussion
       "ENTERPRISE, 199999, NONE, false, false, false, false, false",
       "ENTERPRISE, 200000, NONE, false, false, true, true, false",
-      "INDIVIDUAL, 49999, NONE, false, false, false, false, false",
-      "INDIVIDUAL, 50000, NONE, false, false, true, true, false",
+      "INDIVIDUAL, 4999, NONE, false, false, false, false, false",
+      "INDIVIDUAL, 5000, NONE, false, false, true, true, false",
       "INDIVIDUAL, 0, SUSPEND_PRODUCTION, false, false, true, true, false",
       "ENTERPRISE, 0, SUSPEND_BUSINESS, false, false, true, true, false",
       "ENTERPRISE, 10000, CLOSE, false, false, true, true, false",
@@ -61,5 +61,30 @@ class ProcedureRequirementsDecisionTest {
           assertThat(e.getCode()).isEqualTo("DISC-032");
           assertThat(e.getStatus()).isEqualTo(400);
         });
+  }
+
+  /**
+   * MEE-PM 46, 89: a "较大数额" fine carries a hearing right from 5,000 yuan for citizens and 200,000 yuan for
+   * organisations (the old table said 50,000 for citizens); a province's own figures come from configuration.
+   */
+  @Test
+  void mee89HearingThresholdForIndividuals() {
+    assertThat(service.requirements("INDIVIDUAL", new BigDecimal("5000"), "NONE", false, false).hearingRight()).isTrue();
+    assertThat(service.requirements("INDIVIDUAL", new BigDecimal("20000"), "NONE", false, false).hearingRight())
+        .isTrue();
+    assertThat(service.requirements("INDIVIDUAL", new BigDecimal("4999.99"), "NONE", false, false).hearingRight())
+        .isFalse();
+    assertThat(service.requirements("ENTERPRISE", new BigDecimal("20000"), "NONE", false, false).hearingRight())
+        .isFalse();
+
+    var engine = DiscretionTestEngine.engine();
+    PenaltyDiscretionService province = new PenaltyDiscretionService(engine.getDecisionService(),
+        engine.getRepositoryService(), null, "10000", "100000");
+    assertThat(province.requirements("INDIVIDUAL", new BigDecimal("9999"), "NONE", false, false).hearingRight())
+        .isFalse();
+    assertThat(province.requirements("INDIVIDUAL", new BigDecimal("10000"), "NONE", false, false).hearingRight())
+        .isTrue();
+    assertThat(province.requirements("ENTERPRISE", new BigDecimal("100000"), "NONE", false, false).hearingRight())
+        .isTrue();
   }
 }

@@ -41,11 +41,13 @@ class DocumentRendererTest {
       Map.entry(DocumentType.HEARING_NOTICE, List.of("听证通知书", "2026年12月3日9时30分", "湖州市生态环境局三楼听证室",
           "赵立（法制审核科）", "有权申请回避", "七个工作日前送达")),
       Map.entry(DocumentType.PENALTY_DECISION, List.of("行政处罚决定书", "人民币壹拾伍万元整（¥150,000.00）",
-          "（大写：壹拾伍万元整）", "裁量结果：罚款人民币壹拾伍万元整", "超标倍数0.56，裁量等级3",
+          "（大写：壹拾伍万元整）", "作出如下行政处罚：罚款人民币壹拾伍万元整", "裁量等级：从轻处罚", "处罚种类：罚款",
+          "超标比例：56%", "违反了《中华人民共和国水污染防治法》第十条的规定",
+          "依据《中华人民共和国水污染防治法》第八十三条第（二）项的规定",
           "十五日内", "百分之三加处罚款", "六十日内向湖州市人民政府申请行政复议",
           "六个月内向湖州市吴兴区人民法院提起行政诉讼", "湖州市生态环境局（印章）", "2026年11月22日")),
       Map.entry(DocumentType.NO_PENALTY_DECISION, List.of("不予行政处罚决定书", "第三十三条", "当事人系初次违法，危害后果轻微并及时改正",
-          "不予行政处罚", "裁量等级3", "六十日内向湖州市人民政府申请行政复议")),
+          "不予行政处罚", "违反了《中华人民共和国水污染防治法》第十条的规定", "六十日内向湖州市人民政府申请行政复议")),
       Map.entry(DocumentType.SERVICE_RECEIPT, List.of("送达回证", "行政处罚决定书（湖环罚〔2026〕12号）", "直接送达",
           "2026年11月23日10时15分", "受送达人签名或者盖章", "送达人签名")),
       Map.entry(DocumentType.REMINDER, List.of("催告书", "加处罚款人民币陆万柒仟伍佰元整（¥67,500.00）",
@@ -94,12 +96,33 @@ class DocumentRendererTest {
 
     String pdf = pdfText(files.pdf());
     assertThat(squeeze(pdf)).contains(squeeze(DocumentSamples.PARTY));
-    for (String expected : expected(type)) {
-      assertThat(squeeze(pdf)).contains(squeeze(expected));
-    }
     String pdfWithoutPageNumbers = squeeze(pdf).replaceAll("—\\d+—", "");
+    for (String expected : expected(type)) {
+      assertThat(pdfWithoutPageNumbers).contains(squeeze(expected));
+    }
     assertThat(pdfWithoutPageNumbers).isEqualTo(squeeze(docx));
     assertThat(squeeze(pdf)).contains("—1—");
+  }
+
+  /** Upper-case codes (WATER_EXCEED, HEAVIER…), a decision key or a decision definition id. */
+  private static final java.util.regex.Pattern INTERNAL_CODE =
+      java.util.regex.Pattern.compile("[A-Z][A-Z_]{2,}|penalty-discretion|[a-z-]+:\\d+:[0-9a-f-]{8,}");
+
+  /**
+   * Issue 9: internal codes never reach a party. Every generated document read back from its PDF: no code, no
+   * decision id, no discretion grade printed as the kind of penalty (APL 9). Review sheets list the scoring items by
+   * their published numbers (INV-03…), which are not internal codes.
+   */
+  @ParameterizedTest
+  @EnumSource(DocumentType.class)
+  void noInternalCodeReachesAParty(DocumentType type) throws Exception {
+    String pdf = squeeze(pdfText(RENDERER.render(type, DocumentSamples.data(type), type.title()).pdf()));
+    String checked = type == DocumentType.REVIEW_SHEET || type == DocumentType.RECTIFICATION_NOTICE
+        ? pdf.replaceAll("[A-Z]{3}-\\d{2}", "") : pdf;
+
+    assertThat(INTERNAL_CODE.matcher(checked).results().map(java.util.regex.MatchResult::group).toList())
+        .as("%s", type).isEmpty();
+    assertThat(pdf).doesNotContain("从重处罚，罚款", "从轻处罚，罚款", "一般处罚，罚款", "减轻处罚，罚款");
   }
 
   @ParameterizedTest

@@ -15,6 +15,16 @@ final class DocumentSamples {
   static final String HEARING_RIGHT = "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你（单位）有权要求听证。"
       + "如要求听证，应当在收到本告知书之日起五个工作日内向本机关提出；逾期未提出的，视为放弃听证权利。";
 
+  /** A discretion result as the deployed decision returns it: codes, decision key and definition id included. */
+  static final cn.ecolaw.platform.discretion.DiscretionResult DISCRETION = new cn.ecolaw.platform.discretion.DiscretionResult(
+      "LIGHTER", new BigDecimal("150000"), new BigDecimal("100000"), new BigDecimal("1000000"),
+      "《中华人民共和国水污染防治法》第八十三条第（二）项", "《中华人民共和国水污染防治法》第十条", "EXCEEDANCE",
+      "penalty-discretion", 3, "penalty-discretion:3:5f1c2a9e-0b7d-11f1-9c2e-0242ac120002",
+      Map.of("violationType", "WATER_EXCEED", "violationConduct", "WATER_OVER_STANDARD", "exceedRatio", 0.56,
+          "durationDays", 12, "sensitiveArea", false, "violationsIn2Years", 1, "firstViolation", true,
+          "correctedPromptly", true, "harmOccurred", false, "harmEliminated", false),
+      java.time.Instant.parse("2026-11-20T02:00:00Z"));
+
   private DocumentSamples() {}
 
   static Map<String, Object> data(DocumentType type) {
@@ -42,12 +52,12 @@ final class DocumentSamples {
     data.put("headOpinion", "同意立案，由执法一队承办。");
     data.put("officers", "王明（执法证号33050012）、李华（执法证号33050027）");
     data.put("legalBasis", "《中华人民共和国水污染防治法》第十条");
-    data.put("penaltyBasis", "《中华人民共和国水污染防治法》第八十三条第二项");
-    data.put("outcomeLabel", "从轻处罚");
+    data.put("violatedProvision", "《中华人民共和国水污染防治法》第十条");
+    data.put("penaltyBasis", "《中华人民共和国水污染防治法》第八十三条第（二）项");
+    data.put("outcomeLabel", "罚款");
     data.put("fineAmount", new BigDecimal("150000"));
-    data.put("discretionSummary", "适用裁量基准：浙江省生态环境行政处罚裁量基准（2025年版）超标排放水污染物类；\n"
-        + "超标倍数0.56，裁量等级3；持续时间12日，裁量等级3；两年内违法次数1次，裁量等级1；\n"
-        + "当事人主动改正、积极配合调查，依法从轻处罚；\n裁量结果：罚款人民币壹拾伍万元整，在法定幅度（10万元至100万元）以内。");
+    // what the platform itself writes (DiscretionResult.summary), so that a code it let through would show here
+    data.put("discretionSummary", DISCRETION.summary());
     data.put("deviationReason", "无");
     data.put("hearingRightText", HEARING_RIGHT);
     data.put("statementDeadline", LocalDate.of(2026, 11, 27));

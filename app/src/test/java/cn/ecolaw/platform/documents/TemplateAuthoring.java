@@ -99,9 +99,8 @@ public final class TemplateAuthoring {
     d.para("经查，你（单位）存在以下违法事实：${facts}");
     d.para("以上事实有下列证据为证：");
     d.para("${evidence}");
-    d.para("你（单位）的上述行为违反了${legalBasis}的规定，属于${violationTypeLabel}。依据${penaltyBasis}的规定，"
-        + "并参照本机关行政处罚裁量基准，本机关拟对你（单位）作出如下行政处罚：${outcomeLabel}，"
-        + "罚款${fineAmountText}。");
+    d.para("你（单位）的上述行为违反了${violatedProvision}的规定，属于${violationTypeLabel}。依据${penaltyBasis}的规定，"
+        + "并参照本机关行政处罚裁量基准，本机关拟对你（单位）作出如下行政处罚：罚款${fineAmountText}。");
     d.para("根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）享有陈述、申辩的权利。"
         + "如有陈述、申辩意见，请于${statementDeadline}前向本机关书面提出，或者到本机关口头陈述、申辩；"
         + "逾期未提出的，视为放弃陈述和申辩的权利。本机关不因你（单位）陈述、申辩而给予更重的处罚。");
@@ -120,7 +119,7 @@ public final class TemplateAuthoring {
     d.docNo("${caseNo}");
     d.flush("${partyName}：");
     d.para("根据你（单位）的听证申请，本机关定于${hearingDate}在${hearingPlace}就你（单位）${violationTypeLabel}一案"
-        + "拟作出的行政处罚（${outcomeLabel}，罚款${fineAmountText}）举行听证，听证主持人为${hearingOfficer}。"
+        + "拟作出的行政处罚（罚款${fineAmountText}）举行听证，听证主持人为${hearingOfficer}。"
         + "请你（单位）准时出席。");
     d.para("根据《中华人民共和国行政处罚法》第六十四条的规定，现将有关事项告知如下：");
     d.para("一、你（单位）认为听证主持人、记录员与本案有直接利害关系的，有权申请回避；"
@@ -151,15 +150,15 @@ public final class TemplateAuthoring {
     d.para("以上事实有以下证据证明：");
     d.para("${evidence}");
     d.heading("二、行政处罚的理由和依据");
-    d.para("你（单位）的上述行为违反了${legalBasis}的规定。本机关于此前依法向你（单位）送达了《行政处罚事先告知书》，"
+    d.para("你（单位）的上述行为违反了${violatedProvision}的规定。本机关于此前依法向你（单位）送达了《行政处罚事先告知书》，"
         + "告知你（单位）拟作出行政处罚的内容及事实、理由、依据，以及依法享有的陈述、申辩等权利。");
     d.para("你（单位）的陈述、申辩意见及采纳情况：${partyOpinion}");
     d.heading("三、行政处罚裁量情况");
     d.para("${discretionSummary}");
     d.para("偏离裁量基准的理由：${deviationReason}");
     d.heading("四、行政处罚的内容和履行方式、期限");
-    d.para("依据${penaltyBasis}的规定，本机关决定对你（单位）作出如下行政处罚：${outcomeLabel}，"
-        + "罚款${fineAmountText}（大写：${fineAmountUpper}）。");
+    d.para("依据${penaltyBasis}的规定，本机关决定对你（单位）作出如下行政处罚：罚款${fineAmountText}"
+        + "（大写：${fineAmountUpper}）。");
     d.para("同时责令你（单位）${measure}。");
     d.para("你（单位）应当自收到本决定书之日起十五日内，到${paymentPlace}缴纳罚款（缴款期限：${paymentDeadline}）。"
         + "到期不缴纳罚款的，本机关将依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，"
@@ -186,7 +185,7 @@ public final class TemplateAuthoring {
     d.para("以上事实有以下证据证明：");
     d.para("${evidence}");
     d.heading("二、不予行政处罚的理由和依据");
-    d.para("你（单位）的上述行为违反了${legalBasis}的规定。鉴于${noPenaltyGround}，"
+    d.para("你（单位）的上述行为违反了${violatedProvision}的规定。鉴于${noPenaltyGround}，"
         + "根据《中华人民共和国行政处罚法》第三十三条的规定，本机关决定对你（单位）不予行政处罚。");
     d.para("裁量情况：");
     d.para("${discretionSummary}");
@@ -260,7 +259,7 @@ public final class TemplateAuthoring {
         + "及加处罚款${surchargeAmountText}，合计${totalDueText}。");
     d.heading("事实和理由");
     d.para("${facts}");
-    d.para("申请人依据${legalBasis}、${penaltyBasis}的规定，于${decisionDate}作出${decisionNo}《行政处罚决定书》，"
+    d.para("被申请人的上述行为违反了${violatedProvision}的规定。申请人依据${penaltyBasis}的规定，于${decisionDate}作出${decisionNo}《行政处罚决定书》，"
         + "该决定书已于${decisionServedDate}依法送达被申请人。被申请人在法定期限内未申请行政复议，"
         + "也未提起行政诉讼，且至今未履行该决定。");
     d.para("申请人于${reminderServedDate}向被申请人送达《催告书》，催告其履行义务。催告书送达已满十个工作日，"

@@ -184,7 +184,7 @@ class EnforcementCaseProcessTest {
         DocumentType.SERVICE_RECEIPT);
     GeneratedDocument decision = documents.list(caseNo).get(2);
     String pdf = pdfText(documents.pdf(caseNo, decision.id()));
-    assertThat(pdf).contains("湖州测试印染有限公司", caseNo, "penalty-discretion", "行政复议", "六个月")
+    assertThat(pdf).contains("湖州测试印染有限公司", caseNo, "裁量等级", "行政复议", "六个月")
         .contains(cn.ecolaw.platform.documents.ChineseAmount.toCapital(java.math.BigDecimal.valueOf(fine)));
   }
 
@@ -591,5 +591,164 @@ class EnforcementCaseProcessTest {
         .satisfies(EnforcementCaseProcessTest::isRefusal).hasMessageContaining("DISC-001");
 
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("enforcement-case").count()).isEqualTo(before);
+  }
+
+  // ---------------------------------------------------------------- issue 9: legal fidelity of the flow
+
+  /** An internal code (WATER_EXCEED, HEAVIER, NO_PENALTY…) or a decision key/definition id in a party's document. */
+  private static final java.util.regex.Pattern INTERNAL_CODE =
+      java.util.regex.Pattern.compile("[A-Z][A-Z_]{2,}|penalty-discretion|[a-z-]+:\\d+:[0-9a-f-]{8,}");
+
+  private void assertNoInternalCode(GeneratedDocument doc) {
+    String text = pdfText(documents.pdf(caseNo, doc.id()));
+    assertThat(INTERNAL_CODE.matcher(text).results().map(java.util.regex.MatchResult::group).toList())
+        .as("%s", doc.type()).isEmpty();
+  }
+
+  /**
+   * APL 59 (二)(三): every document names the provision the party broke after 违反了 and, separately, the penalty
+   * provision after 依据; APL 9: the kind of penalty is 罚款, not a discretion grade; no internal code reaches a party.
+   */
+  @Test
+  void apl59ViolatedProvisionDiffersFromPenaltyBasisInEveryDocument() {
+    decidedAndServed(TestCases.enterpriseWater());
+    execute(job("Timer_RemedyPeriodEnds", pi));
+    complete("Task_ServeReminder", "reminderServedDate", Dates.today().toString(), "serviceMethod", "DIRECT",
+        "recipient", "沈建国");
+    execute(job("Timer_ReminderPeriod", pi));
+    complete("Task_PrepareCourtApplication", "enforcementItems", "罚款及加处罚款", "headOpinion", "同意申请");
+
+    assertThat(runtime.getVariable(pi.getId(), "violatedProvision")).isEqualTo("《中华人民共和国水污染防治法》第十条");
+    for (GeneratedDocument doc : documents.list(caseNo)) {
+      assertNoInternalCode(doc);
+      String text = pdfText(documents.pdf(caseNo, doc.id()));
+      assertThat(text).as("%s", doc.type()).doesNotContain("违反了《中华人民共和国水污染防治法》第八十三条")
+          .doesNotContain("从重处罚，罚款", "一般处罚，罚款", "从轻处罚，罚款");
+      if (doc.type() == DocumentType.PRIOR_NOTICE || doc.type() == DocumentType.PENALTY_DECISION
+          || doc.type() == DocumentType.ENFORCEMENT_APPLICATION) {
+        assertThat(text).as("%s", doc.type()).contains("违反了《中华人民共和国水污染防治法》第十条的规定",
+            "依据《中华人民共和国水污染防治法》第八十三条第（二）项的规定");
+        assertThat(text.split("第八十三条第（二）项", -1)).as("%s: the penalty article once", doc.type()).hasSize(2);
+      }
+      if (doc.type() == DocumentType.PENALTY_DECISION || doc.type() == DocumentType.PRIOR_NOTICE) {
+        assertThat(text).contains("作出如下行政处罚：罚款人民币");
+      }
+      if (doc.type() == DocumentType.PENALTY_DECISION) {
+        assertThat(text).contains("裁量等级：", "处罚种类：罚款", "浙江省湖州市吴兴区织里镇工业园区纬三路18号");
+      }
+    }
+  }
+
+  /** APL 59 and 33: the no-penalty decision names the provision broken, and article 33 once. */
+  @Test
+  void apl59NoPenaltyDecisionNamesTheProvisionBroken() {
+    start(TestCases.minor());
+    file();
+    investigate("correctedPromptly", true);
+    complete("Task_ApproveNoPenalty", "noPenaltyApproved", "true", "noPenaltyGround", "违法行为轻微并及时改正，没有造成危害后果");
+
+    GeneratedDocument doc = documents.list(caseNo).stream()
+        .filter(d -> d.type() == DocumentType.NO_PENALTY_DECISION).findFirst().orElseThrow();
+    assertNoInternalCode(doc);
+    String text = pdfText(documents.pdf(caseNo, doc.id()));
+    assertThat(text).contains("违反了《中华人民共和国水污染防治法》第十条的规定", "裁量等级：不予处罚");
+    assertThat(text.split("第三十三条", -1)).as("article 33 once").hasSize(2);
+  }
+
+  /** APL 59 (一): no decision without the party's address. */
+  @Test
+  void apl59DecisionNeedsThePartysAddress() {
+    Map<String, Object> noAddress = TestCases.enterpriseWater();
+    noAddress.remove("partyAddress");
+    start(noAddress);
+    file();
+    investigate();
+    proposeAtBenchmark();
+    noStatementAndReview();
+    assertThatThrownBy(this::approveDecision)
+        .satisfies(EnforcementCaseProcessTest::isRefusal).hasMessageContaining("ENF-018");
+    assertThat(pi).isWaitingAt("Task_ApproveDecision");
+    complete("Task_ApproveDecision", "decisionApproved", "false", "headOpinion", "补充当事人地址");
+    investigate("partyAddress", "浙江省湖州市吴兴区织里镇工业园区纬三路18号");
+    proposeAtBenchmark();
+    noStatementAndReview();
+    approveDecision();
+    assertThat(pi).isWaitingAt("Task_ServeDecision");
+  }
+
+  /** DOMAIN §3, APL 32: after the statement review the fine stays in the statutory range without an APL 32 ground. */
+  @Test
+  void apl32ReviewedFineStaysInsideTheStatutoryRange() {
+    start(TestCases.enterpriseWater());
+    file();
+    investigate("correctedPromptly", true);
+    assertThat(runtime.getVariable(pi.getId(), "discretionOutcome")).isNotEqualTo("MITIGATED");
+    proposeAtBenchmark();
+    complete("Task_RecordStatement", "statementSubmitted", "true", "statementSummary", "已整改，请求减轻");
+    assertThatThrownBy(() -> complete("Task_ReviewStatement", "statementAdopted", "PARTIAL", "reviewedFine", 50000,
+        "reviewNote", "已及时改正"))
+        .satisfies(EnforcementCaseProcessTest::isRefusal).hasMessageContaining("ENF-017");
+    assertThat(pi).isWaitingAt("Task_ReviewStatement");
+    complete("Task_ReviewStatement", "statementAdopted", "PARTIAL", "reviewedFine", 100000, "reviewNote", "法定最低额");
+    assertThat(runtime.getVariable(pi.getId(), "fineAmount")).isEqualTo(100000d);
+  }
+
+  /** APL 32: an APL 32 ground found at investigation allows a reviewed fine below the minimum (减轻). */
+  @Test
+  void apl32GroundAtInvestigationAllowsAFineBelowTheMinimum() {
+    start(TestCases.enterpriseWater());
+    file();
+    investigate("correctedPromptly", true, "harmEliminated", true);
+    assertThat(runtime.getVariable(pi.getId(), "discretionOutcome")).isEqualTo("MITIGATED");
+    proposeAtBenchmark();
+    noStatementAndReview();
+    assertThat(runtime.getVariable(pi.getId(), "fineAmount")).isEqualTo(50000d);
+  }
+
+  /** APL 38, 63: a decision without the hearing right the penalty carries having been notified is refused. */
+  @Test
+  void apl38MissedHearingRightBlocksTheDecision() {
+    start(TestCases.enterpriseSerious());
+    file();
+    investigate("sensitiveArea", true, "harmOccurred", true);
+    proposeAtBenchmark();
+    assertThat(runtime.getVariable(pi.getId(), "hearingRightNotified")).isEqualTo(true);
+    runtime.setVariable(pi.getId(), "hearingRightNotified", false); // a notice drafted without the hearing right
+    complete("Task_RecordStatement", "statementSubmitted", "false");
+    double proposed = ((Number) runtime.getVariable(pi.getId(), "proposedFine")).doubleValue();
+    complete("Task_ReviewStatement", "statementAdopted", "NONE", "reviewedFine", proposed, "reviewNote", "未提出意见");
+    complete("Task_LegalReview", "legalReviewPassed", "true", "legalReviewOpinion", "同意");
+    assertThatThrownBy(this::approveDecision)
+        .satisfies(EnforcementCaseProcessTest::isRefusal).hasMessageContaining("ENF-019");
+  }
+
+  /** EPL 63 (三): evasion of supervision is never minor and is flagged for the transfer review. */
+  @Test
+  void epl63EvasionIsNeverMinorAndIsFlagged() {
+    start(TestCases.minor());
+    file();
+    investigate("correctedPromptly", true, "violationConduct", "WATER_EVASION");
+    assertThat(runtime.getVariable(pi.getId(), "discretionOutcome")).isNotEqualTo("NO_PENALTY");
+    assertThat(runtime.getVariable(pi.getId(), "evasionOfSupervision")).isEqualTo(true);
+    assertThat(runtime.getVariable(pi.getId(), "violatedProvision")).isEqualTo("《中华人民共和国水污染防治法》第三十九条");
+  }
+
+  /** APL 59, SWL 112: the investigation names a conduct of the violation type, and the disposal cost where it counts. */
+  @Test
+  void apl59InvestigationMustNameAConductOfTheViolationType() {
+    start(TestCases.enterpriseWater());
+    file();
+    assertThatThrownBy(() -> investigate("violationType", "HAZARDOUS_WASTE"))
+        .satisfies(EnforcementCaseProcessTest::isRefusal).hasMessageContaining("DISC-015");
+    assertThatThrownBy(() -> investigate("violationConduct", "HW_DUMPING"))
+        .satisfies(EnforcementCaseProcessTest::isRefusal).hasMessageContaining("DISC-015");
+    assertThatThrownBy(() -> investigate("violationType", "HAZARDOUS_WASTE", "violationConduct", "HW_DUMPING"))
+        .satisfies(EnforcementCaseProcessTest::isRefusal).hasMessageContaining("DISC-016");
+    assertThat(pi).isWaitingAt("Task_Investigate");
+    investigate("violationType", "HAZARDOUS_WASTE", "violationConduct", "HW_DUMPING", "disposalCost", 50000);
+    assertThat(runtime.getVariable(pi.getId(), "fineMin")).isEqualTo(600000d);
+    assertThat(runtime.getVariable(pi.getId(), "fineMax")).isEqualTo(1000000d);
+    assertThat(runtime.getVariable(pi.getId(), "violatedProvision"))
+        .isEqualTo("《中华人民共和国固体废物污染环境防治法》第七十九条");
   }
 }

@@ -28,6 +28,7 @@ public final class TestCases {
     v.put("partyType", "ENTERPRISE");
     v.put("partyId", uscc());
     v.put("region", "浙江省湖州市吴兴区");
+    v.put("partyAddress", "浙江省湖州市吴兴区织里镇工业园区纬三路18号");
     v.put("domain", "WATER");
     v.put("clueSource", "ALARM");
     v.put("facts", "夜间在线监控报警，废水总排口化学需氧量超标排放。");
