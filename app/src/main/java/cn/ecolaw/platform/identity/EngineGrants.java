@@ -1,7 +1,9 @@
 package cn.ecolaw.platform.identity;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -58,6 +60,40 @@ public class EngineGrants {
       }
     });
     return out[0];
+  }
+
+  /** Takes permissions back from a group (a standing grant the policy no longer gives). */
+  public void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    withoutChecks(() -> {
+      AuthorizationService service = engine.getAuthorizationService();
+      Authorization existing = service.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+          .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+      if (existing == null) {
+        return;
+      }
+      boolean changed = false;
+      for (Permission p : permissions) {
+        if (existing.isPermissionGranted(p)) {
+          existing.removePermission(p);
+          changed = true;
+        }
+      }
+      if (changed) {
+        service.saveAuthorization(existing);
+      }
+    });
+  }
+
+  /** The process instances (id → process definition key) whose variable {@code caseNo} names the case. */
+  public Map<String, String> instancesNamingCase(String caseNo) {
+    Map<String, String> out = new LinkedHashMap<>();
+    withoutChecks(() -> engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("caseNo")
+        .variableValueEquals("caseNo", caseNo).list().forEach(v -> {
+          if (v.getProcessInstanceId() != null) {
+            out.put(v.getProcessInstanceId(), v.getProcessDefinitionKey());
+          }
+        }));
+    return out;
   }
 
   private void withoutChecks(Runnable work) {
