@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.engine;
 
+import cn.ecolaw.platform.identity.CaseAccess;
 import cn.ecolaw.platform.identity.CaseUnitGuard;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +37,11 @@ public class CaseUnitEnginePlugin extends AbstractProcessEnginePlugin {
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   private final ObjectProvider<CaseUnitGuard> guard;
+  private final ObjectProvider<CaseAccess> access;
 
-  public CaseUnitEnginePlugin(ObjectProvider<CaseUnitGuard> guard) {
+  public CaseUnitEnginePlugin(ObjectProvider<CaseUnitGuard> guard, ObjectProvider<CaseAccess> access) {
     this.guard = guard;
+    this.access = access;
   }
 
   @Override
@@ -58,6 +61,9 @@ public class CaseUnitEnginePlugin extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomPreBPMNParseListeners(listeners);
+
+    configuration.setResourceAuthorizationProvider(new HistoryWithholdingAuthorizationProvider(
+        key -> key != null && access.getObject().historyWithheld(key)));
   }
 
   /** True while the thread runs its outermost engine command (not a command nested in a delegate). */

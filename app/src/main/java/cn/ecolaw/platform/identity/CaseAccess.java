@@ -30,6 +30,7 @@ public class CaseAccess {
   private final Caller caller;
   private final CaseFileRepository cases;
   private final Set<String> historyWithheld = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> historyWithheldProcesses = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public CaseAccess(CaseAccessRepository repository, EngineGrants grants, AccessProperties properties, Caller caller,
       CaseFileRepository cases) {
@@ -73,6 +74,15 @@ public class CaseAccess {
    */
   public void withholdHistory(String processDefinitionKey, String unit) {
     historyWithheld.add(processDefinitionKey + "\u0000" + unit);
+    historyWithheldProcesses.add(processDefinitionKey);
+  }
+
+  /**
+   * Whether the history of the process is withheld from some unit: then its tasks give no HISTORIC_TASK permission
+   * (through which Camunda would let a task's candidates read every historic variable of the instance).
+   */
+  public boolean historyWithheld(String processDefinitionKey) {
+    return historyWithheldProcesses.contains(processDefinitionKey);
   }
 
   /** The bureau registers a case. */

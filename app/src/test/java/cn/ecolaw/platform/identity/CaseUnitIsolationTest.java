@@ -92,6 +92,19 @@ class CaseUnitIsolationTest {
   }
 
   @Test
+  void courtCannotSkipTheCheckByStartingAtAnActivityWithoutListeners() {
+    Map<String, Object> body = Map.of("variables", typed(restoration(bureauCase)), "skipCustomListeners", true,
+        "skipIoMappings", true, "startInstructions", List.of(Map.of("type", "startBeforeActivity",
+            "activityId", "Task_DraftPlan")));
+    ResponseEntity<String> r = call("judge1", HttpMethod.POST,
+        "/engine-rest/process-definition/key/restoration/start", body);
+    assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(403);
+    assertThat(message(r)).startsWith("【UNIT-001】");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("restoration")
+        .variableValueEquals("caseNo", bureauCase).count()).isZero();
+  }
+
+  @Test
   void courtStartsRestorationOnCaseHandedToIt() {
     access.grant(bureauCase, access.courtUnit(), "测试：移交法院");
     ResponseEntity<String> r = call("judge1", HttpMethod.POST,
