@@ -359,13 +359,6 @@ class AccessMatrixTest {
         "restorationDeadline", Dates.today().plusMonths(6).toString(), "fallbackCost", 860000);
   }
 
-  @SafeVarargs
-  static Set<String> union(Set<String>... sets) {
-    Set<String> all = new LinkedHashSet<>();
-    Stream.of(sets).forEach(all::addAll);
-    return all;
-  }
-
   // ---------------------------------------------------------------------------------- what each one sees
 
   @Test
