@@ -281,6 +281,21 @@ class AccessMatrixTest {
               BUREAU, 403), appraisers, 403),
           () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/appraisal/submit-form",
               Map.of("variables", typed(withCaseNo(appraisal("COURT"), caseNo))))));
+      // 禁止令 applied in a case: the bureau in its own cases, the court only in those handed to it
+      p.add(probe("POST /engine-rest/process-definition/key/injunction/submit-form", label,
+          toCourt ? only(200, 404, BUREAU, COURT, ADMIN) : except(only(200, 404, BUREAU, ADMIN), COURT, 403),
+          () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/injunction/submit-form",
+              Map.of("variables", typed(of("applicant", "湖州市某村村民委员会", "applicantType", "INJURED_ORGANISATION",
+                  "respondent", "湖州测试印染有限公司", "respondentType", "ENTERPRISE", "caseNo", caseNo,
+                  "preSuit", "false", "urgent", "false", "facts", "持续排放", "harmEvidence", "监测数据",
+                  "requestedMeasures", "停止排放", "securityProvided", "false"))))));
+      // a dispute is numbered as a dispute (MED-007, 400, for those who may register it); the unit check comes first
+      p.add(probe("POST /engine-rest/process-definition/key/mediation-routing/submit-form", label + "（以局的案号作纠纷编号）",
+          except(toCourt ? only(400, 404, COURT, ADMIN) : except(only(400, 404, ADMIN), COURT, 403), mediators, 403),
+          () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/mediation-routing/submit-form",
+              Map.of("variables", typed(of("caseNo", caseNo, "applicant", "湖州市某村村民委员会",
+                  "respondent", "湖州测试印染有限公司", "caseCategory", "POLLUTION_DAMAGE", "publicInterest", "false",
+                  "claimAmount", 120000, "partiesConsent", "true", "facts", "鱼塘因排污死鱼，请求赔偿"))))));
       // the review office reviews drawn files only: it may not start a review in a case not drawn (UNIT-001)
       p.add(probe("POST /engine-rest/process-definition/key/case-review/start", label,
           except(except(only(ADMIN_REVIEW_START, 404, ADMIN), REVIEW, 403), BUREAU, 403),
