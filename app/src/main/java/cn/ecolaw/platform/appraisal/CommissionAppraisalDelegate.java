@@ -1,6 +1,7 @@
 package cn.ecolaw.platform.appraisal;
 
 import cn.ecolaw.platform.documents.DocumentType;
+import cn.ecolaw.platform.identity.CaseAccess;
 import cn.ecolaw.platform.shared.Dates;
 import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.Refusals;
@@ -13,15 +14,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommissionAppraisalDelegate implements JavaDelegate {
 
+  static final String APPRAISAL_UNIT = "unit-appraisal";
+
   private final InstitutionSelector selector;
   private final AppraisalDeadlines deadlines;
   private final AppraisalDocuments documents;
+  private final CaseAccess access;
 
   public CommissionAppraisalDelegate(InstitutionSelector selector, AppraisalDeadlines deadlines,
-      AppraisalDocuments documents) {
+      AppraisalDocuments documents, CaseAccess access) {
     this.selector = selector;
     this.deadlines = deadlines;
     this.documents = documents;
+    this.access = access;
   }
 
   @Override
@@ -44,6 +49,8 @@ public class CommissionAppraisalDelegate implements JavaDelegate {
     deadlines.start(execution, Boolean.TRUE.equals(execution.getVariable("complexCase")));
     String selectionText = InstitutionSelector.AGREED.equals(method)
         ? "鉴定机构由当事人协商确定。" : "当事人未能协商一致，鉴定机构从鉴定机构名册中随机选定（选定过程已记录）。";
+    // commissioned: the appraisal institution reads this appraisal (not the others, nor the case)
+    access.letUnitRead(APPRAISAL_UNIT, execution.getProcessInstanceId(), Appraisals.PROCESS_KEY);
     execution.setVariable("commissionDocumentId",
         documents.generate(execution, DocumentType.APPRAISAL_COMMISSION, Map.of("selectionText", selectionText)));
   }

@@ -200,6 +200,9 @@ public class CaseQueryService {
         continue;
       }
       HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery().processInstanceId(pid).singleResult();
+      if (pi == null) {
+        continue; // a variable seen through a task of the instance, but not the instance itself
+      }
       HistoricVariableInstance outcome = history.createHistoricVariableInstanceQuery().processInstanceId(pid)
           .variableName("caseOutcome").singleResult();
       out.add(new CaseView.RelatedProcess(pi.getProcessDefinitionKey(), pid, pi.getBusinessKey(),

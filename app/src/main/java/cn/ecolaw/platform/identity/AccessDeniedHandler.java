@@ -16,6 +16,9 @@ public class AccessDeniedHandler {
 
   @ExceptionHandler(AuthorizationException.class)
   public ResponseEntity<ApiError> denied(AuthorizationException e) {
+    if (e instanceof UnitRefusal unit) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError(unit.code(), unit.text()));
+    }
     return ResponseEntity.status(HttpStatus.FORBIDDEN)
         .body(new ApiError("AUTH-005", "无权执行此操作：当前用户所在岗位没有相应的流程权限"));
   }

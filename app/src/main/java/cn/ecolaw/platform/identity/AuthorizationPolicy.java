@@ -70,13 +70,18 @@ public class AuthorizationPolicy implements ApplicationRunner {
           ProcessDefinitionPermissions.READ_HISTORY);
     }
     // 禁止令: the bureau applies (from its case) and monitors compliance; the court registers direct applications
-    // and rules. 修复令: the court orders (start form); the bureau helps with the plan and supervises.
+    // and rules. 修复令: the court orders (start form); the bureau helps with the plan and supervises. The court
+    // decides every injunction and orders every restoration (it reads them all); the bureau reads only those of its
+    // own cases and those it started, instance by instance (CaseUnitGuard, CaseAccess.letUnitRead); its tasks in the
+    // others come through the candidate group.
     for (String group : properties.groupsOf(properties.bureauUnit())) {
       grants.grant(group, Resources.PROCESS_DEFINITION, Injunctions.PROCESS_KEY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-          ProcessDefinitionPermissions.READ_HISTORY);
-      grants.grant(group, Resources.PROCESS_DEFINITION, Restorations.PROCESS_KEY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grants.grant(group, Resources.PROCESS_DEFINITION, Restorations.PROCESS_KEY, ProcessDefinitionPermissions.READ);
+      for (String key : new String[] {Injunctions.PROCESS_KEY, Restorations.PROCESS_KEY}) {
+        grants.revoke(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.READ_HISTORY);
+      }
     }
     for (String group : properties.groupsOf(properties.courtUnit())) {
       for (String key : new String[] {Injunctions.PROCESS_KEY, Restorations.PROCESS_KEY}) {

@@ -29,6 +29,8 @@ public class CaseAccess {
   private final AccessProperties properties;
   private final Caller caller;
   private final CaseFileRepository cases;
+  private final Set<String> historyWithheld = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<String> historyWithheldProcesses = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public CaseAccess(CaseAccessRepository repository, EngineGrants grants, AccessProperties properties, Caller caller,
       CaseFileRepository cases) {
@@ -53,7 +55,34 @@ public class CaseAccess {
     }
     repository.insert(caseNo, unit, reason);
     cases.find(caseNo).map(CaseFile::processInstanceId)
-        .ifPresent(pid -> letRead(properties.groupsOf(unit), pid, CaseLauncher.PROCESS_KEY));
+        .ifPresent(pid -> letUnitRead(unit, pid, CaseLauncher.PROCESS_KEY));
+    // every other instance of the case too (its appraisals, injunctions, restorations, reviews)
+    grants.instancesNamingCase(caseNo).forEach((pid, key) -> letUnitRead(unit, pid, key));
+  }
+
+  /**
+   * Lets a unit's case groups read one process instance and its history (unless they read every instance of the
+   * process anyway, or the history of that process is withheld from the unit: {@link #withholdHistory}).
+   */
+  public void letUnitRead(String unit, String processInstanceId, String processDefinitionKey) {
+    letRead(unit, properties.groupsOf(unit), processInstanceId, processDefinitionKey);
+  }
+
+  /**
+   * The unit reads instances of the process but never their history: the review office reads a review instance,
+   * whose history holds each tier's independent score.
+   */
+  public void withholdHistory(String processDefinitionKey, String unit) {
+    historyWithheld.add(processDefinitionKey + "\u0000" + unit);
+    historyWithheldProcesses.add(processDefinitionKey);
+  }
+
+  /**
+   * Whether the history of the process is withheld from some unit: then its tasks give no HISTORIC_TASK permission
+   * (through which Camunda would let a task's candidates read every historic variable of the instance).
+   */
+  public boolean historyWithheld(String processDefinitionKey) {
+    return historyWithheldProcesses.contains(processDefinitionKey);
   }
 
   /** The bureau registers a case. */
@@ -67,7 +96,7 @@ public class CaseAccess {
    */
   public void processStarted(String caseNo, String processInstanceId, String processDefinitionKey) {
     for (String unit : repository.unitsOf(caseNo)) {
-      letRead(properties.groupsOf(unit), processInstanceId, processDefinitionKey);
+      letUnitRead(unit, processInstanceId, processDefinitionKey);
     }
   }
 
@@ -106,13 +135,14 @@ public class CaseAccess {
     return caller.unrestricted() ? Optional.empty() : Optional.of(properties.unitsHandledBy(caller.groups()));
   }
 
-  private void letRead(List<String> groups, String processInstanceId, String processDefinitionKey) {
+  private void letRead(String unit, List<String> groups, String processInstanceId, String processDefinitionKey) {
+    boolean history = !historyWithheld.contains(processDefinitionKey + "\u0000" + unit);
     for (String group : groups) {
       if (!grants.granted(group, ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION,
           processDefinitionKey)) {
         grants.grant(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
       }
-      if (!grants.granted(group, ProcessDefinitionPermissions.READ_HISTORY, Resources.PROCESS_DEFINITION,
+      if (history && !grants.granted(group, ProcessDefinitionPermissions.READ_HISTORY, Resources.PROCESS_DEFINITION,
           processDefinitionKey)) {
         grants.grant(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
             HistoricProcessInstancePermissions.READ);

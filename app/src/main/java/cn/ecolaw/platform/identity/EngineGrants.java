@@ -1,7 +1,9 @@
 package cn.ecolaw.platform.identity;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -9,6 +11,8 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes Camunda authorizations (GRANT to a group). The only place that writes them: idempotent (a permission that
@@ -27,6 +31,18 @@ public class EngineGrants {
   public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     withoutChecks(() -> {
       AuthorizationService service = engine.getAuthorizationService();
+      // a grant written earlier in this transaction is not flushed yet, so a query does not find it: remember it
+      Map<String, Authorization> pending = pendingInTransaction();
+      String key = groupId + "|" + resource.resourceType() + "|" + resourceId;
+      Authorization earlier = pending == null ? null : pending.get(key);
+      if (earlier != null) {
+        for (Permission p : permissions) {
+          if (!earlier.isPermissionGranted(p)) {
+            earlier.addPermission(p);
+          }
+        }
+        return;
+      }
       Authorization existing = service.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
           .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
       Authorization a = existing != null ? existing : service.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -43,8 +59,33 @@ public class EngineGrants {
       a.setResource(resource);
       a.setResourceId(resourceId);
       missing.forEach(a::addPermission);
-      service.saveAuthorization(a);
+      Authorization saved = service.saveAuthorization(a);
+      if (pending != null) {
+        pending.put(key, saved);
+      }
     });
+  }
+
+  private static final Object PENDING = new Object();
+
+  /** The grants written in the current (Spring) transaction, or null outside one. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Authorization> pendingInTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    Map<String, Authorization> pending = (Map<String, Authorization>) TransactionSynchronizationManager.getResource(PENDING);
+    if (pending == null) {
+      pending = new java.util.HashMap<>();
+      TransactionSynchronizationManager.bindResource(PENDING, pending);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+        }
+      });
+    }
+    return pending;
   }
 
   /** Whether members of the group hold the permission already (through a specific or a "*" grant). */
@@ -58,6 +99,40 @@ public class EngineGrants {
       }
     });
     return out[0];
+  }
+
+  /** Takes permissions back from a group (a standing grant the policy no longer gives). */
+  public void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    withoutChecks(() -> {
+      AuthorizationService service = engine.getAuthorizationService();
+      Authorization existing = service.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+          .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+      if (existing == null) {
+        return;
+      }
+      boolean changed = false;
+      for (Permission p : permissions) {
+        if (existing.isPermissionGranted(p)) {
+          existing.removePermission(p);
+          changed = true;
+        }
+      }
+      if (changed) {
+        service.saveAuthorization(existing);
+      }
+    });
+  }
+
+  /** The process instances (id → process definition key) whose variable {@code caseNo} names the case. */
+  public Map<String, String> instancesNamingCase(String caseNo) {
+    Map<String, String> out = new LinkedHashMap<>();
+    withoutChecks(() -> engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("caseNo")
+        .variableValueEquals("caseNo", caseNo).list().forEach(v -> {
+          if (v.getProcessInstanceId() != null) {
+            out.put(v.getProcessInstanceId(), v.getProcessDefinitionKey());
+          }
+        }));
+    return out;
   }
 
   private void withoutChecks(Runnable work) {

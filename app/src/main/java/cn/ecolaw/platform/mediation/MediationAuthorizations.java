@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
  * every start (idempotent), after the platform's own policy:
  * <ul>
  *   <li>court groups: register disputes and applications for confirmation (start, read instances and history);</li>
- *   <li>mediators: read disputes and confirmations (their tasks come through the candidate group);</li>
- *   <li>bureau and court groups: ask for an appraisal and follow it; appraisers read appraisals.</li>
+ *   <li>mediators: read the disputes routed to them and the confirmations they applied for, instance by instance
+ *       (their tasks come through the candidate group);</li>
+ *   <li>bureau and court groups: ask for an appraisal and follow those of their own cases (instance by instance,
+ *       {@code identity.CaseUnitGuard}); appraisers read the appraisals commissioned to them.</li>
  * </ul>
  */
 @Component
@@ -34,8 +36,8 @@ public class MediationAuthorizations implements ApplicationRunner {
   private static final Permission[] START = {ProcessDefinitionPermissions.READ,
       ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
       ProcessDefinitionPermissions.READ_HISTORY};
-  private static final Permission[] READ = {ProcessDefinitionPermissions.READ,
-      ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY};
+  private static final Permission[] START_ONLY = {ProcessDefinitionPermissions.READ,
+      ProcessDefinitionPermissions.CREATE_INSTANCE};
 
   private final EngineGrants grants;
   private final AccessProperties properties;
@@ -55,13 +57,29 @@ public class MediationAuthorizations implements ApplicationRunner {
     List<String> bureau = properties.groupsOf(properties.bureauUnit());
     definition(court, MediationRouting.PROCESS_KEY, START);
     definition(court, JudicialConfirmation.PROCESS_KEY, START);
-    definition(court, Appraisals.PROCESS_KEY, START);
-    definition(bureau, Appraisals.PROCESS_KEY, START);
-    definition(properties.groupsOf(MEDIATION_UNIT), MediationRouting.PROCESS_KEY, READ);
-    definition(properties.groupsOf(MEDIATION_UNIT), JudicialConfirmation.PROCESS_KEY, READ);
-    definition(properties.groupsOf(APPRAISAL_UNIT), Appraisals.PROCESS_KEY, READ);
+    // an appraisal belongs to a case: each unit reads the appraisals of its own cases and of the cases handed to
+    // it, instance by instance (CaseUnitGuard), never the whole process; the institution reads those commissioned
+    // to it; mediators read the disputes routed to them and the confirmations they applied for
+    definition(court, Appraisals.PROCESS_KEY, START_ONLY);
+    definition(bureau, Appraisals.PROCESS_KEY, START_ONLY);
+    definition(properties.groupsOf(MEDIATION_UNIT), MediationRouting.PROCESS_KEY, ProcessDefinitionPermissions.READ);
+    definition(properties.groupsOf(MEDIATION_UNIT), JudicialConfirmation.PROCESS_KEY,
+        ProcessDefinitionPermissions.READ);
+    definition(properties.groupsOf(APPRAISAL_UNIT), Appraisals.PROCESS_KEY, ProcessDefinitionPermissions.READ);
+    for (List<String> groups : List.of(court, bureau, properties.groupsOf(APPRAISAL_UNIT))) {
+      revokeInstanceReads(groups, Appraisals.PROCESS_KEY);
+    }
+    revokeInstanceReads(properties.groupsOf(MEDIATION_UNIT), MediationRouting.PROCESS_KEY);
+    revokeInstanceReads(properties.groupsOf(MEDIATION_UNIT), JudicialConfirmation.PROCESS_KEY);
     for (String group : court) {
       grants.grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE);
+    }
+  }
+
+  private void revokeInstanceReads(List<String> groups, String key) {
+    for (String group : groups) {
+      grants.revoke(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY);
     }
   }
 

@@ -2,6 +2,7 @@ package cn.ecolaw.platform.mediation;
 
 import cn.ecolaw.platform.calendar.WorkingDayCalendar;
 import cn.ecolaw.platform.documents.DocumentType;
+import cn.ecolaw.platform.identity.CaseAccess;
 import cn.ecolaw.platform.shared.Dates;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,10 +16,12 @@ public class StartMediationDelegate implements JavaDelegate {
 
   private final WorkingDayCalendar calendar;
   private final MediationDocuments documents;
+  private final CaseAccess access;
 
-  public StartMediationDelegate(WorkingDayCalendar calendar, MediationDocuments documents) {
+  public StartMediationDelegate(WorkingDayCalendar calendar, MediationDocuments documents, CaseAccess access) {
     this.calendar = calendar;
     this.documents = documents;
+    this.access = access;
   }
 
   @Override
@@ -31,5 +34,8 @@ public class StartMediationDelegate implements JavaDelegate {
         execution.getVariable("channel")));
     execution.setVariable("extensionAgreed", false);
     execution.setVariable("mediationNoticeId", documents.generate(execution, DocumentType.MEDIATION_NOTICE));
+    // the dispute is handed to the mediation organisation: its mediators read this instance (not every dispute)
+    access.letUnitRead(MediationAuthorizations.MEDIATION_UNIT, execution.getProcessInstanceId(),
+        MediationRouting.PROCESS_KEY);
   }
 }

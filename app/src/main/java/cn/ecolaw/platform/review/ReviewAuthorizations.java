@@ -1,6 +1,7 @@
 package cn.ecolaw.platform.review;
 
 import cn.ecolaw.platform.identity.AccessProperties;
+import cn.ecolaw.platform.identity.CaseAccess;
 import cn.ecolaw.platform.identity.EngineGrants;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -13,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The standing Camunda authorizations of {@code case-review} (idempotent, every start): the review office's groups
- * start (by drawing a sample) and read review instances and their history; the bureau's groups read them (their
- * rectification tasks belong to a review). Tasks themselves go to their candidate groups.
+ * start (by drawing a sample) and read review instances, but not their history (it holds each tier's independent
+ * score); the bureau's groups read the reviews of their own cases, instance by instance. Tasks themselves go to
+ * their candidate groups.
  */
 @Component
 @Order(1)
@@ -24,22 +26,28 @@ public class ReviewAuthorizations implements ApplicationRunner {
   private final AccessProperties properties;
   private final ReviewOffice office;
 
-  public ReviewAuthorizations(EngineGrants grants, AccessProperties properties, ReviewOffice office) {
+  public ReviewAuthorizations(EngineGrants grants, AccessProperties properties, ReviewOffice office,
+      CaseAccess access) {
     this.grants = grants;
     this.properties = properties;
     this.office = office;
+    access.withholdHistory(CaseReview.PROCESS_KEY, office.unit());
   }
 
   @Override
   public void run(ApplicationArguments args) {
     for (String group : properties.groupsOf(office.unit())) {
       grants.grant(group, Resources.PROCESS_DEFINITION, CaseReview.PROCESS_KEY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-          ProcessDefinitionPermissions.READ_HISTORY);
+          ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE);
       grants.grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE);
+      // the history of a review holds each tier's independent score: no reviewer reads it
+      grants.revoke(group, Resources.PROCESS_DEFINITION, CaseReview.PROCESS_KEY,
+          ProcessDefinitionPermissions.READ_HISTORY);
     }
     for (String group : properties.groupsOf(properties.bureauUnit())) {
-      grants.grant(group, Resources.PROCESS_DEFINITION, CaseReview.PROCESS_KEY, ProcessDefinitionPermissions.READ,
+      // the bureau reads the reviews of its own cases, instance by instance (CaseAccess)
+      grants.grant(group, Resources.PROCESS_DEFINITION, CaseReview.PROCESS_KEY, ProcessDefinitionPermissions.READ);
+      grants.revoke(group, Resources.PROCESS_DEFINITION, CaseReview.PROCESS_KEY,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     }
   }

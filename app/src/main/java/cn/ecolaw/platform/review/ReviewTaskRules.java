@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The rules of the review tasks: a tier's scoring form is read against the sheet (a deduction needs its reason and
  * stays within its item's and stage's points; the veto answer matches the items named) and the tier's score is set
- * ({@code cityScore}, {@code provinceScore}, {@code arbiterScore}); a rectification found wanting gets a new period.
+ * (the city's and the province's sealed until both are in: {@link SealedScores}; {@code arbiterScore}); a
+ * rectification found wanting gets a new period.
  */
 @Component
 public class ReviewTaskRules implements TaskCompletionRule {
@@ -21,10 +22,12 @@ public class ReviewTaskRules implements TaskCompletionRule {
 
   private final TierScores tierScores;
   private final WorkingDayCalendar calendar;
+  private final SealedScores sealed;
 
-  public ReviewTaskRules(TierScores tierScores, WorkingDayCalendar calendar) {
+  public ReviewTaskRules(TierScores tierScores, WorkingDayCalendar calendar, SealedScores sealed) {
     this.tierScores = tierScores;
     this.calendar = calendar;
+    this.sealed = sealed;
   }
 
   @Override
@@ -46,8 +49,15 @@ public class ReviewTaskRules implements TaskCompletionRule {
     ReviewTier tier = ReviewTier.ofTask(task.getTaskDefinitionKey());
     try {
       TierScore score = tierScores.of(tier, task);
-      task.setVariable(tier.scoreVariable(), score.total().doubleValue());
-      task.setVariable(tier.vetoItemsVariable(), score.vetoCodes());
+      if (tier == ReviewTier.ARBITER) {
+        task.setVariable(tier.scoreVariable(), score.total().doubleValue());
+        task.setVariable(tier.vetoItemsVariable(), score.vetoCodes());
+        return;
+      }
+      // the city's and the province's scores stay sealed until both are in (CompareScoresDelegate)
+      String user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
+          : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+      sealed.seal(task.getProcessInstanceId(), tier, score, task, task.getExecution(), user);
     } catch (PlatformException e) {
       throw Refusals.of(e);
     }

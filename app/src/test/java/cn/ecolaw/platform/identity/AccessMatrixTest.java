@@ -89,6 +89,8 @@ class AccessMatrixTest {
   String other;
   String otherPid;
   long otherDocument;
+  /** The bureau officer's appraisal in the case never handed to the court. */
+  String otherAppraisalPid;
 
   /** Once per class; in @BeforeEach because process test coverage records engine work inside a test only. */
   @BeforeEach
@@ -113,6 +115,11 @@ class AccessMatrixTest {
     complete(otherPid, "Task_ProposeFiling", "filingReason", "涉嫌超标排放", "officerOpinion", "建议立案");
     complete(otherPid, "Task_ApproveFiling", "filingApproved", "true", "headOpinion", "同意立案");
     otherDocument = firstDocument(other);
+    ResponseEntity<String> appraisal = call("officer1", HttpMethod.POST, "/api/cases/{c}/appraisals",
+        appraisal("BUREAU"), other);
+    assertThat(appraisal.getStatusCode().value()).as(appraisal.getBody()).isEqualTo(201);
+    otherAppraisalPid = runtime.createProcessInstanceQuery().processDefinitionKey("appraisal")
+        .variableValueEquals("caseNo", other).list().get(0).getId();
   }
 
   // ------------------------------------------------------------------------------------------------ the matrix
@@ -139,9 +146,9 @@ class AccessMatrixTest {
         }
         int expected = probe.expected().get(subject);
         checks++;
-        if (response.getStatusCode().value() != expected) {
+        if (answer(probe, response) != expected) {
           wrong.add(String.format("%-60s %-12s 期望 %d 实际 %d %s", probe.endpoint() + " " + probe.label(), subject,
-              expected, response.getStatusCode().value(), abbreviate(response.getBody())));
+              expected, answer(probe, response), abbreviate(response.getBody())));
         }
       }
     }
@@ -176,12 +183,13 @@ class AccessMatrixTest {
           () -> new Call(HttpMethod.POST, "/api/cases/{c}/injunction", Map.of("urgent", true, "facts", "持续排放",
               "harmEvidence", "监测数据", "requestedMeasures", "停止排放", "securityProvided", true,
               "securityAmount", 100000), caseNo)));
-      // asking for an appraisal in a case: whoever may see the case and start an appraisal (bureau, court)
-      p.add(probe("POST /api/cases/{caseNo}/appraisals", label,
-          toCourt ? only(201, 403, BUREAU, COURT, ADMIN) : only(201, 403, BUREAU, ADMIN),
-          () -> new Call(HttpMethod.POST, "/api/cases/{c}/appraisals", Map.of("requestedBy", "BUREAU",
-              "category", "SURFACE_WATER", "matter", "水体污染损害数额", "parties", "湖州测试印染有限公司",
-              "estimatedAmount", 900000), caseNo)));
+      // asking for an appraisal in a case: whoever may see the case and start an appraisal (bureau, court), in its
+      // own unit's name only (UNIT-002: the court does not commission "requestedBy BUREAU", nor the bureau COURT)
+      p.add(probe("POST /api/cases/{caseNo}/appraisals", label + "（以生态环境局名义）", only(201, 403, BUREAU, ADMIN),
+          () -> new Call(HttpMethod.POST, "/api/cases/{c}/appraisals", appraisal("BUREAU"), caseNo)));
+      p.add(probe("POST /api/cases/{caseNo}/appraisals", label + "（以法院名义）",
+          toCourt ? only(201, 403, COURT, ADMIN) : only(201, 403, ADMIN),
+          () -> new Call(HttpMethod.POST, "/api/cases/{c}/appraisals", appraisal("COURT"), caseNo)));
     }
     p.add(probe("GET /api/cases/{caseNo}", "不存在的案号", only(404, 404, ADMIN),
         () -> get("/api/cases/{c}", "测环罚〔2026〕1号")));
@@ -243,7 +251,127 @@ class AccessMatrixTest {
         () -> new Call(HttpMethod.POST, "/engine-rest/decision-definition/key/penalty-discretion/evaluate",
             Map.of("variables", typed(TestCases.enterpriseWater())))));
     p.add(probe("POST /engine-rest/deployment/create", "决策表", only(200, 403, ANALYST, ADMIN), this::deployment));
+    engineDoors(p);
     return p;
+  }
+
+  /**
+   * The engine's doors for a case (issue 8, part 3): starting a process that names a case, reading and writing
+   * instance and task variables, history, messages — each unit only in its own cases and those handed to it, as
+   * {@code /api} decides. A list answer in which the caller finds nothing is written 404 here ({@link Probe#list}).
+   */
+  void engineDoors(List<Probe> p) {
+    Set<String> appraisers = Set.of("appraiser1");
+    Set<String> mediators = Set.of("mediator1");
+    for (boolean toCourt : new boolean[] {true, false}) {
+      String caseNo = toCourt ? handed : other;
+      String label = toCourt ? "已移交法院的案件" : "未移交法院的局案件";
+      // 修复令: the court orders, in the cases handed to it only (UNIT-001); the bureau reads but does not start
+      p.add(probe("POST /engine-rest/process-definition/key/restoration/start", label,
+          except(toCourt ? only(200, 404, COURT, ADMIN) : except(only(200, 404, ADMIN), COURT, 403), BUREAU, 403),
+          () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/restoration/start",
+              Map.of("variables", typed(restorationOrder(caseNo))))));
+      // 鉴定委托 in the bureau's name / in the court's name
+      p.add(probe("POST /engine-rest/process-definition/key/appraisal/submit-form", label + "（以生态环境局名义）",
+          except(except(only(200, 404, BUREAU, ADMIN), COURT, 403), appraisers, 403),
+          () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/appraisal/submit-form",
+              Map.of("variables", typed(withCaseNo(appraisal("BUREAU"), caseNo))))));
+      p.add(probe("POST /engine-rest/process-definition/key/appraisal/submit-form", label + "（以法院名义）",
+          except(except(toCourt ? only(200, 404, COURT, ADMIN) : except(only(200, 404, ADMIN), COURT, 403),
+              BUREAU, 403), appraisers, 403),
+          () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/appraisal/submit-form",
+              Map.of("variables", typed(withCaseNo(appraisal("COURT"), caseNo))))));
+      // 禁止令 applied in a case: the bureau in its own cases, the court only in those handed to it
+      p.add(probe("POST /engine-rest/process-definition/key/injunction/submit-form", label,
+          toCourt ? only(200, 404, BUREAU, COURT, ADMIN) : except(only(200, 404, BUREAU, ADMIN), COURT, 403),
+          () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/injunction/submit-form",
+              Map.of("variables", typed(of("applicant", "湖州市某村村民委员会", "applicantType", "INJURED_ORGANISATION",
+                  "respondent", "湖州测试印染有限公司", "respondentType", "ENTERPRISE", "caseNo", caseNo,
+                  "preSuit", "false", "urgent", "false", "facts", "持续排放", "harmEvidence", "监测数据",
+                  "requestedMeasures", "停止排放", "securityProvided", "false"))))));
+      // a dispute is numbered as a dispute (MED-007, 400, for those who may register it); the unit check comes first
+      p.add(probe("POST /engine-rest/process-definition/key/mediation-routing/submit-form", label + "（以局的案号作纠纷编号）",
+          except(toCourt ? only(400, 404, COURT, ADMIN) : except(only(400, 404, ADMIN), COURT, 403), mediators, 403),
+          () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/mediation-routing/submit-form",
+              Map.of("variables", typed(of("caseNo", caseNo, "applicant", "湖州市某村村民委员会",
+                  "respondent", "湖州测试印染有限公司", "caseCategory", "POLLUTION_DAMAGE", "publicInterest", "false",
+                  "claimAmount", 120000, "partiesConsent", "true", "facts", "鱼塘因排污死鱼，请求赔偿"))))));
+      // the review office reviews drawn files only: it may not start a review in a case not drawn (UNIT-001)
+      p.add(probe("POST /engine-rest/process-definition/key/case-review/start", label,
+          except(except(only(ADMIN_REVIEW_START, 404, ADMIN), REVIEW, 403), BUREAU, 403),
+          () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/case-review/start",
+              Map.of("businessKey", "评查-矩阵-" + System.nanoTime(), "variables", typed(of("caseNo", caseNo, "reviewedUnit", "湖州市生态环境局"))))));
+      // 诉前调解 and 司法确认 are the court's: not in a bureau case it was not handed
+      p.add(probe("POST /engine-rest/process-definition/key/judicial-confirmation/start", label,
+          except(toCourt ? only(200, 404, COURT, ADMIN) : except(only(200, 404, ADMIN), COURT, 403), mediators, 403),
+          () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/judicial-confirmation/start",
+              Map.of("variables", typed(of("caseNo", caseNo, "agreementType", "COMPENSATION",
+                  "applicants", "湖州市生态环境局、湖州测试印染有限公司", "agreementDate", Dates.today().toString(),
+                  "agreementTerms", "赔偿义务人于三十日内支付生态环境损害赔偿金二十万元"))))));
+
+      String pid = toCourt ? handedPid : otherPid;
+      Map<String, Integer> readers = toCourt ? only(200, 404, BUREAU, COURT, ADMIN) : only(200, 404, BUREAU, ADMIN);
+      p.add(probe("GET /engine-rest/process-instance/{id}/variables", label,
+          toCourt ? only(200, 403, BUREAU, COURT, ADMIN) : only(200, 403, BUREAU, ADMIN),
+          () -> get("/engine-rest/process-instance/" + pid + "/variables")));
+      p.add(listProbe("GET /engine-rest/variable-instance", label, readers,
+          () -> get("/engine-rest/variable-instance?processInstanceIdIn=" + pid)));
+      p.add(listProbe("GET /engine-rest/history/process-instance", label, readers,
+          () -> get("/engine-rest/history/process-instance?processInstanceId=" + pid)));
+      p.add(listProbe("GET /engine-rest/history/variable-instance", label, readers,
+          () -> get("/engine-rest/history/variable-instance?processInstanceId=" + pid)));
+      p.add(listProbe("GET /engine-rest/history/detail", label, readers,
+          () -> get("/engine-rest/history/detail?processInstanceId=" + pid)));
+      p.add(listProbe("GET /engine-rest/history/activity-instance", label, readers,
+          () -> get("/engine-rest/history/activity-instance?processInstanceId=" + pid)));
+      // writing an instance's variables: the administrator only (UPDATE_INSTANCE is nobody else's)
+      p.add(probe("PUT /engine-rest/process-instance/{id}/variables/{name}", label, only(204, 403, ADMIN),
+          () -> new Call(HttpMethod.PUT, "/engine-rest/process-instance/" + pid + "/variables/matrixProbe",
+              Map.of("value", "x", "type", "String"))));
+    }
+    // messages into a case: the court's result reaches the bureau's case from the court's process (engine-internal),
+    // never from a user but the administrator (the handed case waits for it; the last probe of that case)
+    p.add(probe("POST /engine-rest/message", "已移交法院的案件（CourtEnforcementResult）", only(204, 403, ADMIN),
+        () -> new Call(HttpMethod.POST, "/engine-rest/message", Map.of("messageName", "CourtEnforcementResult",
+            "processInstanceId", handedPid, "processVariables", typed(of("courtOutcome", "GRANTED"))))));
+    // the bureau's appraisal in the case never handed to the court: the bureau reads it, the court and the
+    // appraisal institution (not commissioned yet) do not
+    Map<String, Integer> appraisalReaders = only(200, 404, BUREAU, ADMIN);
+    p.add(probe("GET /engine-rest/process-instance/{id}/variables", "局的鉴定委托（未移交法院）",
+        only(200, 403, BUREAU, ADMIN), () -> get("/engine-rest/process-instance/" + otherAppraisalPid + "/variables")));
+    p.add(listProbe("GET /engine-rest/variable-instance", "局的鉴定委托（未移交法院）", appraisalReaders,
+        () -> get("/engine-rest/variable-instance?processInstanceIdIn=" + otherAppraisalPid)));
+    p.add(listProbe("GET /engine-rest/history/process-instance", "局的鉴定委托（未移交法院）", appraisalReaders,
+        () -> get("/engine-rest/history/process-instance?processInstanceId=" + otherAppraisalPid)));
+    p.add(listProbe("GET /engine-rest/history/variable-instance", "局的鉴定委托（未移交法院）", appraisalReaders,
+        () -> get("/engine-rest/history/variable-instance?processInstanceId=" + otherAppraisalPid)));
+    p.add(listProbe("GET /engine-rest/history/detail", "局的鉴定委托（未移交法院）", appraisalReaders,
+        () -> get("/engine-rest/history/detail?processInstanceId=" + otherAppraisalPid)));
+    p.add(listProbe("GET /engine-rest/task", "局的鉴定委托（按流程变量查询）", only(200, 404, Set.of("officer1"), ADMIN),
+        () -> get("/engine-rest/task?processInstanceId=" + otherAppraisalPid + "&processVariables=caseNo_eq_" + other)));
+    // task variables: read by the task's candidate group; written directly by nobody but the administrator
+    // (the candidate's own direct write is refused on the doors branch; here it is what the engine allows)
+    p.add(probe("GET /engine-rest/task/{id}/variables", "执法人员的任务（未移交的案件）",
+        only(200, 403, Set.of("officer1"), ADMIN),
+        () -> get("/engine-rest/task/" + task(otherPid, "Task_Investigate").getId() + "/variables")));
+    p.add(probe("PUT /engine-rest/task/{id}/variables/{name}", "执法人员的任务（未移交的案件）",
+        only(204, 403, Set.of("officer1"), ADMIN),
+        () -> new Call(HttpMethod.PUT, "/engine-rest/task/" + task(otherPid, "Task_Investigate").getId()
+            + "/variables/matrixProbe", Map.of("value", "x", "type", "String"))));
+  }
+
+  /** The administrator may start a review of any file without drawing it. */
+  static final int ADMIN_REVIEW_START = 200;
+
+  static Map<String, Object> appraisal(String requestedBy) {
+    return of("requestedBy", requestedBy, "category", "SURFACE_WATER", "matter", "水体污染损害数额",
+        "parties", "湖州测试印染有限公司", "estimatedAmount", 900000);
+  }
+
+  static Map<String, Object> restorationOrder(String caseNo) {
+    return of("caseNo", caseNo, "respondent", "湖州测试印染有限公司", "site", "东苕溪吴兴段河岸带",
+        "damageDescription", "含铬废水造成约2000平方米河岸土壤污染", "restorationRequirements", "清挖污染土壤并异位修复",
+        "restorationDeadline", Dates.today().plusMonths(6).toString(), "fallbackCost", 860000);
   }
 
   // ---------------------------------------------------------------------------------- what each one sees
@@ -350,10 +478,28 @@ class AccessMatrixTest {
 
   record Call(HttpMethod method, String url, Object body, Object... vars) {}
 
-  record Probe(String endpoint, String label, Map<String, Integer> expected, Supplier<Call> call) {}
+  /** @param list a list endpoint: a 200 with an empty list counts as 404 (the caller finds nothing) */
+  record Probe(String endpoint, String label, Map<String, Integer> expected, Supplier<Call> call, boolean list) {}
 
   static Probe probe(String endpoint, String label, Map<String, Integer> expected, Supplier<Call> call) {
-    return new Probe(endpoint, label, expected, call);
+    return new Probe(endpoint, label, expected, call, false);
+  }
+
+  static Probe listProbe(String endpoint, String label, Map<String, Integer> expected, Supplier<Call> call) {
+    return new Probe(endpoint, label, expected, call, true);
+  }
+
+  /** The answer as the matrix counts it: for a list probe, 404 when the list is empty. */
+  static int answer(Probe probe, ResponseEntity<String> response) {
+    int status = response.getStatusCode().value();
+    if (probe.list() && status == 200) {
+      try {
+        return JSON.readTree(response.getBody()).isEmpty() ? 404 : 200;
+      } catch (java.io.IOException e) {
+        return 200;
+      }
+    }
+    return status;
   }
 
   static Call get(String url, Object... vars) {

@@ -45,6 +45,7 @@ class MediationTasklistRestTest {
       "court-judge", "judge1", "eco-officer", "officer1", "appraiser", "appraiser1");
 
   @LocalServerPort int port;
+  @Autowired cn.ecolaw.platform.enforcement.CaseLauncher launcher;
   @Autowired IdentityService identity;
   @Autowired FilterService filters;
   @Autowired TaskService tasks;
@@ -156,8 +157,11 @@ class MediationTasklistRestTest {
 
   @Test
   void appraisalAskedByTheBureauRunsToAnAdmittedOpinion() {
+    // the bureau asks in a registered case of its own (a bureau case number nobody registered is refused: UNIT-003)
+    String caseNo = TestCases.caseNo();
+    launcher.start(caseNo, TestCases.enterpriseWater());
     Map<String, Object> in = new HashMap<>();
-    in.put("caseNo", TestCases.caseNo());
+    in.put("caseNo", caseNo);
     in.put("requestedBy", "BUREAU");
     in.put("category", "SURFACE_WATER");
     in.put("matter", "某河段水体污染损害数额");
