@@ -256,6 +256,27 @@ class TaskContractRestTest {
     assertThat(http.getOk("/engine-rest/task?processInstanceId=" + pid)).hasSize(1);
   }
 
+  @Test
+  void tasklistWorkStillWorksForTheCandidate() {
+    String pid = startAs("officer1", TestCases.enterpriseWater());
+    JsonNode task = advanceTo(pid, "Task_ProposeFiling", Map.of(), Map.of());
+    String taskId = task.get("id").asText();
+    PlatformHttp officer = http.as("officer1");
+
+    assertThat(officer.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "officer1")).status())
+        .isEqualTo(204);
+    assertThat(officer.post("/engine-rest/task/" + taskId + "/comment/create", Map.of("message", "已联系当事人。"))
+        .status()).isEqualTo(200);
+    assertThat(officer.post("/engine-rest/task/" + taskId + "/unclaim", Map.of()).status()).isEqualTo(204);
+    assertThat(officer.getOk("/engine-rest/task/" + taskId + "/form-variables").has("caseNo")).isTrue();
+    PlatformHttp.Response done = submitAs("officer1", task, Map.of(), Map.of());
+
+    assertThat(done.status()).as(done.text()).isEqualTo(204);
+    assertThat(http.getOk("/engine-rest/task?processInstanceId=" + pid).get(0).path("taskDefinitionKey").asText())
+        .isEqualTo("Task_ApproveFiling");
+    assertThat(value(pid, "filingReason").asText()).isNotBlank();
+  }
+
   // ---------------------------------------------------------------------------------------- starts
 
   @Test
