@@ -2,9 +2,11 @@ package cn.ecolaw.platform.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ecolaw.platform.identity.DemoUsers;
 import cn.ecolaw.platform.support.Logins;
 import cn.ecolaw.platform.support.PlatformHttp;
 import cn.ecolaw.platform.support.PlatformTest;
+import cn.ecolaw.platform.support.TestCases;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -125,6 +127,60 @@ class EngineDoorsRestTest {
     assertThat(started.text()).contains("jdbcTemplate");
     assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=jdbc-probe")).isZero();
     assertThat(count("/engine-rest/history/variable-instance/count?variableName=rows")).isZero();
+  }
+
+  /**
+   * The engine's write doors for every demo user (the access matrix of the engine doors): only the administrator may
+   * correlate messages, send signals, write variables directly, execute jobs, modify instances or deploy processes;
+   * the others are refused (403) whatever their Camunda authorizations, and the case does not change.
+   */
+  @Test
+  void engineWriteDoorsAreTheAdministratorsOnly() {
+    Logins.ensureDemoUsers(identity);
+    String caseNo = TestCases.caseNo();
+    Map<String, Object> body = new java.util.HashMap<>(TestCases.enterpriseWater());
+    body.put("caseNo", caseNo);
+    body.put("partyAddress", "浙江省湖州市吴兴区织里镇工业园区1号");
+    body.put("legalRepresentative", "沈建国");
+    assertThat(http.as("officer1").post("/api/cases", body).status()).isEqualTo(201);
+    String pid = http.getOk("/engine-rest/process-instance?businessKey=" + PlatformHttp.enc(caseNo)).get(0)
+        .path("id").asText();
+    String taskId = http.getOk("/engine-rest/task?processInstanceId=" + pid).get(0).path("id").asText();
+    String jobs = http.getOk("/engine-rest/job?processInstanceId=" + pid).toString();
+    String variables = http.getOk("/engine-rest/process-instance/" + pid + "/variables").toString();
+    long deployments = count("/engine-rest/deployment/count");
+
+    for (DemoUsers.Role role : DemoUsers.ROLES) {
+      String user = role.userId();
+      if (user.equals(Logins.ADMIN)) {
+        continue;
+      }
+      PlatformHttp as = http.as(user);
+      Map<String, PlatformHttp.Response> doors = new java.util.LinkedHashMap<>();
+      doors.put("message", as.post("/engine-rest/message", Map.of("messageName", "CourtEnforcementResult",
+          "businessKey", caseNo)));
+      doors.put("signal", as.post("/engine-rest/signal", Map.of("name", "CourtEnforcementResult")));
+      doors.put("put variable", as.put("/engine-rest/process-instance/" + pid + "/variables/caseOutcome",
+          Map.of("value", "PAID")));
+      doors.put("task variable", as.put("/engine-rest/task/" + taskId + "/variables/fineAmount",
+          Map.of("value", 1)));
+      doors.put("modification", as.post("/engine-rest/process-instance/" + pid + "/modification",
+          Map.of("instructions", java.util.List.of(Map.of("type", "startBeforeActivity",
+              "activityId", "Task_ServeDecision")))));
+      if (!jobs.equals("[]")) {
+        String jobId = http.getOk("/engine-rest/job?processInstanceId=" + pid).get(0).path("id").asText();
+        doors.put("job", as.post("/engine-rest/job/" + jobId + "/execute", Map.of()));
+      }
+      doors.put("deploy process", deploy(user, "replace", "enforcement-case.bpmn",
+          executable("enforcement-case", "${true}")));
+      doors.forEach((door, r) -> assertThat(r.status()).as("%s %s: %s", user, door, r.text()).isEqualTo(403));
+    }
+
+    assertThat(http.getOk("/engine-rest/process-instance/" + pid + "/variables").toString()).isEqualTo(variables);
+    assertThat(http.getOk("/engine-rest/job?processInstanceId=" + pid).toString()).isEqualTo(jobs);
+    assertThat(http.getOk("/engine-rest/task?processInstanceId=" + pid).get(0).path("id").asText())
+        .isEqualTo(taskId);
+    assertThat(count("/engine-rest/deployment/count")).isEqualTo(deployments);
   }
 
   /** A one-step process whose service task evaluates the expression into {@code rows}. */
