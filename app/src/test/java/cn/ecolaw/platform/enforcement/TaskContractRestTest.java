@@ -293,6 +293,41 @@ class TaskContractRestTest {
   }
 
   @Test
+  void restStartIsHeldToTheStartFormAndParsedToItsTypes() {
+    Map<String, Object> values = new LinkedHashMap<>(driver.startFormValues(TestCases.enterpriseWater()));
+    values.put("exceedRatio", "0.3");
+    values.put("durationDays", 3);
+    String caseNo = TestCases.caseNo();
+    String forged = TestCases.caseNo();
+    Map<String, Object> forgedValues = new LinkedHashMap<>(values);
+    forgedValues.put("caseOutcome", "PAID");
+    PlatformHttp officer = http.as("officer1");
+
+    PlatformHttp.Response refused = officer.post("/engine-rest/process-definition/key/" + CaseLauncher.PROCESS_KEY
+        + "/start", Map.of("businessKey", forged, "variables", dtos(forgedValues)));
+    PlatformHttp.Response started = officer.post("/engine-rest/process-definition/key/" + CaseLauncher.PROCESS_KEY
+        + "/start", Map.of("businessKey", caseNo, "variables", dtos(values)));
+
+    assertRefused(refused, 400, "FORM-022", "“caseOutcome”");
+    assertThat(driver.activeInstancesOf(forged)).isEmpty();
+    assertThat(started.status()).as(started.text()).isEqualTo(200);
+    String pid = started.json().get("id").asText();
+    assertThat(variable(pid, "exceedRatio").json().path("type").asText()).isEqualTo("Double");
+    assertThat(variable(pid, "durationDays").json().path("type").asText()).isEqualTo("Double");
+    assertThat(value(pid, "exceedRatio").asDouble()).isEqualTo(0.3);
+  }
+
+  private static Map<String, Object> dtos(Map<String, Object> values) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    values.forEach((k, v) -> {
+      Map<String, Object> dto = new java.util.HashMap<>();
+      dto.put("value", v);
+      out.put(k, dto);
+    });
+    return out;
+  }
+
+  @Test
   void processWithoutStartFormIsStartedByThePlatformOnly() {
     long before = http.getOk("/engine-rest/process-instance/count?processDefinitionKey="
         + NonLitigationExecution.PROCESS_KEY).path("count").asLong();
