@@ -40,7 +40,8 @@ public class DecisionDeploymentGuard implements Deployer {
   private static final Set<String> FEEL = Set.of("feel", "feel-scala", "http://www.omg.org/spec/feel/20140401",
       "https://www.omg.org/spec/dmn/20191111/feel/", "http://www.omg.org/spec/dmn/20180521/feel/",
       "https://www.omg.org/spec/dmn/20230324/feel/");
-  private static final List<String> DMN_SUFFIXES = List.of(".dmn", ".dmn11.xml", ".dmn11", ".dmn.xml");
+  /** The resources Camunda deploys as decisions (its DmnDeployer's suffixes). */
+  private static final List<String> DMN_SUFFIXES = List.of(".dmn", ".dmn11.xml");
 
   private final String adminGroup;
 
