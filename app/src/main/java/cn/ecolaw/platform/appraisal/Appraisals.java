@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.appraisal;
 
+import cn.ecolaw.platform.workflow.PlatformCall;
 import cn.ecolaw.platform.cases.CaseNumbers;
 import cn.ecolaw.platform.shared.Dates;
 import cn.ecolaw.platform.shared.PlatformException;
@@ -42,7 +43,7 @@ public class Appraisals {
     v.put("tooSlowOrCostly", r.tooSlowOrCostly() != null && r.tooSlowOrCostly());
     validate(v);
     String appraisalNo = nextNo();
-    runtime.startProcessInstanceByKey(PROCESS_KEY, appraisalNo, v);
+    PlatformCall.run(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, appraisalNo, v));
     return appraisalNo;
   }
 

@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.confirmation;
 
+import cn.ecolaw.platform.workflow.PlatformCall;
 import cn.ecolaw.platform.shared.PlatformException;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ public class JudicialConfirmation {
     }
     registration.validate(v);
     String docketNo = registration.nextDocketNo();
-    runtime.startProcessInstanceByKey(PROCESS_KEY, docketNo, v);
+    PlatformCall.run(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, docketNo, v));
     return docketNo;
   }
 

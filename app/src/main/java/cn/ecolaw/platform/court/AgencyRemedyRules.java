@@ -35,7 +35,7 @@ public class AgencyRemedyRules implements TaskCompletionRule {
     switch (task.getTaskDefinitionKey()) {
       case "Task_ConsiderAppeal" -> appeal(task);
       case "Task_ConsiderChallenge" -> challenge(task);
-      default -> ExecutionRecords.check(task);
+      default -> ExecutionRecords.check(task, ExecutionRecords.AGENCY);
     }
   }
 

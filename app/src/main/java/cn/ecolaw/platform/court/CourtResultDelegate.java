@@ -22,6 +22,8 @@ public class CourtResultDelegate implements JavaDelegate {
       return;
     }
     boolean granted = "GRANTED".equals(result);
+    String record = "AGENCY".equals(execution.getVariable("executedBy")) ? ExecutionRecords.AGENCY
+        : ExecutionRecords.COURT;
     execution.getProcessEngineServices().getRuntimeService()
         .createMessageCorrelation(NonLitigationExecution.RESULT_MESSAGE)
         .processInstanceId(origin.toString())
@@ -29,8 +31,8 @@ public class CourtResultDelegate implements JavaDelegate {
         .setVariable("courtDocketNo", execution.getProcessBusinessKey())
         .setVariable("courtRulingReason", reason(execution, result))
         .setVariable("courtExecutedBy", granted ? execution.getVariable("executedBy") : null)
-        .setVariable("courtAmountCollected", granted ? execution.getVariable("amountCollected") : null)
-        .setVariable("courtExecutionDate", granted ? execution.getVariable("executionDate") : null)
+        .setVariable("courtAmountCollected", granted ? execution.getVariable(ExecutionRecords.key(record, "amountCollected")) : null)
+        .setVariable("courtExecutionDate", granted ? execution.getVariable(ExecutionRecords.key(record, "executionDate")) : null)
         .setVariable("courtDocumentIds", execution.getVariable("courtDocumentIds"))
         .correlate();
   }

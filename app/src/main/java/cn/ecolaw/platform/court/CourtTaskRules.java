@@ -41,7 +41,7 @@ public class CourtTaskRules implements TaskCompletionRule {
       case "Task_ReviewAndRule" -> ruling(task);
       case "Task_ServeRefusal" -> service(task);
       case "Task_DecideChallenge" -> challengeDecision(task);
-      default -> ExecutionRecords.check(task);
+      default -> ExecutionRecords.check(task, ExecutionRecords.COURT);
     }
   }
 

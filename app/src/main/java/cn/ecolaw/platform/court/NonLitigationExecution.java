@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.court;
 
+import cn.ecolaw.platform.workflow.PlatformCall;
 import cn.ecolaw.platform.cases.CaseNumbers;
 import cn.ecolaw.platform.identity.CaseAccess;
 import cn.ecolaw.platform.shared.AgencyProperties;
@@ -48,7 +49,7 @@ public class NonLitigationExecution {
     v.put("applicationDocumentId", application.applicationDocumentId());
     v.put("documentIds", String.join(",", application.documentIds()));
     v.put("court", agency.court());
-    String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, docketNo, v).getId();
+    String pid = PlatformCall.run(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, docketNo, v)).getId();
     access.processStarted(application.caseNo(), pid, PROCESS_KEY);
     access.grant(application.caseNo(), access.courtUnit(), "申请非诉执行（" + docketNo + "）");
     return docketNo;

@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.enforcement;
 
+import cn.ecolaw.platform.workflow.PlatformCall;
 import cn.ecolaw.platform.shared.PlatformException;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,9 +29,9 @@ public class CaseLauncher {
     Map<String, Object> v = new HashMap<>(service.validateStart(caseNo, variables));
     v.remove("caseNo");
     try {
-      ProcessInstance pi = caseNo == null || caseNo.isBlank()
+      ProcessInstance pi = PlatformCall.run(() -> caseNo == null || caseNo.isBlank()
           ? runtime.startProcessInstanceByKey(PROCESS_KEY, v)
-          : runtime.startProcessInstanceByKey(PROCESS_KEY, caseNo, v);
+          : runtime.startProcessInstanceByKey(PROCESS_KEY, caseNo, v));
       return (String) runtime.getVariable(pi.getId(), "caseNo");
     } catch (ProcessEngineException e) {
       var refusal = Refusals.find(e).orElseThrow(() -> e);

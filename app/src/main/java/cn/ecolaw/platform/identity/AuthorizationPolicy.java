@@ -25,7 +25,10 @@ import org.springframework.stereotype.Component;
  *       them as engine-internal work);</li>
  *   <li>every case group: Tasklist and the shared task filters; tasks themselves are visible to their candidate
  *       group only (Camunda grants READ/UPDATE on a task to its candidate groups when the task is created);</li>
- *   <li>cockpit groups: Cockpit; decision groups: decision definitions (read, edit, evaluate) and deployments.</li>
+ *   <li>cockpit groups: Cockpit; decision groups: decision definitions (read, edit, evaluate) and deployments
+ *       (CREATE/READ on DEPLOYMENT: Camunda cannot tell resources apart, so the engine door
+ *       {@code cn.ecolaw.platform.engine.DecisionDeploymentGuard} lets them deploy FEEL decision tables only, never
+ *       processes or forms).</li>
  * </ul>
  * A single case handed to another unit is granted by {@link CaseAccess}, not here.
  */

@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.injunction;
 
+import cn.ecolaw.platform.workflow.PlatformCall;
 import cn.ecolaw.platform.cases.CaseFile;
 import cn.ecolaw.platform.cases.CaseFileRepository;
 import cn.ecolaw.platform.shared.AgencyProperties;
@@ -42,7 +43,8 @@ public class Injunctions {
   /** Files an application (the start form's fields); returns the started instance. */
   public ProcessInstance apply(Map<String, Object> application) {
     validator.validate(application);
-    return runtime.startProcessInstanceByKey(PROCESS_KEY, service.nextDocketNo(), new HashMap<>(application));
+    return PlatformCall.run(
+        () -> runtime.startProcessInstanceByKey(PROCESS_KEY, service.nextDocketNo(), new HashMap<>(application)));
   }
 
   /**

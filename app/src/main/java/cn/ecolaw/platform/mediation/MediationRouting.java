@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.mediation;
 
+import cn.ecolaw.platform.workflow.PlatformCall;
 import cn.ecolaw.platform.cases.CaseNumbers;
 import cn.ecolaw.platform.shared.AgencyProperties;
 import cn.ecolaw.platform.shared.Dates;
@@ -41,8 +42,8 @@ public class MediationRouting {
       checkNumber(no);
       v.put("caseNo", no);
     }
-    var pi = no == null ? runtime.startProcessInstanceByKey(PROCESS_KEY, v)
-        : runtime.startProcessInstanceByKey(PROCESS_KEY, no, v);
+    var pi = PlatformCall.run(() -> no == null ? runtime.startProcessInstanceByKey(PROCESS_KEY, v)
+        : runtime.startProcessInstanceByKey(PROCESS_KEY, no, v));
     return (String) runtime.getVariable(pi.getId(), "caseNo");
   }
 

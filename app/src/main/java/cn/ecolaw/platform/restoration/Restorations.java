@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.restoration;
 
+import cn.ecolaw.platform.workflow.PlatformCall;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,6 +26,7 @@ public class Restorations {
   }
 
   public ProcessInstance order(Map<String, Object> order) {
-    return runtime.startProcessInstanceByKey(PROCESS_KEY, service.nextDocketNo(), new HashMap<>(order));
+    return PlatformCall.run(
+        () -> runtime.startProcessInstanceByKey(PROCESS_KEY, service.nextDocketNo(), new HashMap<>(order)));
   }
 }

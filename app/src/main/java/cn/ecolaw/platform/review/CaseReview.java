@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.review;
 
+import cn.ecolaw.platform.workflow.PlatformCall;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,7 +24,7 @@ public class CaseReview {
     v.put("caseNo", caseNo);
     v.put("reviewedUnit", unit);
     v.put("sampleId", sampleId);
-    String pid = runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey, v).getId();
+    String pid = PlatformCall.run(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey, v)).getId();
     return new Sample.Drawn(caseNo, pid, businessKey);
   }
 }

@@ -107,8 +107,8 @@ class NonLitigationExecutionIT {
         "challengeReason", "监测报告已随申请提交，原裁定认定有误。"));
     driver.complete(courtId, "Task_DecideChallenge", TestCases.of("refusalRevoked", "true", "executedBy", "AGENCY",
         "challengeDecisionReason", "监测报告足以证明超标事实，原裁定予以撤销。"));
-    driver.complete(courtId, "Task_ExecuteByAgency", TestCases.of("executionDate", Dates.today().toString(),
-        "amountCollected", 100000, "executionRecord", "组织实施，收缴罚款100000元。"));
+    driver.complete(courtId, "Task_ExecuteByAgency", TestCases.of("agencyExecutionDate", Dates.today().toString(),
+        "agencyAmountCollected", 100000, "agencyExecutionRecord", "组织实施，收缴罚款100000元。"));
 
     assertClosedWith(caseNo, pid, "GRANTED");
     assertThat(historicValue(pid, "courtExecutedBy")).isEqualTo("AGENCY");

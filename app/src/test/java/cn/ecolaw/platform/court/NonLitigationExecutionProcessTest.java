@@ -163,8 +163,8 @@ class NonLitigationExecutionProcessTest {
 
     assertThat(pi).isWaitingAt("Task_ExecuteByAgency");
     assertThat(task(pi)).hasCandidateGroup("eco-officer");
-    complete("Task_ExecuteByAgency", "executionDate", today().toString(), "amountCollected", 120000,
-        "executionRecord", "组织实施，收缴罚款120000元，余款当事人承诺分期缴纳");
+    complete("Task_ExecuteByAgency", "agencyExecutionDate", today().toString(), "agencyAmountCollected", 120000,
+        "agencyExecutionRecord", "组织实施，收缴罚款120000元，余款当事人承诺分期缴纳");
 
     assertThat(pi).hasPassed("End_Granted").isEnded();
     assertThat(outcome()).isEqualTo("GRANTED");
@@ -230,8 +230,8 @@ class NonLitigationExecutionProcessTest {
         "challengeDecisionReason", "原裁定适用法律错误");
 
     assertThat(pi).hasPassed("Task_IssueChallengeDecision").isWaitingAt("Task_ExecuteByAgency");
-    complete("Task_ExecuteByAgency", "executionDate", today().toString(), "amountCollected", 150000,
-        "executionRecord", "已全额收缴");
+    complete("Task_ExecuteByAgency", "agencyExecutionDate", today().toString(), "agencyAmountCollected", 150000,
+        "agencyExecutionRecord", "已全额收缴");
     assertThat(pi).hasPassed("End_Granted").isEnded();
     assertThat(outcome()).isEqualTo("GRANTED");
     assertThat(documentTypes()).contains(DocumentType.ENFORCEMENT_REFUSED_RULING, DocumentType.CHALLENGE_DECISION);
@@ -314,7 +314,9 @@ class NonLitigationExecutionProcessTest {
     execute(job(timer, pi));
     assertThat(pi).isWaitingAt(stillAt, supervision);
     assertThat(task(supervision, pi)).hasCandidateGroup(group);
-    tasks.complete(task(supervision, pi).getId(), of("supervisionNote", "立即办理"));
+    // the bureau's head supervises its own execution on its own form (agency-execution-supervision)
+    String note = supervision.equals("Task_SuperviseAgencyExecution") ? "agencySupervisionNote" : "supervisionNote";
+    tasks.complete(task(supervision, pi).getId(), of(note, "立即办理"));
     assertThat(pi).hasPassed(end).isWaitingAt(stillAt);
   }
 

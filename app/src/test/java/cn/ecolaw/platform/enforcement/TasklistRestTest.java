@@ -85,7 +85,11 @@ class TasklistRestTest {
       Map.entry("executionDate", v -> Dates.today().toString()),
       Map.entry("amountCollected", v -> v.number("amountDue")),
       Map.entry("executionRecord", v -> "冻结并划拨被执行人银行存款，执行完毕。"),
-      Map.entry("supervisionNote", v -> "请抓紧办理。"));
+      Map.entry("supervisionNote", v -> "请抓紧办理。"),
+      Map.entry("agencyExecutionDate", v -> Dates.today().toString()),
+      Map.entry("agencyAmountCollected", v -> v.number("amountDue")),
+      Map.entry("agencyExecutionRecord", v -> "组织实施，罚款全额收缴。"),
+      Map.entry("agencySupervisionNote", v -> "请抓紧组织实施。"));
 
   /** The officer records a payment: paid amount and date are optional on the form but needed once paid. */
   private static final Map<String, Answer> PAYING = Map.of(

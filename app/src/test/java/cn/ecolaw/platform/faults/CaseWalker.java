@@ -146,8 +146,11 @@ final class CaseWalker {
       case "Task_DecideAppeal" -> TestCases.of("acceptanceOrdered", "true", "appealDecisionReason", "申请符合法定受理条件，应予受理。");
       case "Task_ConsiderChallenge" -> TestCases.of("challengeFiled", "true", "challengeReason", "原裁定认定事实有误。");
       case "Task_DecideChallenge" -> TestCases.of("refusalRevoked", "true", "challengeDecisionReason", "原裁定认定事实有误，予以撤销。");
-      case "Task_ExecuteByCourt", "Task_ExecuteByAgency" -> TestCases.of("executionDate", today, "amountCollected",
+      case "Task_ExecuteByCourt" -> TestCases.of("executionDate", today, "amountCollected",
           number(v, "amountDue"), "executionRecord", "冻结并划拨被执行人银行存款，执行完毕。");
+      case "Task_ExecuteByAgency" -> TestCases.of("agencyExecutionDate", today, "agencyAmountCollected",
+          number(v, "amountDue"), "agencyExecutionRecord", "组织实施，罚款全额收缴。");
+      case "Task_SuperviseAgencyExecution" -> TestCases.of("agencySupervisionNote", "请抓紧组织实施。");
       default -> TestCases.of("supervisionNote", "请抓紧办理。");
     };
     return a;

@@ -460,8 +460,8 @@ class AccessMatrixTest {
         .getId() + "/complete", Map.of("variables", typed(of("enforcementGranted", "true", "executedBy", "AGENCY",
             "rulingReason", "决定合法")))));
     // 裁执分离: the bureau's officer executes the ruling inside the court's process; the court's officer may not
-    Map<String, Object> executed = Map.of("variables", typed(of("executionDate", Dates.today().toString(),
-        "amountCollected", 1000d, "executionRecord", "组织实施完毕")));
+    Map<String, Object> executed = Map.of("variables", typed(of("agencyExecutionDate", Dates.today().toString(),
+        "agencyAmountCollected", 1000d, "agencyExecutionRecord", "组织实施完毕")));
     assertStatus(403, call("exec1", HttpMethod.POST, "/engine-rest/task/" + task(court, "Task_ExecuteByAgency")
         .getId() + "/complete", executed));
     assertStatus(204, call("officer1", HttpMethod.POST, "/engine-rest/task/" + task(court, "Task_ExecuteByAgency")

@@ -86,6 +86,34 @@ public final class PlatformHttp {
     }
   }
 
+  public Response put(String path, Object body) {
+    try {
+      String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+      return send(request(path).header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** POST of a multipart/form-data body (e.g. a deployment): each part a file name and its bytes. */
+  public Response postMultipart(String path, java.util.Map<String, String> fields,
+      java.util.Map<String, byte[]> files) {
+    String boundary = "----platform" + System.nanoTime();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    fields.forEach((name, value) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    files.forEach((name, bytes) -> {
+      out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+          + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.writeBytes(bytes);
+      out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    });
+    out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+  }
+
   /** GET that must succeed; returns the JSON body. */
   public JsonNode getOk(String path) {
     Response r = get(path);

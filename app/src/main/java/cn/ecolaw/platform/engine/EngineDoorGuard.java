@@ -1,0 +1,258 @@
+package cn.ecolaw.platform.engine;
+
+import cn.ecolaw.platform.workflow.FieldValues;
+import cn.ecolaw.platform.workflow.FormSchema;
+import cn.ecolaw.platform.workflow.PlatformCall;
+import cn.ecolaw.platform.workflow.Refusals;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.type.PrimitiveValueType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * The engine's doors, checked: a command interceptor in front of every top-level engine command (one issued by a
+ * caller, not nested inside another command: what delegates and listeners run is the platform's own work) for an
+ * authenticated user who is not in the administrator group, outside a {@link PlatformCall}.
+ * <ul>
+ *   <li>completing a task ({@code complete}, {@code submit-form}, {@code resolve}): every submitted variable must be
+ *       a field of the task's deployed Camunda Form, the task's contract (FORM-020), and is parsed to the field's
+ *       declared type by {@link FieldValues} before the engine stores it (FORM-002…008, FORM-021);</li>
+ *   <li>starting a process ({@code start}, {@code submit-form}): only the fields of its start form (FORM-022); a
+ *       process without a start form is started by the platform only (DOOR-001);</li>
+ *   <li>writing, patching or removing variables directly (DOOR-002), correlating messages and signals (DOOR-003),
+ *       modifying, restarting or migrating instances, BPMN errors and escalations from a task (DOOR-004), executing
+ *       or changing jobs (DOOR-005): the administrator's only.</li>
+ * </ul>
+ * Everything else (queries, claim, comments, the Tasklist's reads) passes to the engine and its authorizations.
+ */
+public class EngineDoorGuard extends CommandInterceptor {
+
+  public static final String NOT_IN_FORM = "FORM-020";
+  public static final String NOT_IN_START_FORM = "FORM-022";
+  public static final String NO_START_FORM = "DOOR-001";
+  public static final String VARIABLE_WRITE = "DOOR-002";
+  public static final String MESSAGE = "DOOR-003";
+  public static final String MODIFICATION = "DOOR-004";
+  public static final String JOB = "DOOR-005";
+
+  private static final Pattern VARIABLE_WRITES = Pattern.compile(
+      "(Set|Patch|Remove|Delete)\\w*Variable\\w*Cmd|\\w*ExternalTask\\w*Cmd");
+  private static final Pattern MESSAGES = Pattern.compile("\\w*(Correlat|Signal|MessageEventReceived)\\w*Cmd");
+  private static final Pattern MODIFICATIONS = Pattern.compile(
+      "\\w*(Modif|Restart|Migrat)\\w*Cmd|StartProcessInstanceAtActivitiesCmd|HandleTask(BpmnError|Escalation)Cmd"
+          + "|SetProcessDefinitionVersionCmd");
+  private static final Pattern JOBS = Pattern.compile(
+      "(Execute|Set|Suspend|Activate|Recalculate|Delete)\\w*Job\\w*Cmd");
+
+  private final ProcessEngineConfigurationImpl configuration;
+  private final String adminGroup;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public EngineDoorGuard(ProcessEngineConfigurationImpl configuration, String adminGroup) {
+    this.configuration = configuration;
+    this.adminGroup = adminGroup;
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    if (Context.getCommandContext() == null && !PlatformCall.active() && checkedCaller()) {
+      check(command);
+    }
+    return next.execute(command);
+  }
+
+  private boolean checkedCaller() {
+    Authentication auth = configuration.getIdentityService().getCurrentAuthentication();
+    if (auth == null || auth.getUserId() == null) {
+      return false;
+    }
+    List<String> groups = auth.getGroupIds();
+    return groups == null || !groups.contains(adminGroup);
+  }
+
+  private void check(Command<?> command) {
+    String name = command.getClass().getSimpleName();
+    if (command instanceof CompleteTaskCmd) {
+      Map<String, Object> submitted = read(command, "variables");
+      if (submitted != null && !submitted.isEmpty()) {
+        write(command, "variables", taskContract(read(command, "taskId"), submitted));
+      }
+    } else if (command instanceof SubmitTaskFormCmd) {
+      VariableMap submitted = read(command, "properties");
+      if (submitted != null && !submitted.isEmpty()) {
+        write(command, "properties", taskContract(read(command, "taskId"), submitted));
+      }
+    } else if (command instanceof SubmitStartFormCmd) {
+      String definitionId = read(command, "processDefinitionId");
+      VariableMap submitted = read(command, "variables");
+      VariableMap parsed = startContract(definition(definitionId, null), submitted);
+      write(command, "variables", parsed);
+    } else if (command instanceof StartProcessInstanceCmd) {
+      ProcessInstantiationBuilderImpl builder = read(command, "instantiationBuilder");
+      Map<String, Object> submitted = builder.getVariables();
+      VariableMap parsed = startContract(
+          definition(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey()), submitted);
+      if (submitted != null) {
+        submitted.clear();
+        submitted.putAll(parsed);
+      }
+    } else if (command instanceof StartProcessInstanceAtActivitiesCmd || MODIFICATIONS.matcher(name).matches()) {
+      throw refused(MODIFICATION, "修改、重启或迁移流程实例，以及以错误或升级事件改变流程走向，仅限系统管理员；"
+          + "案件只能通过办理任务向前推进");
+    } else if (VARIABLE_WRITES.matcher(name).matches()) {
+      throw refused(VARIABLE_WRITE, "流程变量只能通过办理任务（提交表单）改变，不能直接写入、修改或删除；"
+          + "直接修改变量仅限系统管理员");
+    } else if (MESSAGES.matcher(name).matches()) {
+      throw refused(MESSAGE, "消息和信号由平台在办理业务时发出，用户不能直接触发");
+    } else if (JOBS.matcher(name).matches()) {
+      throw refused(JOB, "定时器等作业由平台按期执行，用户不能手动执行或修改");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ contracts
+
+  private VariableMap taskContract(String taskId, Map<String, Object> submitted) {
+    Task task = configuration.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+    if (task == null) {
+      return asVariableMap(submitted); // the engine answers for a task that does not exist or is not visible
+    }
+    Map<String, FormSchema.Field> fields = task.getCamundaFormRef() == null ? Map.of()
+        : fieldsOf(() -> configuration.getFormService().getDeployedTaskForm(taskId));
+    String taskName = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
+    return parse(submitted, fields, keys -> Refusals.refuse(NOT_IN_FORM,
+        keys + "不是任务“" + taskName + "”表单中的字段，办理时不能提交"));
+  }
+
+  private VariableMap startContract(ProcessDefinition definition, Map<String, Object> submitted) {
+    if (definition == null) {
+      return asVariableMap(submitted); // the engine answers for a definition that does not exist or is not visible
+    }
+    String process = definition.getName() == null ? definition.getKey() : definition.getName();
+    Map<String, FormSchema.Field> fields;
+    try {
+      fields = fieldsOf(() -> configuration.getFormService().getDeployedStartForm(definition.getId()));
+    } catch (AuthorizationException e) {
+      throw e;
+    } catch (ProcessEngineException e) {
+      throw refused(NO_START_FORM, "“" + process + "”没有启动表单，只能由平台在办理相关业务时启动");
+    }
+    return parse(submitted == null ? Map.of() : submitted, fields, keys -> Refusals.refuse(NOT_IN_START_FORM,
+        keys + "不是“" + process + "”启动表单中的字段，启动时不能提交"));
+  }
+
+  private VariableMap parse(Map<String, Object> submitted, Map<String, FormSchema.Field> fields,
+      Function<String, RuntimeException> notInForm) {
+    List<String> outside = submitted.keySet().stream().filter(k -> !fields.containsKey(k)).sorted()
+        .map(k -> "“" + k + "”").toList();
+    if (!outside.isEmpty()) {
+      throw notInForm.apply(String.join("、", outside));
+    }
+    VariableMap out = Variables.createVariables();
+    for (String key : submitted.keySet()) {
+      FormSchema.Field field = fields.get(key);
+      out.putValue(key, FieldValues.parse(field, plain(field, submitted, key)));
+    }
+    return out;
+  }
+
+  /** The submitted Java value: untyped or primitive values only; objects, JSON, files, serialized Java refused. */
+  private static Object plain(FormSchema.Field field, Map<String, Object> submitted, String key) {
+    Object value = submitted instanceof VariableMap vars ? vars.getValueTyped(key) : submitted.get(key);
+    if (value instanceof TypedValue typed) {
+      if (typed.getType() != null && !(typed.getType() instanceof PrimitiveValueType)) {
+        throw Refusals.refuse(FieldValues.UNSUPPORTED_CODE, FieldValues.unsupported(field.label()));
+      }
+      value = typed.getValue();
+    }
+    if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean
+        || value instanceof Date || value instanceof Map || value instanceof Collection)) {
+      throw Refusals.refuse(FieldValues.UNSUPPORTED_CODE, FieldValues.unsupported(field.label()));
+    }
+    return value; // maps and lists are refused by the field's own type check (FORM-002/004/005/006/007)
+  }
+
+  private Map<String, FormSchema.Field> fieldsOf(java.util.function.Supplier<InputStream> form) {
+    try (InputStream in = form.get()) {
+      Map<String, FormSchema.Field> fields = new LinkedHashMap<>();
+      FormSchema.parse(json.readTree(in)).fields().forEach(f -> fields.put(f.key(), f));
+      return fields;
+    } catch (IOException e) {
+      throw new IllegalStateException("无法读取表单", e);
+    }
+  }
+
+  private ProcessDefinition definition(String id, String key) {
+    var query = configuration.getRepositoryService().createProcessDefinitionQuery();
+    if (id != null) {
+      return query.processDefinitionId(id).singleResult();
+    }
+    return key == null ? null : query.processDefinitionKey(key).latestVersion().withoutTenantId().singleResult();
+  }
+
+  private static VariableMap asVariableMap(Map<String, Object> submitted) {
+    return submitted instanceof VariableMap v ? v : Variables.fromMap(submitted == null ? Map.of() : submitted);
+  }
+
+  /** A refusal answered 403 on {@code /engine-rest} and the webapps, with its code and Chinese message. */
+  static AuthorizationException refused(String code, String message) {
+    return new AuthorizationException("【" + code + "】" + message);
+  }
+
+  // ------------------------------------------------------------------------------------------------ command fields
+
+  @SuppressWarnings("unchecked")
+  private static <V> V read(Object command, String field) {
+    try {
+      return (V) field(command.getClass(), field).get(command);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("engine command " + command.getClass().getName() + " has no " + field, e);
+    }
+  }
+
+  private static void write(Object command, String field, Object value) {
+    try {
+      field(command.getClass(), field).set(command, value);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("engine command " + command.getClass().getName() + " has no " + field, e);
+    }
+  }
+
+  private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      try {
+        Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
+      } catch (NoSuchFieldException e) {
+        // look further up
+      }
+    }
+    throw new NoSuchFieldException(name);
+  }
+}
