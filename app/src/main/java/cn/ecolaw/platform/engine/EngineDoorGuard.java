@@ -19,7 +19,13 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -29,6 +35,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -60,6 +69,11 @@ public class EngineDoorGuard extends CommandInterceptor {
   public static final String MESSAGE = "DOOR-003";
   public static final String MODIFICATION = "DOOR-004";
   public static final String JOB = "DOOR-005";
+  public static final String TASK_ROUTING = "DOOR-006";
+  public static final String RETURN_VARIABLES = "DOOR-007";
+
+  private static final Pattern TASK_ROUTING_COMMANDS = Pattern.compile(
+      "(Add|Delete)\\w*IdentityLink\\w*Cmd|SetTask(DueDate|Name|Priority|Description)Cmd|(Create|Delete)TaskCmd");
 
   private static final Pattern VARIABLE_WRITES = Pattern.compile(
       "(Set|Patch|Remove|Delete)\\w*Variable\\w*Cmd|\\w*ExternalTask\\w*Cmd");
@@ -98,7 +112,19 @@ public class EngineDoorGuard extends CommandInterceptor {
 
   private void check(Command<?> command) {
     String name = command.getClass().getSimpleName();
-    if (command instanceof CompleteTaskCmd) {
+    if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+      refuseReturnedVariables(command);
+    }
+    if (command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd) {
+      checkTaskUser(read(command, "taskId"), read(command, "userId"));
+    } else if (command instanceof AssignTaskCmd || command instanceof SetTaskOwnerCmd) {
+      checkTaskUser(read(command, "taskId"), read(command, "userId"));
+    } else if (command instanceof AbstractAddIdentityLinkCmd || TASK_ROUTING_COMMANDS.matcher(name).matches()) {
+      throw refused(TASK_ROUTING, "任务的候选岗位、到期日、名称和优先级由流程模型确定，用户不能更改；"
+          + "任务只能由本岗位人员认领或转交本岗位的其他人员");
+    } else if (command instanceof SaveTaskCmd) {
+      checkSavedTask(read(command, "task"));
+    } else if (command instanceof CompleteTaskCmd) {
       Map<String, Object> submitted = read(command, "variables");
       if (submitted != null && !submitted.isEmpty()) {
         write(command, "variables", taskContract(read(command, "taskId"), submitted));
@@ -132,6 +158,63 @@ public class EngineDoorGuard extends CommandInterceptor {
       throw refused(MESSAGE, "消息和信号由平台在办理业务时发出，用户不能直接触发");
     } else if (JOBS.matcher(name).matches()) {
       throw refused(JOB, "定时器等作业由平台按期执行，用户不能手动执行或修改");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ task routing
+
+  /**
+   * Claiming, assigning, delegating or handing over ownership: the target user must hold one of the task's candidate
+   * groups, so a task never reaches another unit (nobody at all: unclaim).
+   */
+  private void checkTaskUser(String taskId, String userId) {
+    if (userId == null || taskId == null) {
+      return;
+    }
+    List<String> groups = configuration.getTaskService().getIdentityLinksForTask(taskId).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+    // a clerk may not read other users, but may hand a task to a colleague: the membership is looked up as the engine
+    Authentication caller = configuration.getIdentityService().getCurrentAuthentication();
+    boolean candidate;
+    try {
+      configuration.getIdentityService().clearAuthentication();
+      candidate = groups.stream().anyMatch(g -> configuration.getIdentityService().createUserQuery()
+          .userId(userId).memberOfGroup(g).count() > 0);
+    } finally {
+      configuration.getIdentityService().setAuthentication(caller);
+    }
+    if (!candidate) {
+      throw refused(TASK_ROUTING, "任务只能由本岗位（" + String.join("、", groups) + "）的人员办理，不能交给“"
+          + userId + "”");
+    }
+  }
+
+  /** {@code PUT /task/{id}}: only the follow-up date is the user's to change; everything else the model sets. */
+  private void checkSavedTask(TaskEntity changed) {
+    Task stored = changed == null || changed.getId() == null ? null
+        : configuration.getTaskService().createTaskQuery().taskId(changed.getId()).singleResult();
+    if (stored == null) {
+      throw refused(TASK_ROUTING, "用户不能新建任务；任务由流程模型产生");
+    }
+    boolean same = java.util.Objects.equals(stored.getName(), changed.getName())
+        && java.util.Objects.equals(stored.getDescription(), changed.getDescription())
+        && java.util.Objects.equals(stored.getAssignee(), changed.getAssignee())
+        && java.util.Objects.equals(stored.getOwner(), changed.getOwner())
+        && java.util.Objects.equals(stored.getDueDate(), changed.getDueDate())
+        && stored.getPriority() == changed.getPriority()
+        && java.util.Objects.equals(stored.getParentTaskId(), changed.getParentTaskId())
+        && java.util.Objects.equals(stored.getDelegationState(), changed.getDelegationState());
+    if (!same) {
+      throw refused(TASK_ROUTING, "任务的办理人、到期日、名称和优先级不能通过修改任务更改；只能更改跟进日期");
+    }
+  }
+
+  /** Completing with the instance's variables in the answer would show what the caller may not read. */
+  private static void refuseReturnedVariables(Command<?> command) {
+    Boolean returnVariables = read(command, "returnVariables");
+    if (Boolean.TRUE.equals(returnVariables)) {
+      throw Refusals.refuse(RETURN_VARIABLES, "办理任务时不能要求返回流程变量（withVariablesInReturn）");
     }
   }
 

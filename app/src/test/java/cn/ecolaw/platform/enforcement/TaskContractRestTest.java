@@ -277,6 +277,91 @@ class TaskContractRestTest {
     assertThat(value(pid, "filingReason").asText()).isNotBlank();
   }
 
+  @Test
+  void candidateCannotHandTaskToAnotherUnit() {
+    String pid = startAs("officer1", TestCases.enterpriseWater());
+    String taskId = advanceTo(pid, "Task_ProposeFiling", Map.of(), Map.of()).get("id").asText();
+    PlatformHttp officer = http.as("officer1");
+
+    PlatformHttp.Response toJudge = officer.post("/engine-rest/task/" + taskId + "/assignee", Map.of("userId", "judge1"));
+    PlatformHttp.Response claimForJudge = officer.post("/engine-rest/task/" + taskId + "/claim",
+        Map.of("userId", "judge1"));
+    PlatformHttp.Response delegate = officer.post("/engine-rest/task/" + taskId + "/delegate",
+        Map.of("userId", "judge1"));
+    PlatformHttp.Response addGroup = officer.post("/engine-rest/task/" + taskId + "/identity-links",
+        Map.of("groupId", "court-judge", "type", "candidate"));
+
+    assertRefused(toJudge, 403, "DOOR-006", "judge1");
+    assertRefused(claimForJudge, 403, "DOOR-006", "judge1");
+    assertRefused(delegate, 403, "DOOR-006", "judge1");
+    assertRefused(addGroup, 403, "DOOR-006", "候选岗位");
+    JsonNode task = http.getOk("/engine-rest/task/" + taskId);
+    assertThat(task.path("assignee").isNull()).as(task.toString()).isTrue();
+    assertThat(http.getOk("/engine-rest/task/" + taskId + "/identity-links").toString()).doesNotContain("court-judge");
+    assertThat(http.as("judge1").get("/engine-rest/task/" + taskId).status()).isIn(403, 404);
+  }
+
+  @Test
+  void candidateMayHandTaskToAColleagueOfTheSameGroup() {
+    identity.saveUser(colleague());
+    identity.createMembership("officer-colleague", "eco-officer");
+    try {
+      String pid = startAs("officer1", TestCases.enterpriseWater());
+      String taskId = advanceTo(pid, "Task_ProposeFiling", Map.of(), Map.of()).get("id").asText();
+
+      PlatformHttp.Response r = http.as("officer1").post("/engine-rest/task/" + taskId + "/assignee",
+          Map.of("userId", "officer-colleague"));
+
+      assertThat(r.status()).as(r.text()).isEqualTo(204);
+      assertThat(http.getOk("/engine-rest/task/" + taskId).path("assignee").asText()).isEqualTo("officer-colleague");
+    } finally {
+      identity.deleteUser("officer-colleague");
+    }
+  }
+
+  private org.camunda.bpm.engine.identity.User colleague() {
+    org.camunda.bpm.engine.identity.User user = identity.newUser("officer-colleague");
+    user.setFirstName("同事");
+    user.setLastName("执法");
+    user.setPassword("officer-colleague");
+    return user;
+  }
+
+  @Test
+  void candidateCannotMoveTheStatutoryDueDate() {
+    String pid = startAs("officer1", TestCases.enterpriseWater());
+    String taskId = advanceTo(pid, "Task_ProposeFiling", Map.of(), Map.of()).get("id").asText();
+    JsonNode before = http.getOk("/engine-rest/task/" + taskId);
+    Map<String, Object> body = new LinkedHashMap<>();
+    for (String field : List.of("name", "description", "priority", "assignee", "owner", "delegationState", "due",
+        "followUp", "parentTaskId", "caseInstanceId", "tenantId")) {
+      body.put(field, json(before.path(field)));
+    }
+    body.put("due", "2099-12-31T00:00:00.000+0800");
+
+    PlatformHttp.Response r = http.as("officer1").put("/engine-rest/task/" + taskId, body);
+
+    assertRefused(r, 403, "DOOR-006", "到期日");
+    assertThat(http.getOk("/engine-rest/task/" + taskId).path("due").asText()).isEqualTo(before.path("due").asText());
+  }
+
+  private static Object json(JsonNode node) {
+    return node.isNull() || node.isMissingNode() ? null : node.isNumber() ? node.numberValue() : node.isBoolean() ? node.asBoolean()
+        : node.isTextual() ? node.asText() : node.toString();
+  }
+
+  @Test
+  void completionCannotAskForTheInstancesVariables() {
+    String pid = startAs("officer1", TestCases.enterpriseWater());
+    JsonNode task = advanceTo(pid, "Task_ProposeFiling", Map.of(), Map.of());
+
+    PlatformHttp.Response r = http.as("officer1").post("/engine-rest/task/" + task.get("id").asText() + "/complete",
+        Map.of("variables", Map.of(), "withVariablesInReturn", true));
+
+    assertRefused(r, 400, "DOOR-007", "withVariablesInReturn");
+    assertStillOpen(task);
+  }
+
   // ---------------------------------------------------------------------------------------- starts
 
   @Test
