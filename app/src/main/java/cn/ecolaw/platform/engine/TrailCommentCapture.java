@@ -13,16 +13,16 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
-import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.CommentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * Sees every task and process-instance comment a command adds, edits or deletes (Camunda's AddCommentCmd,
  * UpdateCommentCmd, DeleteTaskCommentCmd, DeleteProcessInstanceCommentCmd, through any door), whoever is logged in
- * or not: none of these write a history event with the text, so the command's entity cache is read when the
- * command flushes. A session of this class is opened at the start of every command (a post command interceptor),
- * so it is the first to flush, before the engine's own database flush; it hands the changes to the sink (the
- * trail) inside the same transaction.
+ * or not: none of these write a history event with the text, so the command's entity cache is read by a post
+ * command interceptor once the outermost command of the context has run, before the context flushes; the changes
+ * go to the sink (the trail), which appends them in the same transaction.
  */
 public final class TrailCommentCapture {
 
@@ -56,36 +56,50 @@ public final class TrailCommentCapture {
 
   private static List<CommandInterceptor> with(List<CommandInterceptor> existing) {
     List<CommandInterceptor> out = existing == null ? new ArrayList<>() : new ArrayList<>(existing);
-    out.add(new OpenFirst());
+    out.add(new CaptureAfterCommand());
     return out;
   }
 
-  /** Opens the capture session before the command runs (and before it opens any other session). */
-  static final class OpenFirst extends CommandInterceptor {
+  /**
+   * After the outermost command of a command context has run, and before the context flushes anything, reads the
+   * entity cache for the comments the command added, edited or deleted and hands them to the sink.
+   */
+  static final class CaptureAfterCommand extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
       CommandContext context = Context.getCommandContext();
-      if (context != null) {
-        context.getSession(CaptureSession.class);
+      if (context == null) {
+        return next.execute(command);
       }
-      return next.execute(command);
+      CaptureSession session = context.getSession(CaptureSession.class);
+      session.depth++;
+      T result;
+      try {
+        result = next.execute(command);
+      } finally {
+        session.depth--;
+      }
+      if (session.depth == 0 && !session.captured) {
+        // once per context: the sink may itself run engine queries (who is acting) in this context
+        session.captured = true;
+        session.capture(context);
+      }
+      return result;
     }
   }
 
+  /** Per command context: how deep the commands are nested, and the sink. */
   static final class CaptureSession implements Session {
 
     private final Consumer<List<CommentChange>> sink;
+    private int depth;
+    private boolean captured;
 
     CaptureSession(Consumer<List<CommentChange>> sink) {
       this.sink = sink;
     }
 
-    @Override
-    public void flush() {
-      CommandContext context = Context.getCommandContext();
-      if (context == null) {
-        return;
-      }
+    void capture(CommandContext context) {
       List<CommentChange> changes = new ArrayList<>();
       for (CachedDbEntity cached : context.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
         if (!(cached.getEntity() instanceof CommentEntity c) || !"comment".equals(c.getType())) {
@@ -105,6 +119,9 @@ public final class TrailCommentCapture {
       }
     }
 
+    @Override
+    public void flush() {}
+
     /** The message as it was read (the cache keeps a copy of the persistent state, {@code message} for comments). */
     private static String before(CachedDbEntity cached) {
       try {
@@ -122,11 +139,17 @@ public final class TrailCommentCapture {
       String name = null;
       String key = null;
       if (c.getTaskId() != null) {
-        HistoricTaskInstanceEventEntity task = context.getDbEntityManager()
-            .selectById(HistoricTaskInstanceEventEntity.class, c.getTaskId());
+        TaskEntity task = context.getDbEntityManager().selectById(TaskEntity.class, c.getTaskId());
         if (task != null) {
           name = task.getName();
           key = task.getTaskDefinitionKey();
+        } else {
+          HistoricTaskInstanceEntity done = context.getDbEntityManager()
+              .selectById(HistoricTaskInstanceEntity.class, c.getTaskId());
+          if (done != null) {
+            name = done.getName();
+            key = done.getTaskDefinitionKey();
+          }
         }
       }
       return new CommentChange(op, c.getId(), c.getTaskId(), name, key, c.getProcessInstanceId(), oldMessage,

@@ -47,6 +47,8 @@ class AuditTrailTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc mvc;
   @Autowired CaseAccess access;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   TrailFixture fixture;
   Tampering tampering;
@@ -256,6 +258,203 @@ class AuditTrailTest {
     }
     assertThat(entries).extracting(AuditEntry::userId).contains("user0", "user1", "user2", "user3");
     assertThat(trail.verify(caseNo).valid()).isTrue();
+  }
+
+  @Test
+  void trailDetectsTruncatedTail() throws Exception {
+    String caseNo = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(caseNo);
+    long count = trail.entries(caseNo).size();
+    assertThat(trail.verify(caseNo).valid()).isTrue();
+
+    // the last three entries deleted and the head moved back to the last one left: a clean, shorter chain
+    tampering.truncateAndMoveHead(caseNo, count - 2);
+
+    TrailVerification result = trail.verify(caseNo);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(count - 2);
+    assertThat(result.reason()).contains("第 " + (count - 2) + " 至 " + count + " 条记录缺失", "链尾被截断");
+    // viewing the trail appends an entry where the deleted ones were; the signed checkpoints still tell
+    mvc.perform(get("/api/cases/{caseNo}/trail", caseNo).with(Logins.admin()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.verification.valid").value(false))
+        .andExpect(jsonPath("$.verification.firstBrokenSeq").value(
+            org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo((int) count - 2))
+                .and(org.hamcrest.Matchers.lessThanOrEqualTo((int) count))))
+        .andExpect(jsonPath("$.verification.reason").value(org.hamcrest.Matchers.containsString("截断")))
+        .andExpect(jsonPath("$.integrity.checkpointSeq").value(count))
+        .andExpect(jsonPath("$.integrity.algorithm").value("HmacSHA256"));
+
+    // a whole chain deleted, head and all: the case still has a trail, and it is reported as truncated
+    String gone = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(gone);
+    long goneCount = trail.entries(gone).size();
+    tampering.deleteChain(gone);
+    assertThat(trail.exists(gone)).isTrue();
+    assertThat(trail.verify(gone).valid()).isFalse();
+    assertThat(trail.verify(gone).firstBrokenSeq()).isEqualTo(1);
+    assertThat(trail.verify(gone).reason()).contains("第 1 至 " + goneCount + " 条记录缺失");
+  }
+
+  @Test
+  void trailDetectsDeletedRowsWithMovedHead() throws Exception {
+    String caseNo = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(caseNo);
+    AuditEntry approved = only(trail.entries(caseNo), "TASK_COMPLETED", "Task_ApproveFiling");
+
+    // the approval deleted, every later entry re-numbered and re-hashed as the code does (without the key),
+    // the head moved to the new last entry: before the trail had a key, GET .../trail said 哈希链完整
+    tampering.deleteAndRechain(caseNo, approved.seq());
+    assertThat(trail.entries(caseNo)).noneMatch(e -> e.id().equals(approved.id()));
+
+    TrailVerification result = trail.verify(caseNo);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(approved.seq());
+    assertThat(result.reason()).isEqualTo("第 " + approved.seq() + " 条记录的内容被改动（哈希不符）");
+    mvc.perform(get("/api/cases/{caseNo}/trail", caseNo).with(Logins.admin()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.verification.valid").value(false))
+        .andExpect(jsonPath("$.verification.firstBrokenSeq").value(approved.seq()));
+  }
+
+  @Test
+  void trailForgedEntryWithoutKeyIsDetected() {
+    String unkeyed = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(unkeyed);
+    AuditEntry forged = tampering.forgeEntry(unkeyed, false);
+    TrailVerification result = trail.verify(unkeyed);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(forged.seq());
+    assertThat(result.reason()).isEqualTo("第 " + forged.seq() + " 条记录的内容被改动（哈希不符）");
+
+    String ownKey = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(ownKey);
+    AuditEntry forgedWithOwnKey = tampering.forgeEntry(ownKey, true);
+    assertThat(trail.verify(ownKey).valid()).isFalse();
+    assertThat(trail.verify(ownKey).firstBrokenSeq()).isEqualTo(forgedWithOwnKey.seq());
+  }
+
+  @Test
+  void trailVerifiesIntactWhileAppending() throws Exception {
+    String caseNo = TestCases.caseNo();
+    trail.append(new TrailRecord(caseNo, LocalDateTime.now().withNano(0), new Actor("user0", null, "test"),
+        AuditAction.CASE_VIEWED, caseNo, null, null, null));
+    int threads = 3;
+    int perThread = 25;
+    ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+    CountDownLatch go = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean appending = new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<Future<?>> appenders = new ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) {
+        String user = "user" + t;
+        appenders.add(pool.submit(() -> {
+          go.await();
+          for (int i = 0; i < perThread; i++) {
+            trail.append(new TrailRecord(caseNo, LocalDateTime.now().withNano(0), new Actor(user, null, "test"),
+                AuditAction.CASE_VIEWED, caseNo, "{\"n\":" + i + "}", null, null));
+          }
+          return null;
+        }));
+      }
+      Future<List<TrailVerification>> verifier = pool.submit(() -> {
+        List<TrailVerification> seen = new ArrayList<>();
+        go.await();
+        while (appending.get()) {
+          AuditTrail.Snapshot snapshot = trail.snapshot(caseNo);
+          seen.add(snapshot.verification());
+          assertThat(snapshot.entries()).hasSize(snapshot.verification().checked());
+        }
+        return seen;
+      });
+      go.countDown();
+      for (Future<?> f : appenders) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+      appending.set(false);
+      List<TrailVerification> seen = verifier.get(60, TimeUnit.SECONDS);
+
+      assertThat(seen).isNotEmpty();
+      assertThat(seen).allSatisfy(v -> assertThat(v.valid()).as(v.reason()).isTrue());
+      assertThat(seen).extracting(TrailVerification::checked).isSorted();
+    } finally {
+      appending.set(false);
+      pool.shutdownNow();
+    }
+    assertThat(trail.verify(caseNo)).isEqualTo(TrailVerification.ok(1 + threads * perThread));
+  }
+
+  @Test
+  void trailRecordsEditedComment() {
+    String caseNo = TestCases.caseNo();
+    String pid = fixture.caseAtPenaltyProposal(caseNo);
+    String taskId = tasks.createTaskQuery().processInstanceId(pid).singleResult().getId();
+    String[] ids = new String[2];
+
+    fixture.as("officer1", () -> ids[0] = tasks.createComment(taskId, pid, "拟罚款二十万元。").getId());
+    fixture.as("officer1", () -> tasks.updateTaskComment(taskId, ids[0], "拟罚款十万元。"));
+    fixture.as("officer1", () -> tasks.deleteTaskComment(taskId, ids[0]));
+    fixture.as(Logins.ADMIN, () -> ids[1] = tasks.createComment(null, pid, "请从严把握。").getId());
+    fixture.as(Logins.ADMIN, () -> tasks.updateProcessInstanceComment(pid, ids[1], "请依法把握。"));
+
+    List<AuditEntry> comments = trail.entries(caseNo).stream()
+        .filter(e -> e.action().startsWith("COMMENT_")).toList();
+    assertThat(comments).extracting(AuditEntry::action).containsExactly(
+        "COMMENT_ADDED", "COMMENT_UPDATED", "COMMENT_DELETED", "COMMENT_ADDED", "COMMENT_UPDATED");
+    assertThat(comments).extracting(AuditEntry::userId)
+        .containsExactly("officer1", "officer1", "officer1", Logins.ADMIN, Logins.ADMIN);
+    assertThat(comments.get(0).target()).contains("Task_ProposePenalty");
+    assertThat(comments.get(0).detail()).contains("\"new\":\"拟罚款二十万元。\"");
+    assertThat(comments.get(1).detail()).contains("\"old\":\"拟罚款二十万元。\"", "\"new\":\"拟罚款十万元。\"");
+    assertThat(comments.get(1).historyRef()).isEqualTo(ids[0]);
+    assertThat(comments.get(2).detail()).contains("\"old\":\"拟罚款十万元。\"");
+    assertThat(comments.get(4).detail()).contains("\"old\":\"请从严把握。\"", "\"new\":\"请依法把握。\"");
+    assertThat(comments.get(4).actionLabel()).isEqualTo("修改意见");
+    assertThat(trail.verify(caseNo).valid()).isTrue();
+  }
+
+  @Test
+  void trailRecordsCompletionUnderItsRealCase() {
+    String caseA = TestCases.caseNo();
+    String caseB = TestCases.caseNo();
+    fixture.as("officer1", () -> launcher.start(caseB, TestCases.enterpriseWater()));
+    fixture.as("officer1", () -> launcher.start(caseA, TestCases.enterpriseWater()));
+    String pidA = driver.instanceOf(caseA);
+    fixture.as("officer1", () -> driver.complete(pidA, "Task_ProposeFiling", Map.of(
+        "filingReason", "当事人涉嫌超标排放水污染物，依法应予立案调查。", "officerOpinion", "建议立案。")));
+
+    // a completion that sends caseNo=B: refused by the command guard, or (without it) recorded under A
+    try {
+      fixture.as("head1", () -> driver.complete(pidA, "Task_ApproveFiling", Map.of("filingApproved", "true",
+          "headOpinion", "同意立案。", "caseNo", caseB)));
+    } catch (ProcessEngineException refused) {
+      fixture.as("head1", () -> driver.complete(pidA, "Task_ApproveFiling", Map.of("filingApproved", "true",
+          "headOpinion", "同意立案。")));
+    }
+    // the variable overwritten directly, then the next task completed normally
+    fixture.as(Logins.ADMIN, () -> runtime.setVariable(pidA, "caseNo", caseB));
+    Map<String, Object> investigation = new java.util.HashMap<>();
+    investigation.put("evidence", "现场检查（勘察）笔录\n调查询问笔录\n监测报告");
+    investigation.put("officers", "张三、李四");
+    investigation.put("crimeSuspected", "false");
+    investigation.put("measure", "NONE");
+    fixture.as("officer1", () -> driver.complete(pidA, "Task_Investigate", investigation));
+
+    List<AuditEntry> a = trail.entries(caseA);
+    only(a, "TASK_COMPLETED", "Task_ApproveFiling");
+    AuditEntry investigated = only(a, "TASK_COMPLETED", "Task_Investigate");
+    assertThat(investigated.userId()).isEqualTo("officer1");
+    assertThat(investigated.processInstanceId()).isEqualTo(pidA);
+    // the overwrite itself is on A's trail (in the completion's variables, or as a variable change)
+    assertThat(a).anySatisfy(e -> {
+      assertThat(e.action()).isIn("VARIABLE_CHANGED", "TASK_COMPLETED");
+      assertThat(e.detail()).contains("\"old\":\"" + caseA + "\"", "\"new\":\"" + caseB + "\"");
+    });
+    assertThat(a).anySatisfy(e -> assertThat(e.action()).isEqualTo("DECISION_EVALUATED"));
+    assertThat(trail.entries(caseB)).noneMatch(e -> pidA.equals(e.processInstanceId()));
+    assertThat(trail.entries(caseB)).noneMatch(e -> e.action().equals("TASK_COMPLETED"));
+    assertThat(trail.verify(caseA).valid()).isTrue();
+    assertThat(trail.verify(caseB).valid()).isTrue();
   }
 
   static AuditEntry only(List<AuditEntry> entries, String action, String targetPart) {
