@@ -123,6 +123,92 @@ class AuditTrailTamperIT {
     assertThat(trail.verify(caseNo).valid()).isTrue();
   }
 
+  @Test
+  void trailDetectsTruncatedTail() {
+    String caseNo = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(caseNo);
+    long count = trail.entries(caseNo).size();
+
+    withoutTrigger(() -> tampering.truncateAndMoveHead(caseNo, count - 2));
+
+    TrailVerification result = trail.verify(caseNo);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(count - 2);
+    assertThat(result.reason()).contains("链尾被截断");
+  }
+
+  @Test
+  void trailDetectsDeletedRowsWithMovedHead() {
+    String caseNo = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(caseNo);
+    AuditEntry approved = AuditTrailTest.only(trail.entries(caseNo), "TASK_COMPLETED", "Task_ApproveFiling");
+
+    withoutTrigger(() -> tampering.deleteAndRechain(caseNo, approved.seq()));
+
+    TrailVerification result = trail.verify(caseNo);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(approved.seq());
+    assertThat(result.reason()).isEqualTo("第 " + approved.seq() + " 条记录的内容被改动（哈希不符）");
+  }
+
+  @Test
+  void trailForgedEntryWithoutKeyIsDetected() {
+    String caseNo = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(caseNo);
+
+    // inserting needs no trigger bypass: the table accepts appends
+    AuditEntry forged = tampering.forgeEntry(caseNo, false);
+
+    TrailVerification result = trail.verify(caseNo);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(forged.seq());
+    assertThat(result.reason()).contains("内容被改动");
+  }
+
+  @Test
+  void trailVerifiesIntactWhileAppending() throws Exception {
+    String caseNo = TestCases.caseNo();
+    int threads = 3;
+    int perThread = 15;
+    ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+    CountDownLatch go = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean appending = new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<Future<?>> appenders = new ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) {
+        String user = "user" + t;
+        appenders.add(pool.submit(() -> {
+          go.await();
+          for (int i = 0; i < perThread; i++) {
+            trail.append(new TrailRecord(caseNo, LocalDateTime.now().withNano(0), new Actor(user, null, "test"),
+                AuditAction.CASE_VIEWED, caseNo, null, null, null));
+          }
+          return null;
+        }));
+      }
+      Future<List<TrailVerification>> verifier = pool.submit(() -> {
+        List<TrailVerification> seen = new ArrayList<>();
+        go.await();
+        while (appending.get()) {
+          seen.add(trail.verify(caseNo));
+        }
+        return seen;
+      });
+      go.countDown();
+      for (Future<?> f : appenders) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+      appending.set(false);
+      List<TrailVerification> seen = verifier.get(60, TimeUnit.SECONDS);
+      assertThat(seen).isNotEmpty();
+      assertThat(seen).allSatisfy(v -> assertThat(v.valid()).as(v.reason()).isTrue());
+    } finally {
+      appending.set(false);
+      pool.shutdownNow();
+    }
+    assertThat(trail.verify(caseNo).checked()).isEqualTo(threads * perThread);
+  }
+
   /** What a table owner could do: switch the append-only trigger off, tamper, switch it back on. */
   private void withoutTrigger(Runnable tamper) {
     jdbc.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_change");
