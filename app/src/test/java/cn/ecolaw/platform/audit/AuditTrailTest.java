@@ -47,6 +47,8 @@ class AuditTrailTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc mvc;
   @Autowired CaseAccess access;
+  @Autowired AuditRepository repository;
+  @Autowired TrailCheckpoints checkpoints;
   @Autowired org.camunda.bpm.engine.TaskService tasks;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
@@ -294,6 +296,41 @@ class AuditTrailTest {
     assertThat(trail.verify(gone).valid()).isFalse();
     assertThat(trail.verify(gone).firstBrokenSeq()).isEqualTo(1);
     assertThat(trail.verify(gone).reason()).contains("第 1 至 " + goneCount + " 条记录缺失");
+    assertThat(trail.verifyAll()).containsKeys(caseNo, gone);
+  }
+
+  @Test
+  void trailLegacyEntriesAreSealedAndStillVerifyButCannotBeRewritten() {
+    // a chain written before the trail had a key: unkeyed SHA-256 entries
+    String caseNo = TestCases.caseNo();
+    String prev = EntryHasher.GENESIS;
+    repository.createHead(caseNo);
+    for (long seq = 1; seq <= 4; seq++) {
+      AuditEntry e = new AuditEntry(seq, java.util.UUID.randomUUID().toString(), caseNo,
+          LocalDateTime.of(2025, 1, 1, 9, 0).plusMinutes(seq), "officer1", "unit-bureau", "CASE_VIEWED", caseNo,
+          null, "10.0.0.1", null, null, prev, null);
+      String hash = EntryHasher.legacyHash(e);
+      repository.insert(new AuditEntry(e.seq(), e.id(), e.caseNo(), e.occurredAt(), e.userId(), e.unit(),
+          e.action(), e.target(), e.detail(), e.source(), null, null, prev, hash));
+      repository.moveHead(caseNo, seq, hash);
+      prev = hash;
+    }
+    assertThat(trail.verify(caseNo).valid()).isFalse();
+
+    // the first start with a key seals it where it stands; appends after the seal are keyed
+    checkpoints.sealLegacy(Map.of(caseNo, repository.legacyHeads().get(caseNo)));
+    trail.append(new TrailRecord(caseNo, LocalDateTime.now().withNano(0), new Actor("legal1", null, "test"),
+        AuditAction.CASE_VIEWED, caseNo, null, null, null));
+    assertThat(trail.verify(caseNo)).isEqualTo(TrailVerification.ok(5));
+    assertThat(trail.snapshot(caseNo).integrity().legacySealSeq()).isEqualTo(4L);
+
+    // an old entry rewritten and everything after it re-hashed without the key: the seal no longer matches
+    tampering.editDetail(caseNo, 2, "{\"forged\":true}");
+    tampering.rechain(caseNo, 2, 0);
+    TrailVerification result = trail.verify(caseNo);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(4);
+    assertThat(result.reason()).contains("封存检查点");
   }
 
   @Test

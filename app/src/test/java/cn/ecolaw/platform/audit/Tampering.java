@@ -50,17 +50,25 @@ final class Tampering {
    */
   void deleteAndRechain(String caseNo, long seq) {
     delete(caseNo, seq);
-    List<AuditEntry> later = jdbc.query("SELECT * FROM audit_entry WHERE case_no = ? AND seq > ? ORDER BY seq",
+    rechain(caseNo, seq, 1);
+  }
+
+  /**
+   * Re-hashes the entries from {@code fromSeq} on with the published (unkeyed) algorithm, each linked to the one
+   * before, moving each {@code shift} seqs down; then moves the head to the last entry.
+   */
+  void rechain(String caseNo, long fromSeq, int shift) {
+    List<AuditEntry> later = jdbc.query("SELECT * FROM audit_entry WHERE case_no = ? AND seq >= ? ORDER BY seq",
         (rs, n) -> new AuditEntry(rs.getLong("seq"), rs.getString("id"), rs.getString("case_no"),
             rs.getObject("occurred_at", java.time.LocalDateTime.class), rs.getString("user_id"), rs.getString("unit"),
             rs.getString("action"), rs.getString("target"), rs.getString("detail"), rs.getString("source"),
             rs.getString("process_instance_id"), rs.getString("history_ref"), rs.getString("prev_hash"),
-            rs.getString("hash")), caseNo, seq);
-    String prev = seq == 1 ? EntryHasher.GENESIS
+            rs.getString("hash")), caseNo, fromSeq);
+    String prev = fromSeq == 1 ? EntryHasher.GENESIS
         : jdbc.queryForObject("SELECT hash FROM audit_entry WHERE case_no = ? AND seq = ?", String.class, caseNo,
-            seq - 1);
+            fromSeq - 1);
     for (AuditEntry e : later) {
-      AuditEntry moved = new AuditEntry(e.seq() - 1, e.id(), e.caseNo(), e.occurredAt(), e.userId(), e.unit(),
+      AuditEntry moved = new AuditEntry(e.seq() - shift, e.id(), e.caseNo(), e.occurredAt(), e.userId(), e.unit(),
           e.action(), e.target(), e.detail(), e.source(), e.processInstanceId(), e.historyRef(), prev, null);
       String hash = EntryHasher.legacyHash(moved);
       jdbc.update("UPDATE audit_entry SET seq = ?, prev_hash = ?, hash = ? WHERE id = ?", moved.seq(), prev, hash,
