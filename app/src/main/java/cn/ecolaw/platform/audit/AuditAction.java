@@ -11,7 +11,10 @@ public enum AuditAction {
   DOCUMENT_GENERATED("生成文书"),
   DOCUMENT_DOWNLOADED("下载文书"),
   CASE_VIEWED("查看案件"),
-  TRAIL_VIEWED("查看留痕");
+  TRAIL_VIEWED("查看留痕"),
+  COMMENT_ADDED("添加意见"),
+  COMMENT_UPDATED("修改意见"),
+  COMMENT_DELETED("删除意见");
 
   private final String label;
 

@@ -2,8 +2,10 @@ package cn.ecolaw.platform.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import cn.ecolaw.platform.engine.TrailCommentCapture;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Adds the trail to the engine: a history event handler next to Camunda's database handler (the history stays at
  * level full, written as before) and the per-command {@link TrailSession} that appends the records when the command
- * flushes, in the engine's transaction.
+ * flushes, in the engine's transaction; and the capture of comment changes ({@link TrailCommentCapture}), which no
+ * history event carries.
  */
 @Component
 public class AuditEnginePlugin extends AbstractProcessEnginePlugin {
@@ -49,5 +52,11 @@ public class AuditEnginePlugin extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomSessionFactories(factories);
+
+    TrailCommentCapture.install(configuration, changes -> {
+      TrailSession session = Context.getCommandContext().getSession(TrailSession.class);
+      Actor actor = session.actor(actors::current);
+      changes.forEach(change -> session.comment(change, actor));
+    });
   }
 }

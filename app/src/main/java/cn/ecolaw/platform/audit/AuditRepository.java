@@ -3,7 +3,9 @@ package cn.ecolaw.platform.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -63,19 +65,56 @@ class AuditRepository {
     return jdbc.query("SELECT * FROM audit_entry WHERE case_no = ? ORDER BY seq", AuditRepository::map, caseNo);
   }
 
+  /** The entries of a chain up to a seq (a snapshot that entries appended meanwhile do not change). */
+  List<AuditEntry> listUpTo(String caseNo, long lastSeq) {
+    return jdbc.query("SELECT * FROM audit_entry WHERE case_no = ? AND seq <= ? ORDER BY seq", AuditRepository::map,
+        caseNo, lastSeq);
+  }
+
+  /** The highest seq stored for a case (0 when none). */
+  long maxSeq(String caseNo) {
+    Long max = jdbc.queryForObject("SELECT MAX(seq) FROM audit_entry WHERE case_no = ?", Long.class, caseNo);
+    return max == null ? 0 : max;
+  }
+
+  /** The heads of chains whose last entry still carries an unkeyed (version 1) SHA-256 hash. */
+  Map<String, Head> legacyHeads() {
+    Map<String, Head> out = new LinkedHashMap<>();
+    jdbc.query("""
+        SELECT e.* FROM audit_entry e JOIN audit_chain_head h ON h.case_no = e.case_no AND h.last_seq = e.seq
+        WHERE h.last_seq > 0 ORDER BY e.case_no""", rs -> {
+          AuditEntry e = map(rs, 0);
+          if (EntryHasher.legacyHash(e).equals(e.hash())) {
+            out.put(e.caseNo(), new Head(e.seq(), e.hash()));
+          }
+        });
+    return out;
+  }
+
   /**
-   * The case number of a process instance: its variable {@code caseNo} in Camunda's history (DESIGN.md: every
-   * process of a case carries it), else an earlier trail entry of the instance.
+   * The case a process instance belongs to, as fixed when it started: the case of its PROCESS_STARTED entry (else
+   * its earliest entry) in the trail; for an instance the trail has not seen yet, the first value its variable
+   * {@code caseNo} had in Camunda's history (DESIGN.md: every process of a case carries it). Never the variable's
+   * current value, which a completion or a variable write could have overwritten.
    */
   Optional<String> caseOfProcessInstance(String processInstanceId) {
-    Optional<String> fromHistory = jdbc.queryForList(
+    Optional<String> fromTrail = jdbc.queryForList("""
+        SELECT case_no FROM audit_entry WHERE process_instance_id = ?
+        ORDER BY CASE WHEN action = 'PROCESS_STARTED' THEN 0 ELSE 1 END, occurred_at, seq
+        FETCH FIRST 1 ROWS ONLY""", String.class, processInstanceId).stream().findFirst();
+    if (fromTrail.isPresent()) {
+      return fromTrail;
+    }
+    Optional<String> firstValue = jdbc.queryForList("""
+        SELECT TEXT_ FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = ? AND NAME_ = 'caseNo' AND TEXT_ IS NOT NULL
+        ORDER BY TIME_, SEQUENCE_COUNTER_ FETCH FIRST 1 ROWS ONLY""", String.class, processInstanceId)
+        .stream().findFirst();
+    if (firstValue.isPresent()) {
+      return firstValue;
+    }
+    return jdbc.queryForList(
         "SELECT TEXT_ FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ = 'caseNo' AND TEXT_ IS NOT NULL"
             + " ORDER BY CASE WHEN EXECUTION_ID_ = PROC_INST_ID_ THEN 0 ELSE 1 END",
-        String.class, processInstanceId).stream().findFirst();
-    if (fromHistory.isPresent()) {
-      return fromHistory;
-    }
-    return jdbc.queryForList("SELECT case_no FROM audit_entry WHERE process_instance_id = ? FETCH FIRST 1 ROWS ONLY",
         String.class, processInstanceId).stream().findFirst();
   }
 

@@ -28,10 +28,14 @@ public class TrailController {
       throw PlatformException.notFound("AUDIT-404", "案件不存在或没有留痕记录：" + caseNo);
     }
     recorder.record(caseNo, AuditAction.TRAIL_VIEWED, caseNo, null, null, null);
-    List<AuditEntry> entries = trail.entries(caseNo);
-    return new TrailView(caseNo, entries, trail.verify(caseNo));
+    AuditTrail.Snapshot snapshot = trail.snapshot(caseNo);
+    return new TrailView(caseNo, snapshot.entries(), snapshot.verification(), snapshot.integrity());
   }
 
-  /** The answer: entries oldest first, and whether the chain is intact. */
-  public record TrailView(String caseNo, List<AuditEntry> entries, TrailVerification verification) {}
+  /**
+   * The answer: entries oldest first (exactly those verified: a snapshot up to the chain head read at once),
+   * whether the chain is intact, and what the verification was anchored to (key fingerprint, signed checkpoint).
+   */
+  public record TrailView(String caseNo, List<AuditEntry> entries, TrailVerification verification,
+      TrailIntegrity integrity) {}
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
 import java.util.function.Supplier;
+import cn.ecolaw.platform.engine.TrailCommentCapture;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 
 /**
@@ -76,10 +77,53 @@ final class TrailSession implements Session {
     pending.add(record);
   }
 
+  /**
+   * Learns the case of a process instance from a value its variable {@code caseNo} takes. The case an instance
+   * belongs to is fixed by the command that starts it (the platform registers the case number there); later a
+   * value only counts for an instance the trail and the history have never seen with a case. A completion or a
+   * variable write that overwrites {@code caseNo} therefore does not move the instance's trail into another case:
+   * the change itself is recorded under the case the instance really belongs to.
+   */
   void knowCase(String processInstanceId, String caseNo) {
-    if (processInstanceId != null && caseNo != null && !caseNo.isBlank()) {
+    if (processInstanceId == null || caseNo == null || caseNo.isBlank()) {
+      return;
+    }
+    if (startsHere(processInstanceId) || caseOf(processInstanceId) == null) {
       caseByProcessInstance.put(processInstanceId, caseNo);
     }
+  }
+
+  private boolean startsHere(String processInstanceId) {
+    for (Pending p : pending) {
+      if (p.action == AuditAction.PROCESS_STARTED && processInstanceId.equals(p.processInstanceId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A comment added, edited or deleted in this command, recorded under the case of its process instance. */
+  void comment(TrailCommentCapture.CommentChange c, Actor actor) {
+    if (c.processInstanceId() == null) {
+      return;
+    }
+    AuditAction action = switch (c.op()) {
+      case "add" -> AuditAction.COMMENT_ADDED;
+      case "update" -> AuditAction.COMMENT_UPDATED;
+      default -> AuditAction.COMMENT_DELETED;
+    };
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("commentId", c.commentId());
+    detail.put("taskId", c.taskId());
+    if (!c.op().equals("add")) {
+      detail.put("old", c.oldMessage());
+    }
+    if (!c.op().equals("delete")) {
+      detail.put("new", c.newMessage());
+    }
+    String target = c.taskId() == null ? "流程实例意见" : c.taskDefinitionKey() + " " + c.taskName();
+    String commentId = c.commentId();
+    pending.add(new Pending(null, c.processInstanceId(), actor, action, target, detail, () -> commentId, null));
   }
 
   /** Puts a start variable into the detail of the instance's PROCESS_STARTED record; false when there is none. */

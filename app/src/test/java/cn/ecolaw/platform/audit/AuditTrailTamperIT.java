@@ -123,6 +123,92 @@ class AuditTrailTamperIT {
     assertThat(trail.verify(caseNo).valid()).isTrue();
   }
 
+  @Test
+  void trailDetectsTruncatedTail() {
+    String caseNo = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(caseNo);
+    long count = trail.entries(caseNo).size();
+
+    withoutTrigger(() -> tampering.truncateAndMoveHead(caseNo, count - 2));
+
+    TrailVerification result = trail.verify(caseNo);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(count - 2);
+    assertThat(result.reason()).contains("链尾被截断");
+  }
+
+  @Test
+  void trailDetectsDeletedRowsWithMovedHead() {
+    String caseNo = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(caseNo);
+    AuditEntry approved = AuditTrailTest.only(trail.entries(caseNo), "TASK_COMPLETED", "Task_ApproveFiling");
+
+    withoutTrigger(() -> tampering.deleteAndRechain(caseNo, approved.seq()));
+
+    TrailVerification result = trail.verify(caseNo);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(approved.seq());
+    assertThat(result.reason()).isEqualTo("第 " + approved.seq() + " 条记录的内容被改动（哈希不符）");
+  }
+
+  @Test
+  void trailForgedEntryWithoutKeyIsDetected() {
+    String caseNo = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(caseNo);
+
+    // inserting needs no trigger bypass: the table accepts appends
+    AuditEntry forged = tampering.forgeEntry(caseNo, false);
+
+    TrailVerification result = trail.verify(caseNo);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(forged.seq());
+    assertThat(result.reason()).contains("内容被改动");
+  }
+
+  @Test
+  void trailVerifiesIntactWhileAppending() throws Exception {
+    String caseNo = TestCases.caseNo();
+    trail.append(new TrailRecord(caseNo, LocalDateTime.now().withNano(0), new Actor("user0", null, "test"),
+        AuditAction.CASE_VIEWED, caseNo, null, null, null));
+    int threads = 3;
+    int verifications = 60;
+    int maxPerThread = 150;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    java.util.concurrent.atomic.AtomicBoolean verifying = new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.atomic.AtomicInteger appended = new java.util.concurrent.atomic.AtomicInteger(1);
+    List<Future<?>> appenders = new ArrayList<>();
+    List<TrailVerification> seen = new ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) {
+        String user = "user" + t;
+        appenders.add(pool.submit(() -> {
+          for (int i = 0; i < maxPerThread && verifying.get(); i++) {
+            trail.append(new TrailRecord(caseNo, LocalDateTime.now().withNano(0), new Actor(user, null, "test"),
+                AuditAction.CASE_VIEWED, caseNo, "{\"n\":" + i + "}", null, null));
+            appended.incrementAndGet();
+          }
+          return null;
+        }));
+      }
+      // verify over and over while the appenders run (they stop when the verifications are done)
+      for (int i = 0; i < verifications; i++) {
+        seen.add(trail.verify(caseNo));
+      }
+      verifying.set(false);
+      for (Future<?> f : appenders) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      verifying.set(false);
+      pool.shutdownNow();
+    }
+    assertThat(seen).hasSize(verifications);
+    assertThat(seen).allSatisfy(v -> assertThat(v.valid()).as(v.reason()).isTrue());
+    assertThat(seen).extracting(TrailVerification::checked).isSorted();
+    assertThat(trail.verify(caseNo)).isEqualTo(TrailVerification.ok(appended.get()));
+  }
+
+
   /** What a table owner could do: switch the append-only trigger off, tamper, switch it back on. */
   private void withoutTrigger(Runnable tamper) {
     jdbc.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_change");

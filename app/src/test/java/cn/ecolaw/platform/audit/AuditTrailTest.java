@@ -47,6 +47,10 @@ class AuditTrailTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc mvc;
   @Autowired CaseAccess access;
+  @Autowired AuditRepository repository;
+  @Autowired TrailCheckpoints checkpoints;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   TrailFixture fixture;
   Tampering tampering;
@@ -256,6 +260,233 @@ class AuditTrailTest {
     }
     assertThat(entries).extracting(AuditEntry::userId).contains("user0", "user1", "user2", "user3");
     assertThat(trail.verify(caseNo).valid()).isTrue();
+  }
+
+  @Test
+  void trailDetectsTruncatedTail() throws Exception {
+    String caseNo = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(caseNo);
+    long count = trail.entries(caseNo).size();
+    assertThat(trail.verify(caseNo).valid()).isTrue();
+
+    // the last three entries deleted and the head moved back to the last one left: a clean, shorter chain
+    tampering.truncateAndMoveHead(caseNo, count - 2);
+
+    TrailVerification result = trail.verify(caseNo);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(count - 2);
+    assertThat(result.reason()).contains("第 " + (count - 2) + " 至 " + count + " 条记录缺失", "链尾被截断");
+    // viewing the trail appends an entry where the deleted ones were; the signed checkpoints still tell
+    mvc.perform(get("/api/cases/{caseNo}/trail", caseNo).with(Logins.admin()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.verification.valid").value(false))
+        .andExpect(jsonPath("$.verification.firstBrokenSeq").value(
+            org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo((int) count - 2))
+                .and(org.hamcrest.Matchers.lessThanOrEqualTo((int) count))))
+        .andExpect(jsonPath("$.verification.reason").value(org.hamcrest.Matchers.containsString("截断")))
+        .andExpect(jsonPath("$.integrity.checkpointSeq").value(count))
+        .andExpect(jsonPath("$.integrity.algorithm").value("HmacSHA256"));
+
+    // a whole chain deleted, head and all: the case still has a trail, and it is reported as truncated
+    String gone = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(gone);
+    long goneCount = trail.entries(gone).size();
+    tampering.deleteChain(gone);
+    assertThat(trail.exists(gone)).isTrue();
+    assertThat(trail.verify(gone).valid()).isFalse();
+    assertThat(trail.verify(gone).firstBrokenSeq()).isEqualTo(1);
+    assertThat(trail.verify(gone).reason()).contains("第 1 至 " + goneCount + " 条记录缺失");
+    assertThat(trail.verifyAll()).containsKeys(caseNo, gone);
+  }
+
+  @Test
+  void trailLegacyEntriesAreSealedAndStillVerifyButCannotBeRewritten() {
+    // a chain written before the trail had a key: unkeyed SHA-256 entries
+    String caseNo = TestCases.caseNo();
+    String prev = EntryHasher.GENESIS;
+    repository.createHead(caseNo);
+    for (long seq = 1; seq <= 4; seq++) {
+      AuditEntry e = new AuditEntry(seq, java.util.UUID.randomUUID().toString(), caseNo,
+          LocalDateTime.of(2025, 1, 1, 9, 0).plusMinutes(seq), "officer1", "unit-bureau", "CASE_VIEWED", caseNo,
+          null, "10.0.0.1", null, null, prev, null);
+      String hash = EntryHasher.legacyHash(e);
+      repository.insert(new AuditEntry(e.seq(), e.id(), e.caseNo(), e.occurredAt(), e.userId(), e.unit(),
+          e.action(), e.target(), e.detail(), e.source(), null, null, prev, hash));
+      repository.moveHead(caseNo, seq, hash);
+      prev = hash;
+    }
+    assertThat(trail.verify(caseNo).valid()).isFalse();
+
+    // the first start with a key seals it where it stands; appends after the seal are keyed
+    checkpoints.sealLegacy(Map.of(caseNo, repository.legacyHeads().get(caseNo)));
+    trail.append(new TrailRecord(caseNo, LocalDateTime.now().withNano(0), new Actor("legal1", null, "test"),
+        AuditAction.CASE_VIEWED, caseNo, null, null, null));
+    assertThat(trail.verify(caseNo)).isEqualTo(TrailVerification.ok(5));
+    assertThat(trail.snapshot(caseNo).integrity().legacySealSeq()).isEqualTo(4L);
+
+    // an old entry rewritten and everything after it re-hashed without the key: the seal no longer matches
+    tampering.editDetail(caseNo, 2, "{\"forged\":true}");
+    tampering.rechain(caseNo, 2, 0);
+    TrailVerification result = trail.verify(caseNo);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(4);
+    assertThat(result.reason()).contains("封存检查点");
+  }
+
+  @Test
+  void trailDetectsDeletedRowsWithMovedHead() throws Exception {
+    String caseNo = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(caseNo);
+    AuditEntry approved = only(trail.entries(caseNo), "TASK_COMPLETED", "Task_ApproveFiling");
+
+    // the approval deleted, every later entry re-numbered and re-hashed as the code does (without the key),
+    // the head moved to the new last entry: before the trail had a key, GET .../trail said 哈希链完整
+    tampering.deleteAndRechain(caseNo, approved.seq());
+    assertThat(trail.entries(caseNo)).noneMatch(e -> e.id().equals(approved.id()));
+
+    TrailVerification result = trail.verify(caseNo);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(approved.seq());
+    assertThat(result.reason()).isEqualTo("第 " + approved.seq() + " 条记录的内容被改动（哈希不符）");
+    mvc.perform(get("/api/cases/{caseNo}/trail", caseNo).with(Logins.admin()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.verification.valid").value(false))
+        .andExpect(jsonPath("$.verification.firstBrokenSeq").value(approved.seq()));
+  }
+
+  @Test
+  void trailForgedEntryWithoutKeyIsDetected() {
+    String unkeyed = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(unkeyed);
+    AuditEntry forged = tampering.forgeEntry(unkeyed, false);
+    TrailVerification result = trail.verify(unkeyed);
+    assertThat(result.valid()).isFalse();
+    assertThat(result.firstBrokenSeq()).isEqualTo(forged.seq());
+    assertThat(result.reason()).isEqualTo("第 " + forged.seq() + " 条记录的内容被改动（哈希不符）");
+
+    String ownKey = TestCases.caseNo();
+    fixture.caseAtPenaltyProposal(ownKey);
+    AuditEntry forgedWithOwnKey = tampering.forgeEntry(ownKey, true);
+    assertThat(trail.verify(ownKey).valid()).isFalse();
+    assertThat(trail.verify(ownKey).firstBrokenSeq()).isEqualTo(forgedWithOwnKey.seq());
+  }
+
+  @Test
+  void trailVerifiesIntactWhileAppending() throws Exception {
+    String caseNo = TestCases.caseNo();
+    trail.append(new TrailRecord(caseNo, LocalDateTime.now().withNano(0), new Actor("user0", null, "test"),
+        AuditAction.CASE_VIEWED, caseNo, null, null, null));
+    int threads = 3;
+    int verifications = 60;
+    int maxPerThread = 150;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    java.util.concurrent.atomic.AtomicBoolean verifying = new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.atomic.AtomicInteger appended = new java.util.concurrent.atomic.AtomicInteger(1);
+    List<Future<?>> appenders = new ArrayList<>();
+    List<TrailVerification> seen = new ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) {
+        String user = "user" + t;
+        appenders.add(pool.submit(() -> {
+          for (int i = 0; i < maxPerThread && verifying.get(); i++) {
+            trail.append(new TrailRecord(caseNo, LocalDateTime.now().withNano(0), new Actor(user, null, "test"),
+                AuditAction.CASE_VIEWED, caseNo, "{\"n\":" + i + "}", null, null));
+            appended.incrementAndGet();
+          }
+          return null;
+        }));
+      }
+      // verify over and over while the appenders run (they stop when the verifications are done)
+      for (int i = 0; i < verifications; i++) {
+        AuditTrail.Snapshot snapshot = trail.snapshot(caseNo);
+        assertThat(snapshot.entries()).hasSize(snapshot.verification().checked());
+        seen.add(snapshot.verification());
+      }
+      verifying.set(false);
+      for (Future<?> f : appenders) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      verifying.set(false);
+      pool.shutdownNow();
+    }
+    assertThat(seen).hasSize(verifications);
+    assertThat(seen).allSatisfy(v -> assertThat(v.valid()).as(v.reason()).isTrue());
+    assertThat(seen).extracting(TrailVerification::checked).isSorted();
+    assertThat(trail.verify(caseNo)).isEqualTo(TrailVerification.ok(appended.get()));
+  }
+
+  @Test
+  void trailRecordsEditedComment() {
+    String caseNo = TestCases.caseNo();
+    String pid = fixture.caseAtPenaltyProposal(caseNo);
+    String taskId = tasks.createTaskQuery().processInstanceId(pid).singleResult().getId();
+    String[] ids = new String[2];
+
+    fixture.as("officer1", () -> ids[0] = tasks.createComment(taskId, pid, "拟罚款二十万元。").getId());
+    fixture.as("officer1", () -> tasks.updateTaskComment(taskId, ids[0], "拟罚款十万元。"));
+    fixture.as("officer1", () -> tasks.deleteTaskComment(taskId, ids[0]));
+    fixture.as(Logins.ADMIN, () -> ids[1] = tasks.createComment(null, pid, "请从严把握。").getId());
+    fixture.as(Logins.ADMIN, () -> tasks.updateProcessInstanceComment(pid, ids[1], "请依法把握。"));
+
+    List<AuditEntry> comments = trail.entries(caseNo).stream()
+        .filter(e -> e.action().startsWith("COMMENT_")).toList();
+    assertThat(comments).extracting(AuditEntry::action).containsExactly(
+        "COMMENT_ADDED", "COMMENT_UPDATED", "COMMENT_DELETED", "COMMENT_ADDED", "COMMENT_UPDATED");
+    assertThat(comments).extracting(AuditEntry::userId)
+        .containsExactly("officer1", "officer1", "officer1", Logins.ADMIN, Logins.ADMIN);
+    assertThat(comments.get(0).target()).contains("Task_ProposePenalty");
+    assertThat(comments.get(0).detail()).contains("\"new\":\"拟罚款二十万元。\"");
+    assertThat(comments.get(1).detail()).contains("\"old\":\"拟罚款二十万元。\"", "\"new\":\"拟罚款十万元。\"");
+    assertThat(comments.get(1).historyRef()).isEqualTo(ids[0]);
+    assertThat(comments.get(2).detail()).contains("\"old\":\"拟罚款十万元。\"");
+    assertThat(comments.get(4).detail()).contains("\"old\":\"请从严把握。\"", "\"new\":\"请依法把握。\"");
+    assertThat(comments.get(4).actionLabel()).isEqualTo("修改意见");
+    assertThat(trail.verify(caseNo).valid()).isTrue();
+  }
+
+  @Test
+  void trailRecordsCompletionUnderItsRealCase() {
+    String caseA = TestCases.caseNo();
+    String caseB = TestCases.caseNo();
+    fixture.as("officer1", () -> launcher.start(caseB, TestCases.enterpriseWater()));
+    fixture.as("officer1", () -> launcher.start(caseA, TestCases.enterpriseWater()));
+    String pidA = driver.instanceOf(caseA);
+    fixture.as("officer1", () -> driver.complete(pidA, "Task_ProposeFiling", Map.of(
+        "filingReason", "当事人涉嫌超标排放水污染物，依法应予立案调查。", "officerOpinion", "建议立案。")));
+
+    // a completion that sends caseNo=B: refused by the command guard, or (without it) recorded under A
+    try {
+      fixture.as("head1", () -> driver.complete(pidA, "Task_ApproveFiling", Map.of("filingApproved", "true",
+          "headOpinion", "同意立案。", "caseNo", caseB)));
+    } catch (ProcessEngineException refused) {
+      fixture.as("head1", () -> driver.complete(pidA, "Task_ApproveFiling", Map.of("filingApproved", "true",
+          "headOpinion", "同意立案。")));
+    }
+    // the variable overwritten directly, then the next task completed normally
+    fixture.as(Logins.ADMIN, () -> runtime.setVariable(pidA, "caseNo", caseB));
+    Map<String, Object> investigation = new java.util.HashMap<>();
+    investigation.put("evidence", "现场检查（勘察）笔录\n调查询问笔录\n监测报告");
+    investigation.put("officers", "张三、李四");
+    investigation.put("crimeSuspected", "false");
+    investigation.put("measure", "NONE");
+    fixture.as("officer1", () -> driver.complete(pidA, "Task_Investigate", investigation));
+
+    List<AuditEntry> a = trail.entries(caseA);
+    only(a, "TASK_COMPLETED", "Task_ApproveFiling");
+    AuditEntry investigated = only(a, "TASK_COMPLETED", "Task_Investigate");
+    assertThat(investigated.userId()).isEqualTo("officer1");
+    assertThat(investigated.processInstanceId()).isEqualTo(pidA);
+    // the overwrite itself is on A's trail (in the completion's variables, or as a variable change)
+    assertThat(a).anySatisfy(e -> {
+      assertThat(e.action()).isIn("VARIABLE_CHANGED", "TASK_COMPLETED");
+      assertThat(e.detail()).contains("\"old\":\"" + caseA + "\"", "\"new\":\"" + caseB + "\"");
+    });
+    assertThat(a).anySatisfy(e -> assertThat(e.action()).isEqualTo("DECISION_EVALUATED"));
+    assertThat(trail.entries(caseB)).noneMatch(e -> pidA.equals(e.processInstanceId()));
+    assertThat(trail.entries(caseB)).noneMatch(e -> e.action().equals("TASK_COMPLETED"));
+    assertThat(trail.verify(caseA).valid()).isTrue();
+    assertThat(trail.verify(caseB).valid()).isTrue();
   }
 
   static AuditEntry only(List<AuditEntry> entries, String action, String targetPart) {

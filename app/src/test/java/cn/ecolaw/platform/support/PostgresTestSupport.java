@@ -107,7 +107,10 @@ public final class PostgresTestSupport {
       TestPropertyValues.of(
               "spring.datasource.url=" + url(),
               "spring.datasource.username=" + user(),
-              "spring.datasource.password=" + password())
+              "spring.datasource.password=" + password(),
+              // the trail's key outlives the database of one run (case numbers recur); its checkpoints do not
+              "platform.audit.key-file=target/audit-it/audit.key",
+              "platform.audit.checkpoint-file=target/audit-it/checkpoints-" + ProcessHandle.current().pid() + ".log")
           .applyTo(context);
     }
   }
