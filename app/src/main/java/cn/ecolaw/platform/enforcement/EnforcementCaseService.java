@@ -8,6 +8,7 @@ import cn.ecolaw.platform.discretion.DailyPenaltyCalculator;
 import cn.ecolaw.platform.discretion.DiscretionInput;
 import cn.ecolaw.platform.discretion.DiscretionResult;
 import cn.ecolaw.platform.discretion.LatePaymentSurcharge;
+import cn.ecolaw.platform.discretion.LatePaymentSurcharge.Suspension;
 import cn.ecolaw.platform.discretion.PenaltyDiscretionService;
 import cn.ecolaw.platform.documents.DocumentService;
 import cn.ecolaw.platform.documents.DocumentType;
@@ -18,7 +19,9 @@ import cn.ecolaw.platform.shared.PlatformException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -82,6 +85,9 @@ public class EnforcementCaseService {
     }
     out.putIfAbsent("measure", "NONE");
     out.put("remedyFiled", "NONE");
+    out.put("pendingRemedy", "NONE");
+    out.put("lastRemedy", "NONE");
+    out.put("enforcedBy", "AGENCY");
     deadlines.filing(today, out);
     cases.insert(new CaseFile(caseNo, processInstanceId, (String) v.get("partyName"), (String) v.get("partyType"),
         (String) v.get("partyId"), (String) v.get("region"), (String) v.get("domain"),
@@ -200,14 +206,99 @@ public class EnforcementCaseService {
     return out;
   }
 
-  /** The surcharge of APL 72 as of a day: 3% of the fine per day after the payment deadline, capped at the fine. */
+  /**
+   * The surcharge of APL 72 as of a day: 3% of the fine per day after the payment deadline, capped at the fine; the
+   * days on which a reconsideration or a suit was pending do not count (APL 73).
+   */
   public BigDecimal surchargeAsOf(Map<String, Object> variables, LocalDate asOf) {
     Object due = variables.get("paymentDue");
     Object fine = variables.get("fineAmount");
     if (due == null || fine == null) {
       return BigDecimal.ZERO;
     }
-    return surcharge.surcharge(BigDecimal.valueOf(((Number) fine).doubleValue()), Dates.toLocalDate(due), asOf);
+    return surcharge.surcharge(BigDecimal.valueOf(((Number) fine).doubleValue()), Dates.toLocalDate(due), asOf,
+        Suspension.parseAll(variables.get("surchargeSuspensions")));
+  }
+
+  /** The days after the payment deadline, up to a day, on which the surcharge did not accrue (APL 73). */
+  public long surchargeSuspendedDays(Map<String, Object> variables, LocalDate asOf) {
+    Object due = variables.get("paymentDue");
+    if (due == null) {
+      return 0;
+    }
+    return surcharge.daysSuspended(Dates.toLocalDate(due), asOf,
+        Suspension.parseAll(variables.get("surchargeSuspensions")));
+  }
+
+  /**
+   * APL 73: the party has applied for reconsideration or filed a suit; from that day the late-payment surcharge stops
+   * accruing until the result is served. The pending period is kept in {@code surchargeSuspensions}.
+   */
+  public Map<String, Object> openRemedyPeriod(Map<String, Object> variables) {
+    String remedy = String.valueOf(variables.get("remedyFiled"));
+    LocalDate filed = Dates.toLocalDate(variables.get("remedyFiledDate"));
+    List<Suspension> periods = new ArrayList<>(Suspension.parseAll(variables.get("surchargeSuspensions")));
+    periods.add(new Suspension(filed, null));
+    Map<String, Object> out = new HashMap<>();
+    out.put("surchargeSuspensions", Suspension.formatAll(periods));
+    out.put("pendingRemedy", remedy);
+    out.put("RECONSIDERATION".equals(remedy) ? "reconsiderationFiledDate" : "litigationFiledDate", filed.toString());
+    return out;
+  }
+
+  /**
+   * The result of the reconsideration or suit is served: the surcharge runs again from the next day (APL 73). After a
+   * reconsideration decision the party may sue within 15 days of its service (ALL 45); a decision changed on
+   * reconsideration is enforced by the reconsideration body (ARL 2023 Art. 78); a judgment is enforced as a judgment.
+   */
+  public Map<String, Object> closeRemedyPeriod(Map<String, Object> variables) {
+    String remedy = String.valueOf(variables.get("pendingRemedy"));
+    String result = String.valueOf(variables.get("remedyResult"));
+    LocalDate decided = Dates.toLocalDate(variables.get("remedyDecidedDate"));
+    List<Suspension> periods = new ArrayList<>(Suspension.parseAll(variables.get("surchargeSuspensions")));
+    for (int i = periods.size() - 1; i >= 0; i--) {
+      if (periods.get(i).to() == null) {
+        periods.set(i, new Suspension(periods.get(i).from(), decided));
+        break;
+      }
+    }
+    Map<String, Object> out = new HashMap<>();
+    out.put("surchargeSuspensions", Suspension.formatAll(periods));
+    out.put("lastRemedy", remedy);
+    if ("CHANGED".equals(result)) {
+      out.put("fineAmount", number(variables, "changedFine"));
+    }
+    if ("RECONSIDERATION".equals(remedy)) {
+      out.put("reconsiderationResult", result);
+      out.put("reconsiderationDecidedDate", decided.toString());
+      if (!"REVOKED".equals(result)) {
+        deadlines.afterReconsideration(decided, out);
+        out.put("enforcedBy", "CHANGED".equals(result) ? "RECONSIDERATION_BODY" : "AGENCY");
+      }
+    } else {
+      out.put("judgmentResult", result);
+      out.put("judgmentDate", decided.toString());
+    }
+    out.put("remedyFiled", "NONE");
+    out.put("pendingRemedy", "NONE");
+    out.put("paid", Boolean.FALSE);
+    return out;
+  }
+
+  /**
+   * What the court application says about remedies (ACEL 55): never "未申请复议、未起诉" when one was filed.
+   */
+  static String remedyHistory(Map<String, Object> v, String reconsiderationBody) {
+    Object filed = v.get("reconsiderationFiledDate");
+    if (filed == null) {
+      return "被申请人在法定期限内未申请行政复议，也未提起行政诉讼，且至今未履行该决定。";
+    }
+    String result = "CHANGED".equals(v.get("reconsiderationResult")) ? "变更" : "维持";
+    return "被申请人于" + Dates.chinese(Dates.toLocalDate(filed)) + "向" + reconsiderationBody + "申请行政复议，"
+        + reconsiderationBody + "作出" + result + "原处罚决定的行政复议决定，该复议决定书已于"
+        + Dates.chinese(Dates.toLocalDate(v.get("reconsiderationDecidedDate"))) + "送达被申请人。被申请人在收到复议决定书之日起"
+        + "十五日内未提起行政诉讼（《中华人民共和国行政诉讼法》第四十五条），且至今未履行该决定。复议期间不计加处罚款"
+        + "（《中华人民共和国行政处罚法》第七十三条）。";
   }
 
   public Map<String, Object> issueReminder(Map<String, Object> variables, String user) {
@@ -218,13 +309,14 @@ public class EnforcementCaseService {
     Map<String, Object> out = new HashMap<>();
     out.put("reminderDate", today.toString());
     out.put("surchargeAmount", extra.doubleValue());
+    out.put("surchargeSuspendedDays", surchargeSuspendedDays(variables, today));
     out.put("totalDue", fine.add(extra).doubleValue());
     Map<String, Object> data = merged(variables, out);
     data.put("surchargeAmount", extra);
     data.put("totalDue", fine.add(extra));
-    LocalDate printedDeadline = deadlines.reminderDeadline(today);
-    data.put("reminderDeadline", printedDeadline);
-    data.put("statementDeadline", printedDeadline);
+    long paused = surchargeSuspendedDays(variables, today);
+    data.put("surchargePauseNote", paused == 0 ? "" : "；你（单位）申请行政复议、提起行政诉讼期间共" + paused
+        + "日，依照《中华人民共和国行政处罚法》第七十三条的规定不计加处罚款");
     generate(caseNo, DocumentType.REMINDER, data, user);
     cases.updateStatus(caseNo, CaseStatus.REMINDER);
     return out;
@@ -243,6 +335,7 @@ public class EnforcementCaseService {
     BigDecimal extra = surchargeAsOf(variables, Dates.today());
     data.put("surchargeAmount", extra);
     data.put("totalDue", fine.add(extra));
+    data.put("remedyHistory", remedyHistory(variables, agency.reconsiderationBody()));
     GeneratedDocument doc = generate(caseNo, DocumentType.ENFORCEMENT_APPLICATION, data, user);
     cases.updateStatus(caseNo, CaseStatus.AT_COURT);
     return doc;

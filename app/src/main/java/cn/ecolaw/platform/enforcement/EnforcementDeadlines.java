@@ -79,6 +79,19 @@ public class EnforcementDeadlines {
     put(out, "reinspectionDue", serviceDate.plusDays(REINSPECTION_DAYS));
   }
 
+  /** ALL 45: after a reconsideration decision the party may sue within 15 days of its service. */
+  static final int SUIT_AFTER_RECONSIDERATION_DAYS = 15;
+
+  /**
+   * After a reconsideration decision (upheld or changed) is served: the suit period is 15 days (ALL 45) and the
+   * application to the court is due 3 months after it ends (ACEL 53).
+   */
+  public void afterReconsideration(LocalDate decisionServed, Map<String, Object> out) {
+    LocalDate litigationDue = calendar.addCalendarDays(decisionServed, SUIT_AFTER_RECONSIDERATION_DAYS);
+    put(out, "litigationDue", litigationDue);
+    put(out, "applicationDue", calendar.addMonths(litigationDue, APPLICATION_MONTHS));
+  }
+
   /** The deadline printed on a reminder: 10 working days from its date (service on the day it is issued). */
   public LocalDate reminderDeadline(LocalDate reminderDate) {
     return calendar.addWorkingDays(reminderDate, REMINDER_WORKING_DAYS);

@@ -229,11 +229,11 @@ public final class TemplateAuthoring {
         + "${fineAmountText}。该决定书已于${decisionServedDate}送达你（单位）。你（单位）在法定期限内"
         + "未履行该决定确定的缴纳罚款义务。");
     d.para("依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，本机关每日按罚款数额的百分之三"
-        + "加处罚款，加处罚款${surchargeAmountText}（加处罚款的数额不超出罚款的数额）。你（单位）应当缴纳的罚款"
-        + "及加处罚款合计${totalDueText}。");
-    d.para("根据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你（单位）于${reminderDeadline}前"
-        + "履行上述义务，将款项缴至${paymentPlace}。");
-    d.para("你（单位）收到本催告书后，有权进行陈述和申辩。陈述、申辩意见请于${statementDeadline}前以书面形式"
+        + "加处罚款，加处罚款${surchargeAmountText}（加处罚款的数额不超出罚款的数额）${surchargePauseNote}。"
+        + "你（单位）应当缴纳的罚款及加处罚款合计${totalDueText}。");
+    d.para("根据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你（单位）自收到本催告书之日起"
+        + "十个工作日内履行上述义务，将款项缴至${paymentPlace}。");
+    d.para("你（单位）收到本催告书后，有权进行陈述和申辩。陈述、申辩意见请于收到本催告书之日起十个工作日内以书面形式"
         + "向本机关提出；逾期未提出的，视为放弃陈述和申辩的权利。本机关将充分听取你（单位）的意见，"
         + "对提出的事实、理由和证据进行记录、复核。");
     d.para("逾期仍不履行的，本机关将在本催告书送达十个工作日后，依照《中华人民共和国行政强制法》第五十三条、"
@@ -261,8 +261,7 @@ public final class TemplateAuthoring {
     d.heading("事实和理由");
     d.para("${facts}");
     d.para("申请人依据${legalBasis}、${penaltyBasis}的规定，于${decisionDate}作出${decisionNo}《行政处罚决定书》，"
-        + "该决定书已于${decisionServedDate}依法送达被申请人。被申请人在法定期限内未申请行政复议，"
-        + "也未提起行政诉讼，且至今未履行该决定。");
+        + "该决定书已于${decisionServedDate}依法送达被申请人。${remedyHistory}");
     d.para("申请人于${reminderServedDate}向被申请人送达《催告书》，催告其履行义务。催告书送达已满十个工作日，"
         + "被申请人仍未履行。");
     d.para("被申请人的陈述、申辩意见及申请人的复核意见：${partyOpinion}");

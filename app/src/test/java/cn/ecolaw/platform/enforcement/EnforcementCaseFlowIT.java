@@ -218,10 +218,11 @@ class EnforcementCaseFlowIT {
     String pid = driver.instanceOf(caseNo);
     double fine = decideAndServe(pid, true);
 
-    driver.complete(pid, "Task_MonitorPayment", TestCases.of("paid", "false", "remedyFiled", "LITIGATION"));
+    driver.complete(pid, "Task_MonitorPayment", TestCases.of("paid", "false", "remedyFiled", "LITIGATION",
+        "remedyFiledDate", Dates.today().toString()));
     assertThat(status(caseNo)).isEqualTo("PAYMENT");
     driver.complete(pid, "Task_RecordRemedyResult", TestCases.of("remedyResult", "REVOKED",
-        "remedyNote", "人民法院判决撤销原行政处罚决定。"));
+        "remedyDecidedDate", Dates.today().toString(), "remedyNote", "人民法院判决撤销原行政处罚决定。"));
 
     assertClosed(caseNo, pid, "REVOKED");
     assertDiscretionRecorded(caseNo, pid, fine);

@@ -347,8 +347,10 @@ class EnforcementCaseProcessTest {
   @Test
   void revokedDecisionEndsRevoked() {
     decidedAndServed(TestCases.enterpriseWater());
-    complete("Task_MonitorPayment", "paid", "false", "remedyFiled", "RECONSIDERATION");
-    complete("Task_RecordRemedyResult", "remedyResult", "REVOKED", "remedyNote", "湖政复决〔2026〕8号撤销");
+    complete("Task_MonitorPayment", "paid", "false", "remedyFiled", "RECONSIDERATION",
+        "remedyFiledDate", Dates.today().toString());
+    complete("Task_RecordRemedyResult", "remedyResult", "REVOKED", "remedyDecidedDate", Dates.today().toString(),
+        "remedyNote", "湖政复决〔2026〕8号撤销");
 
     assertEndedWith("End_Revoked", "REVOKED");
   }
@@ -356,8 +358,10 @@ class EnforcementCaseProcessTest {
   @Test
   void upheldDecisionReturnsToPaymentAndAChangedFineIsWhatIsDue() {
     decidedAndServed(TestCases.enterpriseWater());
-    complete("Task_MonitorPayment", "paid", "false", "remedyFiled", "LITIGATION");
-    complete("Task_RecordRemedyResult", "remedyResult", "CHANGED", "changedFine", 120000d, "remedyNote", "判决变更");
+    complete("Task_MonitorPayment", "paid", "false", "remedyFiled", "RECONSIDERATION",
+        "remedyFiledDate", Dates.today().toString());
+    complete("Task_RecordRemedyResult", "remedyResult", "CHANGED", "changedFine", 120000d,
+        "remedyDecidedDate", Dates.today().toString(), "remedyNote", "复议变更");
 
     assertThat(pi).isWaitingAt("Task_MonitorPayment");
     assertThat(runtime.getVariable(pi.getId(), "fineAmount")).isEqualTo(120000d);

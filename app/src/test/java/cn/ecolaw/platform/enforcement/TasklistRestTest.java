@@ -69,6 +69,7 @@ class TasklistRestTest {
       Map.entry("paid", v -> "true"),
       Map.entry("remedyFiled", v -> "NONE"),
       Map.entry("remedyResult", v -> "UPHELD"),
+      Map.entry("remedyDecidedDate", v -> Dates.today().toString()),
       Map.entry("remedyNote", v -> "复议决定维持。"),
       Map.entry("reminderServedDate", v -> Dates.today().toString()),
       Map.entry("courtAccepted", v -> "true"),

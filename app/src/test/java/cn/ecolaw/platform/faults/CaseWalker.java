@@ -128,8 +128,10 @@ final class CaseWalker {
       case "Task_ServeDecision" -> TestCases.of("serviceDate", today, "serviceMethod", "DIRECT", "recipient", "沈建国");
       case "Task_ReInspect" -> TestCases.of("reinspectionDate", today, "correctionRefused", "false",
           "reinspectionNote", "已改正。");
-      case "Task_MonitorPayment" -> TestCases.of("paid", "false", "remedyFiled", "RECONSIDERATION");
-      case "Task_RecordRemedyResult" -> TestCases.of("remedyResult", "UPHELD", "remedyNote", "复议决定维持原处罚决定。");
+      case "Task_MonitorPayment" -> TestCases.of("paid", "false", "remedyFiled", "RECONSIDERATION",
+          "remedyFiledDate", today);
+      case "Task_RecordRemedyResult" -> TestCases.of("remedyResult", "UPHELD", "remedyDecidedDate", today,
+          "remedyNote", "复议决定维持原处罚决定。");
       case "Task_ServeReminder" -> TestCases.of("reminderServedDate", today, "serviceMethod", "DIRECT",
           "recipient", "沈建国");
       case "Task_AwaitReminderResponse" -> TestCases.of("paid", "true", "paidAmount", 1e9, "paidDate", today,
