@@ -88,6 +88,7 @@ public class EnforcementCaseService {
     out.put("pendingRemedy", "NONE");
     out.put("lastRemedy", "NONE");
     out.put("enforcedBy", "AGENCY");
+    out.putIfAbsent("epl63Conduct", "NONE");
     deadlines.filing(today, out);
     cases.insert(new CaseFile(caseNo, processInstanceId, (String) v.get("partyName"), (String) v.get("partyType"),
         (String) v.get("partyId"), (String) v.get("region"), (String) v.get("domain"),
@@ -122,6 +123,15 @@ public class EnforcementCaseService {
     return out;
   }
 
+  /** Decree 310 Art. 8: the case is transferred; the police decide within 3 days whether to open a criminal case. */
+  public Map<String, Object> transferToPolice(Map<String, Object> variables) {
+    LocalDate today = Dates.today();
+    Map<String, Object> out = new HashMap<>();
+    out.put("transferDate", today.toString());
+    deadlines.policeAnswer(today, out);
+    return out;
+  }
+
   /** Evaluates penalty-discretion and keeps the evaluation in the case file (Gansu practice). */
   public Map<String, Object> evaluateDiscretion(Map<String, Object> variables) {
     DiscretionInput input = DiscretionInput.fromVariables(variables);
@@ -145,7 +155,6 @@ public class EnforcementCaseService {
     LocalDate today = Dates.today();
     Map<String, Object> out = new HashMap<>();
     out.put("noticeDate", today.toString());
-    deadlines.statement(today, out);
     out.put("earliestHearingDate", deadlines.earliestHearingDate(today).toString());
     out.put("reviewedFine", number(variables, "proposedFine"));
     generate(caseNo, DocumentType.PRIOR_NOTICE, merged(variables, out), user);
@@ -153,8 +162,79 @@ public class EnforcementCaseService {
     return out;
   }
 
-  public void issueHearingNotice(Map<String, Object> variables, String user) {
-    generate(caseNo(variables), DocumentType.HEARING_NOTICE, variables, user);
+  /**
+   * APL 64: the hearing notice states the day and the hour. The hearing period does not count towards the decision
+   * deadline (MEE-PM 57): the decision clock stops today and runs again when the hearing has been held.
+   */
+  /**
+   * APL 44, 64: the statement and hearing-request window runs from the service of the prior notice. The days between
+   * drafting and service do not count towards the decision deadline.
+   */
+  public Map<String, Object> startStatementWindow(Map<String, Object> variables) {
+    LocalDate served = Dates.toLocalDate(variables.get("noticeServedDate"));
+    Map<String, Object> out = new HashMap<>();
+    deadlines.statement(served, out);
+    LocalDate drafted = Dates.toLocalDate(variables.get("noticeDate"));
+    Object due = variables.get("decisionDue");
+    if (drafted != null && due != null && served.isAfter(drafted)) {
+      long days = java.time.temporal.ChronoUnit.DAYS.between(drafted, served);
+      long before = variables.get("decisionPausedDays") instanceof Number n ? n.longValue() : 0;
+      out.put("decisionPausedDays", before + days);
+      deadlines.moveDecision(Dates.toLocalDate(due), days, out);
+    }
+    return out;
+  }
+
+  public Map<String, Object> issueHearingNotice(Map<String, Object> variables, String user) {
+    Map<String, Object> data = new HashMap<>(variables);
+    data.put("hearingDateTime", java.time.LocalDateTime.of(Dates.toLocalDate(variables.get("hearingDate")),
+        hearingTime(variables.get("hearingTime"))));
+    generate(caseNo(variables), DocumentType.HEARING_NOTICE, data, user);
+    Map<String, Object> out = new HashMap<>();
+    out.put("decisionClockPausedFrom", Dates.today().toString());
+    return out;
+  }
+
+  /** The hearing-schedule form's hour code, {@code T0930} for 9:30 (09:00 when none was chosen). */
+  private static java.time.LocalTime hearingTime(Object code) {
+    if (code == null || code.toString().isBlank()) {
+      return java.time.LocalTime.of(9, 0);
+    }
+    String c = code.toString().trim();
+    if (!c.matches("T([01]\\d|2[0-3])[0-5]\\d")) {
+      throw PlatformException.badRequest("ENF-024", "听证开始时间无效，请在表单中选择");
+    }
+    return java.time.LocalTime.of(Integer.parseInt(c.substring(1, 3)), Integer.parseInt(c.substring(3, 5)));
+  }
+
+  /** The hearing has been held: the days since it was scheduled are added to the decision deadline (MEE-PM 57). */
+  public Map<String, Object> resumeDecisionClock(Map<String, Object> variables) {
+    Map<String, Object> out = new HashMap<>();
+    LocalDate from = Dates.toLocalDate(variables.get("decisionClockPausedFrom"));
+    Object due = variables.get("decisionDue");
+    if (from == null || due == null) {
+      return out;
+    }
+    long paused = java.time.temporal.ChronoUnit.DAYS.between(from, Dates.today());
+    long before = variables.get("decisionPausedDays") instanceof Number n ? n.longValue() : 0;
+    out.put("decisionPausedDays", before + paused);
+    out.put("decisionClockPausedFrom", null);
+    deadlines.moveDecision(Dates.toLocalDate(due), paused, out);
+    return out;
+  }
+
+  /** MEE-PM 57: +30 days with the head's approval, +30 more after a collective discussion; never more. */
+  public Map<String, Object> extendDecisionDeadline(Map<String, Object> variables) {
+    Map<String, Object> out = new HashMap<>();
+    String extension = String.valueOf(variables.getOrDefault("decisionExtension", "NONE"));
+    out.put("decisionExtension", "NONE");
+    if ("NONE".equals(extension) || variables.get("decisionDue") == null) {
+      return out;
+    }
+    long count = variables.get("decisionExtensions") instanceof Number n ? n.longValue() : 0;
+    out.put("decisionExtensions", count + 1);
+    deadlines.moveDecision(Dates.toLocalDate(variables.get("decisionDue")), EnforcementDeadlines.EXTENSION_DAYS, out);
+    return out;
   }
 
   public Map<String, Object> issueNoPenaltyDecision(Map<String, Object> variables, String user) {
@@ -174,6 +254,9 @@ public class EnforcementCaseService {
     Map<String, Object> out = new HashMap<>();
     out.put("decisionDate", today.toString());
     deadlines.service(today, out);
+    if (!"NONE".equals(String.valueOf(variables.getOrDefault("epl63Conduct", "NONE")))) {
+      deadlines.detentionTransfer(today, out);
+    }
     generate(caseNo, DocumentType.PENALTY_DECISION, merged(variables, out), user);
     cases.updateStatus(caseNo, CaseStatus.SERVING);
     return out;

@@ -39,7 +39,8 @@ public class EnforcementTaskRules implements TaskCompletionRule {
   public Set<String> taskKeys() {
     return Set.of("Task_Investigate", "Task_ProposePenalty", "Task_RecordStatement", "Task_ScheduleHearing",
         "Task_ReviewStatement", "Task_ApproveDecision", "Task_ServeDecision", "Task_ReInspect", "Task_MonitorPayment",
-        "Task_RecordRemedyResult", "Task_RecordJudgmentPerformance", "Task_ServeReminder", "Task_AwaitReminderResponse", "Task_ApproveTransfer");
+        "Task_RecordRemedyResult", "Task_RecordJudgmentPerformance", "Task_ServeReminder", "Task_AwaitReminderResponse", "Task_ApproveTransfer",
+        "Task_RecordPoliceAnswer", "Task_TransferForDetention", "Task_SuperviseDecisionDeadline", "Task_ServePriorNotice");
   }
 
   @Override
@@ -58,6 +59,13 @@ public class EnforcementTaskRules implements TaskCompletionRule {
         case "Task_MonitorPayment" -> monitorPayment(task);
         case "Task_RecordRemedyResult" -> remedyResult(task);
         case "Task_RecordJudgmentPerformance" -> judgmentPerformance(task);
+        case "Task_SuperviseDecisionDeadline" -> decisionExtension(task);
+        case "Task_ServePriorNotice" -> dateBetween(task, "noticeServedDate", "noticeDate", "ENF-025",
+            "事先告知书的送达日期应在告知书制作之日");
+        case "Task_RecordPoliceAnswer" -> dateBetween(task, "policeAnswerDate", "transferDate", "ENF-021",
+            "公安机关决定的送达日期应在移送之日");
+        case "Task_TransferForDetention" -> dateBetween(task, "detentionTransferDate", "decisionDate", "ENF-022",
+            "移送行政拘留的日期应在处罚决定作出之日");
         case "Task_ServeReminder" -> serveReminder(task);
         case "Task_AwaitReminderResponse" -> awaitReminder(task);
         default -> { }
@@ -238,6 +246,27 @@ public class EnforcementTaskRules implements TaskCompletionRule {
     if (due != null && !Dates.today().isAfter(due)) {
       throw Refusals.refuse("ENF-016", "催告书送达后十个工作日内（至" + Dates.chinese(due)
           + "）不得申请人民法院强制执行（行政强制法第五十四条）；当事人未缴纳的，期满后系统自动转入申请程序");
+    }
+  }
+
+  /** MEE-PM 57: first +30 days with the head's approval, then +30 after a collective discussion, no third. */
+  private void decisionExtension(DelegateTask task) {
+    String extension = String.valueOf(task.getVariable("decisionExtension"));
+    long count = task.getVariable("decisionExtensions") instanceof Number n ? n.longValue() : 0;
+    if ("HEAD_APPROVED".equals(extension) && count != 0 || "COLLECTIVE_DISCUSSION".equals(extension) && count != 1) {
+      throw Refusals.refuse("ENF-023", count >= 2
+          ? "办案期限已延长两次，不得再延长（生态环境行政处罚办法第五十七条）"
+          : count == 0 ? "第一次延长办案期限须经负责人批准（生态环境行政处罚办法第五十七条）"
+              : "办案期限已经负责人批准延长一次，再次延长须经集体讨论决定（生态环境行政处罚办法第五十七条）");
+    }
+  }
+
+  /** A recorded date lies between an earlier step of the case and today. */
+  private static void dateBetween(DelegateTask task, String key, String fromKey, String code, String message) {
+    LocalDate day = Dates.toLocalDate(task.getVariable(key));
+    LocalDate from = Dates.toLocalDate(task.getVariable(fromKey));
+    if (day == null || day.isAfter(Dates.today()) || from != null && day.isBefore(from)) {
+      throw Refusals.refuse(code, message + (from == null ? "" : Dates.chinese(from)) + "之后、今天之前");
     }
   }
 

@@ -103,7 +103,7 @@ public final class TemplateAuthoring {
         + "并参照本机关行政处罚裁量基准，本机关拟对你（单位）作出如下行政处罚：${outcomeLabel}，"
         + "罚款${fineAmountText}。");
     d.para("根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）享有陈述、申辩的权利。"
-        + "如有陈述、申辩意见，请于${statementDeadline}前向本机关书面提出，或者到本机关口头陈述、申辩；"
+        + "如有陈述、申辩意见，请于收到本告知书之日起五个工作日内向本机关书面提出，或者到本机关口头陈述、申辩；"
         + "逾期未提出的，视为放弃陈述和申辩的权利。本机关不因你（单位）陈述、申辩而给予更重的处罚。");
     d.para("${hearingRightText}");
     d.para("联系人：${officers}");
@@ -119,7 +119,7 @@ public final class TemplateAuthoring {
     d.title("听证通知书");
     d.docNo("${caseNo}");
     d.flush("${partyName}：");
-    d.para("根据你（单位）的听证申请，本机关定于${hearingDate}在${hearingPlace}就你（单位）${violationTypeLabel}一案"
+    d.para("根据你（单位）的听证申请，本机关定于${hearingDateTime}在${hearingPlace}就你（单位）${violationTypeLabel}一案"
         + "拟作出的行政处罚（${outcomeLabel}，罚款${fineAmountText}）举行听证，听证主持人为${hearingOfficer}。"
         + "请你（单位）准时出席。");
     d.para("根据《中华人民共和国行政处罚法》第六十四条的规定，现将有关事项告知如下：");

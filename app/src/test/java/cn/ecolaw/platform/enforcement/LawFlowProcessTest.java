@@ -92,10 +92,16 @@ class LawFlowProcessTest {
 
   private void decide() {
     complete("Task_ProposePenalty", "proposedFine", number("benchmarkFine"), "penaltyReason", "事实清楚，证据确凿");
+    serveNotice();
     complete("Task_RecordStatement", "statementSubmitted", "false");
     complete("Task_ReviewStatement", "statementAdopted", "NONE", "reviewedFine", number("proposedFine"),
         "reviewNote", "未提出意见");
     complete("Task_ApproveDecision", "decisionApproved", "true", "collectiveDiscussionHeld", true, "headOpinion", "同意");
+  }
+
+  private void serveNotice() {
+    complete("Task_ServePriorNotice", "noticeServedDate", Dates.today().toString(), "serviceMethod", "DIRECT",
+        "recipient", "沈建国");
   }
 
   private void serve(LocalDate served) {
@@ -309,5 +315,196 @@ class LawFlowProcessTest {
     String application = pdfOf(DocumentType.ENFORCEMENT_APPLICATION);
     assertThat(application).contains("申请行政复议", "维持原处罚决定", "第四十五条")
         .doesNotContain("未申请行政复议");
+  }
+
+  // ---------------------------------------------------------------- 9. police
+
+  @Test
+  void decree310PoliceDeclineReturnsCase() {
+    start(TestCases.enterpriseWater());
+    fileAndInvestigate("crimeSuspected", "true");
+    complete("Task_ApproveTransfer", "transferApproved", "true", "transferNote", "涉嫌污染环境罪，移送公安机关");
+
+    assertThat(pi).isWaitingAt("Task_RecordPoliceAnswer");
+    assertThat(task(pi)).hasCandidateGroup("eco-officer");
+    assertThat(job("Timer_PoliceAnswerDeadline", pi).getDuedate())
+        .isEqualTo(dueAt(calendar.addCalendarDays(Dates.today(), 3)));
+    assertThatThrownBy(() -> complete("Task_RecordPoliceAnswer", "policeAccepted", "false", "policeAnswerDate",
+        Dates.today().minusDays(1).toString(), "policeAnswerNote", "不予立案"))
+        .satisfies(LawFlowProcessTest::isRefusal).hasMessageContaining("ENF-021");
+    complete("Task_RecordPoliceAnswer", "policeAccepted", "false", "policeAnswerDate", Dates.today().toString(),
+        "policeAnswerNote", "湖公（环）不立字〔2026〕2号：没有犯罪事实，退回生态环境部门处理");
+
+    assertThat(pi).hasPassed("Task_EvaluateDiscretion").isWaitingAt("Task_ProposePenalty");
+    assertThat(cases.find(caseNo).orElseThrow().outcome()).isNull();
+  }
+
+  @Test
+  void decree310PoliceAnswerOverdueEscalatesToTheHead() {
+    start(TestCases.enterpriseWater());
+    fileAndInvestigate("crimeSuspected", "true");
+    complete("Task_ApproveTransfer", "transferApproved", "true", "transferNote", "涉嫌污染环境罪，移送公安机关");
+
+    execute(job("Timer_PoliceAnswerDeadline", pi));
+
+    assertThat(pi).isWaitingAt("Task_RecordPoliceAnswer", "Task_SupervisePoliceAnswer");
+  }
+
+  @Test
+  void epl63DetentionTransferWithinThreeWorkingDaysOfTheDecision() {
+    start(TestCases.enterpriseWater());
+    fileAndInvestigate();
+    complete("Task_ProposePenalty", "proposedFine", number("benchmarkFine"), "penaltyReason", "事实清楚，证据确凿");
+    serveNotice();
+    complete("Task_RecordStatement", "statementSubmitted", "false");
+    complete("Task_ReviewStatement", "statementAdopted", "NONE", "reviewedFine", number("proposedFine"),
+        "reviewNote", "未提出意见");
+    complete("Task_ApproveDecision", "decisionApproved", "true", "collectiveDiscussionHeld", true, "headOpinion", "同意",
+        "epl63Conduct", "EVADING_SUPERVISION");
+
+    assertThat(pi).isWaitingAt("Task_ServeDecision", "Task_TransferForDetention");
+    LocalDate decided = LocalDate.parse((String) variable("decisionDate"));
+    assertThat(variable("detentionTransferDue")).isEqualTo(calendar.addWorkingDays(decided, 3).toString());
+    assertThat(job("Timer_DetentionTransferDeadline", pi).getDuedate())
+        .isEqualTo(dueAt(calendar.addWorkingDays(decided, 3)));
+    tasks.complete(task("Task_TransferForDetention", pi).getId(), of("detentionTransferDate", Dates.today().toString(),
+        "detentionTransferNote", "暗管排污，移送湖州市公安局吴兴分局"));
+    assertThat(pi).hasPassed("End_DetentionTransferred").isWaitingAt("Task_ServeDecision");
+  }
+
+  // ---------------------------------------------------------------- 10. deadlines
+
+  private LocalDate decisionDue() {
+    return LocalDate.parse((String) runtime.getVariable(pi.getId(), "decisionDue"));
+  }
+
+  private void supervise(Object... answers) {
+    tasks.complete(task("Task_SuperviseDecisionDeadline", pi).getId(), of(answers));
+  }
+
+  @Test
+  void apl60DecisionDeadlineEscalatesAtEveryStage() {
+    start(TestCases.enterpriseWater());
+    fileAndInvestigate();
+    for (String stage : new String[] {"ProposePenalty", "RecordStatement", "ReviewStatement", "ApproveDecision"}) {
+      assertThat(pi).isWaitingAt("Task_" + stage);
+      assertThat(job("Timer_DecisionDeadline_" + stage, pi).getDuedate()).isEqualTo(dueAt(decisionDue()));
+      execute(job("Timer_DecisionDeadline_" + stage, pi));
+      assertThat(pi).as(stage).isWaitingAt("Task_" + stage, "Task_SuperviseDecisionDeadline");
+      assertThat(task("Task_SuperviseDecisionDeadline", pi)).hasCandidateGroup("eco-head");
+      supervise("supervisionNote", "限期办结");
+      switch (stage) {
+        case "ProposePenalty" -> {
+          complete("Task_ProposePenalty", "proposedFine", number("benchmarkFine"), "penaltyReason", "事实清楚，证据确凿");
+          serveNotice();
+        }
+        case "RecordStatement" -> complete("Task_RecordStatement", "statementSubmitted", "false");
+        case "ReviewStatement" -> complete("Task_ReviewStatement", "statementAdopted", "NONE", "reviewedFine",
+            number("proposedFine"), "reviewNote", "未提出意见");
+        default -> { }
+      }
+    }
+  }
+
+  @Test
+  void meePm57DecisionDeadlineExtendedByThirtyAndThirtyDaysAtMost() {
+    start(TestCases.enterpriseWater());
+    fileAndInvestigate();
+    LocalDate original = decisionDue();
+    execute(job("Timer_DecisionDeadline_ProposePenalty", pi));
+    assertThatThrownBy(() -> supervise("supervisionNote", "集体讨论延长", "decisionExtension", "COLLECTIVE_DISCUSSION"))
+        .satisfies(LawFlowProcessTest::isRefusal).hasMessageContaining("ENF-023");
+    supervise("supervisionNote", "案情复杂，批准延长", "decisionExtension", "HEAD_APPROVED");
+    LocalDate first = calendar.addCalendarDays(original, 30);
+    assertThat(decisionDue()).isEqualTo(first);
+
+    complete("Task_ProposePenalty", "proposedFine", number("benchmarkFine"), "penaltyReason", "事实清楚，证据确凿");
+    serveNotice();
+    assertThat(job("Timer_DecisionDeadline_RecordStatement", pi).getDuedate()).isEqualTo(dueAt(first));
+    execute(job("Timer_DecisionDeadline_RecordStatement", pi));
+    supervise("supervisionNote", "经集体讨论再延长", "decisionExtension", "COLLECTIVE_DISCUSSION");
+    assertThat(decisionDue()).isEqualTo(calendar.addCalendarDays(first, 30));
+
+    complete("Task_RecordStatement", "statementSubmitted", "false");
+    execute(job("Timer_DecisionDeadline_ReviewStatement", pi));
+    assertThatThrownBy(() -> supervise("supervisionNote", "再延长", "decisionExtension", "HEAD_APPROVED"))
+        .satisfies(LawFlowProcessTest::isRefusal).hasMessageContaining("ENF-023").hasMessageContaining("两次");
+  }
+
+  @Test
+  void apl60HearingPeriodDoesNotCountAndApl64HearingNoticeStatesTheHour() {
+    LocalDate scheduled = Dates.today().minusDays(30);
+    at(scheduled);
+    start(TestCases.enterpriseSerious());
+    fileAndInvestigate("sensitiveArea", true, "harmOccurred", true);
+    complete("Task_ProposePenalty", "proposedFine", number("benchmarkFine"), "penaltyReason", "事实清楚，证据确凿");
+    serveNotice();
+    complete("Task_RecordStatement", "statementSubmitted", "true", "statementSummary", "申请听证", "hearingRequested", true);
+    LocalDate before = decisionDue();
+    LocalDate hearingDate = calendar.addWorkingDays(scheduled, 8);
+    complete("Task_ScheduleHearing", "hearingDate", hearingDate.toString(), "hearingTime", "T1430",
+        "hearingPlace", "局三楼听证室", "hearingOfficer", "李娜");
+    assertThat(pdfOf(DocumentType.HEARING_NOTICE)).contains("14时30分");
+    LocalDate held = hearingDate.plusDays(1);
+    at(held);
+    execute(job("Event_HearingDay", pi));
+    complete("Task_HoldHearing", "hearingSummary", "当事人到场陈述", "hearingRecommendation", "维持拟处罚意见");
+
+    long paused = ChronoUnit.DAYS.between(scheduled, held);
+    assertThat(variable("decisionPausedDays")).isEqualTo(paused);
+    assertThat(decisionDue()).isEqualTo(calendar.addCalendarDays(before, (int) paused));
+    assertThat(pi).isWaitingAt("Task_ReviewStatement");
+    assertThat(job("Timer_DecisionDeadline_ReviewStatement", pi).getDuedate()).isEqualTo(dueAt(decisionDue()));
+  }
+
+  @Test
+  void acel53ApplicationDeadlineEscalatesBeforeItIsLost() {
+    decidedAndServedOn(Dates.today());
+    ClockUtil.reset();
+    execute(job("Timer_RemedyPeriodEnds", pi));
+    LocalDate applicationDue = LocalDate.parse((String) variable("applicationDue"));
+
+    assertThat(job("Timer_ApplicationDeadline_ServeReminder", pi).getDuedate())
+        .isEqualTo(dueAt(applicationDue.minusDays(15)));
+    execute(job("Timer_ApplicationDeadline_ServeReminder", pi));
+    assertThat(pi).isWaitingAt("Task_ServeReminder", "Task_SuperviseApplicationDeadline");
+    assertThat(task("Task_SuperviseApplicationDeadline", pi)).hasCandidateGroup("eco-head");
+  }
+
+  @Test
+  void acel54ReminderDeadlineCountsFromItsService() {
+    decidedAndServedOn(Dates.today());
+    ClockUtil.reset();
+    execute(job("Timer_RemedyPeriodEnds", pi));
+
+    assertThat(pdfOf(DocumentType.REMINDER)).contains("自收到本催告书之日起十个工作日内履行");
+    LocalDate served = Dates.today();
+    complete("Task_ServeReminder", "reminderServedDate", served.toString(), "serviceMethod", "DIRECT",
+        "recipient", "沈建国");
+    assertThat(job("Timer_ReminderPeriod", pi).getDuedate()).isEqualTo(dueAt(calendar.addWorkingDays(served, 10)));
+  }
+
+  @Test
+  void apl64StatementWindowCountsFromServiceOfTheNoticeNotFromItsDrafting() {
+    LocalDate drafted = Dates.today().minusDays(20);
+    at(drafted);
+    start(TestCases.enterpriseWater());
+    fileAndInvestigate();
+    complete("Task_ProposePenalty", "proposedFine", number("benchmarkFine"), "penaltyReason", "事实清楚，证据确凿");
+    assertThat(pi).isWaitingAt("Task_ServePriorNotice");
+    assertThat(task(pi)).hasCandidateGroup("eco-officer");
+    assertThat(pdfOf(DocumentType.PRIOR_NOTICE)).contains("收到本告知书之日起五个工作日内");
+    LocalDate before = decisionDue();
+    LocalDate served = drafted.plusDays(4);
+    at(served);
+    assertThatThrownBy(() -> complete("Task_ServePriorNotice", "noticeServedDate", drafted.minusDays(1).toString(),
+        "serviceMethod", "MAIL", "recipient", "沈建国"))
+        .satisfies(LawFlowProcessTest::isRefusal).hasMessageContaining("ENF-025");
+    complete("Task_ServePriorNotice", "noticeServedDate", served.toString(), "serviceMethod", "MAIL",
+        "recipient", "沈建国");
+
+    assertThat(variable("statementDue")).isEqualTo(calendar.addWorkingDays(served, 5).toString());
+    assertThat(job("Timer_StatementWindow", pi).getDuedate()).isEqualTo(dueAt(calendar.addWorkingDays(served, 5)));
+    assertThat(decisionDue()).as("service does not count").isEqualTo(calendar.addCalendarDays(before, 4));
   }
 }
