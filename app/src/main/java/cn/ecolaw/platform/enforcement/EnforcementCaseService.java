@@ -273,10 +273,20 @@ public class EnforcementCaseService {
     return out;
   }
 
+  /**
+   * The conduct for which a daily continuous penalty may be imposed (EPL 59; MEP Order 28 Art. 5: discharge over the
+   * standard or quota, evasion of supervision, banned pollutants, illegal dumping of hazardous waste; Water law 95, Air
+   * law 123). General solid waste and unapproved construction (EIA law 31) are not among them.
+   */
+  static final java.util.Set<String> DAILY_PENALTY_CONDUCT = java.util.Set.of("WATER_EXCEED", "AIR_EXCEED",
+      "HAZARDOUS_WASTE");
+
   /** EPL 59: a refused correction order turns the fine into a daily fine up to the re-inspection. */
   public Map<String, Object> assessDailyPenalty(Map<String, Object> variables) {
     Map<String, Object> out = new HashMap<>();
-    if (!Boolean.TRUE.equals(variables.get("correctionRefused"))) {
+    boolean covered = DAILY_PENALTY_CONDUCT.contains(String.valueOf(variables.get("violationType")));
+    out.put("dailyPenaltyApplicable", covered);
+    if (!Boolean.TRUE.equals(variables.get("correctionRefused")) || !covered) {
       out.put("dailyPenaltyAmount", 0d);
       return out;
     }

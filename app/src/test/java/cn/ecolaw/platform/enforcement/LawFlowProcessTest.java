@@ -507,4 +507,26 @@ class LawFlowProcessTest {
     assertThat(job("Timer_StatementWindow", pi).getDuedate()).isEqualTo(dueAt(calendar.addWorkingDays(served, 5)));
     assertThat(decisionDue()).as("service does not count").isEqualTo(calendar.addCalendarDays(before, 4));
   }
+
+  // ---------------------------------------------------------------- 4. daily continuous penalty (scope only)
+
+  @Test
+  void order28Art5DailyPenaltyOnlyForTheConductItCovers() {
+    LocalDate served = Dates.today().minusDays(10);
+    at(served);
+    Map<String, Object> solidWaste = TestCases.enterpriseWater();
+    solidWaste.put("violationType", "SOLID_WASTE_GENERAL");
+    solidWaste.put("domain", "SOLID_WASTE");
+    start(solidWaste);
+    fileAndInvestigate("correctionOrdered", true);
+    decide();
+    serve(served);
+    ClockUtil.reset();
+    complete("Task_ReInspect", "reinspectionDate", Dates.today().toString(), "correctionRefused", "true",
+        "reinspectionNote", "仍未改正");
+
+    assertThat(variable("dailyPenaltyApplicable")).isEqualTo(false);
+    assertThat(variable("dailyPenaltyAmount")).isEqualTo(0d);
+    assertThat(pi).isWaitingAt("Task_MonitorPayment");
+  }
 }
