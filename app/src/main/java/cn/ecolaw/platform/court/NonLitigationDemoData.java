@@ -69,6 +69,8 @@ public class NonLitigationDemoData {
         "officers", "张执法、刘明", "crimeSuspected", "false", "measure", "NONE"));
     double fine = ((Number) runtime.getVariable(pid, "benchmarkFine")).doubleValue();
     driver.complete(pid, "Task_ProposePenalty", Map.of("proposedFine", fine, "penaltyReason", "违法事实清楚，证据确凿。"));
+    driver.complete(pid, "Task_ServePriorNotice", Map.of("noticeServedDate", Dates.today().toString(),
+        "serviceMethod", "DIRECT", "recipient", "沈建国"));
     driver.complete(pid, "Task_RecordStatement", Map.of("statementSubmitted", "false"));
     driver.complete(pid, "Task_ReviewStatement", Map.of("statementAdopted", "NONE", "reviewedFine", fine,
         "reviewNote", "当事人未提出陈述申辩意见。"));

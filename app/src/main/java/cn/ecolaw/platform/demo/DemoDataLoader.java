@@ -119,6 +119,8 @@ public class DemoDataLoader {
     investigate(pid);
     driver.complete(pid, "Task_ProposePenalty", Map.of("proposedFine", fine,
         "deviationReason", "当事人积极配合调查，按基准执行。", "penaltyReason", "违法事实清楚，证据确凿。"));
+    driver.complete(pid, "Task_ServePriorNotice", Map.of("noticeServedDate", Dates.today().toString(),
+        "serviceMethod", "DIRECT", "recipient", "沈建国"));
   }
 
   private void decideAndServe(String pid, double fine) {

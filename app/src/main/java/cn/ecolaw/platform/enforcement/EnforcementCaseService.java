@@ -8,6 +8,7 @@ import cn.ecolaw.platform.discretion.DailyPenaltyCalculator;
 import cn.ecolaw.platform.discretion.DiscretionInput;
 import cn.ecolaw.platform.discretion.DiscretionResult;
 import cn.ecolaw.platform.discretion.LatePaymentSurcharge;
+import cn.ecolaw.platform.discretion.LatePaymentSurcharge.Suspension;
 import cn.ecolaw.platform.discretion.PenaltyDiscretionService;
 import cn.ecolaw.platform.documents.DocumentService;
 import cn.ecolaw.platform.documents.DocumentType;
@@ -18,7 +19,9 @@ import cn.ecolaw.platform.shared.PlatformException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -83,6 +86,10 @@ public class EnforcementCaseService {
     }
     out.putIfAbsent("measure", "NONE");
     out.put("remedyFiled", "NONE");
+    out.put("pendingRemedy", "NONE");
+    out.put("lastRemedy", "NONE");
+    out.put("enforcedBy", "AGENCY");
+    out.putIfAbsent("epl63Conduct", "NONE");
     deadlines.filing(today, out);
     cases.insert(new CaseFile(caseNo, processInstanceId, (String) v.get("partyName"), (String) v.get("partyType"),
         (String) v.get("partyId"), (String) v.get("region"), (String) v.get("domain"),
@@ -117,6 +124,15 @@ public class EnforcementCaseService {
     return out;
   }
 
+  /** Decree 310 Art. 8: the case is transferred; the police decide within 3 days whether to open a criminal case. */
+  public Map<String, Object> transferToPolice(Map<String, Object> variables) {
+    LocalDate today = Dates.today();
+    Map<String, Object> out = new HashMap<>();
+    out.put("transferDate", today.toString());
+    deadlines.policeAnswer(today, out);
+    return out;
+  }
+
   /** Evaluates penalty-discretion and keeps the evaluation in the case file (Gansu practice). */
   public Map<String, Object> evaluateDiscretion(Map<String, Object> variables) {
     DiscretionInput input = DiscretionInput.fromVariables(variables);
@@ -144,7 +160,6 @@ public class EnforcementCaseService {
     LocalDate today = Dates.today();
     Map<String, Object> out = new HashMap<>();
     out.put("noticeDate", today.toString());
-    deadlines.statement(today, out);
     out.put("earliestHearingDate", deadlines.earliestHearingDate(today).toString());
     out.put("reviewedFine", number(variables, "proposedFine"));
     // what the notice told the party about a hearing (APL 44, 63): checked again before the decision (APL 38)
@@ -154,8 +169,79 @@ public class EnforcementCaseService {
     return out;
   }
 
-  public void issueHearingNotice(Map<String, Object> variables, String user) {
-    generate(caseNo(variables), DocumentType.HEARING_NOTICE, variables, user);
+  /**
+   * APL 64: the hearing notice states the day and the hour. The hearing period does not count towards the decision
+   * deadline (MEE-PM 57): the decision clock stops today and runs again when the hearing has been held.
+   */
+  /**
+   * APL 44, 64: the statement and hearing-request window runs from the service of the prior notice. The days between
+   * drafting and service do not count towards the decision deadline.
+   */
+  public Map<String, Object> startStatementWindow(Map<String, Object> variables) {
+    LocalDate served = Dates.toLocalDate(variables.get("noticeServedDate"));
+    Map<String, Object> out = new HashMap<>();
+    deadlines.statement(served, out);
+    LocalDate drafted = Dates.toLocalDate(variables.get("noticeDate"));
+    Object due = variables.get("decisionDue");
+    if (drafted != null && due != null && served.isAfter(drafted)) {
+      long days = java.time.temporal.ChronoUnit.DAYS.between(drafted, served);
+      long before = variables.get("decisionPausedDays") instanceof Number n ? n.longValue() : 0;
+      out.put("decisionPausedDays", before + days);
+      deadlines.moveDecision(Dates.toLocalDate(due), days, out);
+    }
+    return out;
+  }
+
+  public Map<String, Object> issueHearingNotice(Map<String, Object> variables, String user) {
+    Map<String, Object> data = new HashMap<>(variables);
+    data.put("hearingDateTime", java.time.LocalDateTime.of(Dates.toLocalDate(variables.get("hearingDate")),
+        hearingTime(variables.get("hearingTime"))));
+    generate(caseNo(variables), DocumentType.HEARING_NOTICE, data, user);
+    Map<String, Object> out = new HashMap<>();
+    out.put("decisionClockPausedFrom", Dates.today().toString());
+    return out;
+  }
+
+  /** The hearing-schedule form's hour code, {@code T0930} for 9:30 (09:00 when none was chosen). */
+  private static java.time.LocalTime hearingTime(Object code) {
+    if (code == null || code.toString().isBlank()) {
+      return java.time.LocalTime.of(9, 0);
+    }
+    String c = code.toString().trim();
+    if (!c.matches("T([01]\\d|2[0-3])[0-5]\\d")) {
+      throw PlatformException.badRequest("ENF-034", "听证开始时间无效，请在表单中选择");
+    }
+    return java.time.LocalTime.of(Integer.parseInt(c.substring(1, 3)), Integer.parseInt(c.substring(3, 5)));
+  }
+
+  /** The hearing has been held: the days since it was scheduled are added to the decision deadline (MEE-PM 57). */
+  public Map<String, Object> resumeDecisionClock(Map<String, Object> variables) {
+    Map<String, Object> out = new HashMap<>();
+    LocalDate from = Dates.toLocalDate(variables.get("decisionClockPausedFrom"));
+    Object due = variables.get("decisionDue");
+    if (from == null || due == null) {
+      return out;
+    }
+    long paused = java.time.temporal.ChronoUnit.DAYS.between(from, Dates.today());
+    long before = variables.get("decisionPausedDays") instanceof Number n ? n.longValue() : 0;
+    out.put("decisionPausedDays", before + paused);
+    out.put("decisionClockPausedFrom", null);
+    deadlines.moveDecision(Dates.toLocalDate(due), paused, out);
+    return out;
+  }
+
+  /** MEE-PM 57: +30 days with the head's approval, +30 more after a collective discussion; never more. */
+  public Map<String, Object> extendDecisionDeadline(Map<String, Object> variables) {
+    Map<String, Object> out = new HashMap<>();
+    String extension = String.valueOf(variables.getOrDefault("decisionExtension", "NONE"));
+    out.put("decisionExtension", "NONE");
+    if ("NONE".equals(extension) || variables.get("decisionDue") == null) {
+      return out;
+    }
+    long count = variables.get("decisionExtensions") instanceof Number n ? n.longValue() : 0;
+    out.put("decisionExtensions", count + 1);
+    deadlines.moveDecision(Dates.toLocalDate(variables.get("decisionDue")), EnforcementDeadlines.EXTENSION_DAYS, out);
+    return out;
   }
 
   public Map<String, Object> issueNoPenaltyDecision(Map<String, Object> variables, String user) {
@@ -175,6 +261,9 @@ public class EnforcementCaseService {
     Map<String, Object> out = new HashMap<>();
     out.put("decisionDate", today.toString());
     deadlines.service(today, out);
+    if (!"NONE".equals(String.valueOf(variables.getOrDefault("epl63Conduct", "NONE")))) {
+      deadlines.detentionTransfer(today, out);
+    }
     generate(caseNo, DocumentType.PENALTY_DECISION, merged(variables, out), user);
     cases.updateStatus(caseNo, CaseStatus.SERVING);
     return out;
@@ -191,10 +280,20 @@ public class EnforcementCaseService {
     return out;
   }
 
+  /**
+   * The conduct for which a daily continuous penalty may be imposed (EPL 59; MEP Order 28 Art. 5: discharge over the
+   * standard or quota, evasion of supervision, banned pollutants, illegal dumping of hazardous waste; Water law 95, Air
+   * law 123). General solid waste and unapproved construction (EIA law 31) are not among them.
+   */
+  static final java.util.Set<String> DAILY_PENALTY_CONDUCT = java.util.Set.of("WATER_EXCEED", "AIR_EXCEED",
+      "HAZARDOUS_WASTE");
+
   /** EPL 59: a refused correction order turns the fine into a daily fine up to the re-inspection. */
   public Map<String, Object> assessDailyPenalty(Map<String, Object> variables) {
     Map<String, Object> out = new HashMap<>();
-    if (!Boolean.TRUE.equals(variables.get("correctionRefused"))) {
+    boolean covered = DAILY_PENALTY_CONDUCT.contains(String.valueOf(variables.get("violationType")));
+    out.put("dailyPenaltyApplicable", covered);
+    if (!Boolean.TRUE.equals(variables.get("correctionRefused")) || !covered) {
       out.put("dailyPenaltyAmount", 0d);
       return out;
     }
@@ -207,14 +306,99 @@ public class EnforcementCaseService {
     return out;
   }
 
-  /** The surcharge of APL 72 as of a day: 3% of the fine per day after the payment deadline, capped at the fine. */
+  /**
+   * The surcharge of APL 72 as of a day: 3% of the fine per day after the payment deadline, capped at the fine; the
+   * days on which a reconsideration or a suit was pending do not count (APL 73).
+   */
   public BigDecimal surchargeAsOf(Map<String, Object> variables, LocalDate asOf) {
     Object due = variables.get("paymentDue");
     Object fine = variables.get("fineAmount");
     if (due == null || fine == null) {
       return BigDecimal.ZERO;
     }
-    return surcharge.surcharge(BigDecimal.valueOf(((Number) fine).doubleValue()), Dates.toLocalDate(due), asOf);
+    return surcharge.surcharge(BigDecimal.valueOf(((Number) fine).doubleValue()), Dates.toLocalDate(due), asOf,
+        Suspension.parseAll(variables.get("surchargeSuspensions")));
+  }
+
+  /** The days after the payment deadline, up to a day, on which the surcharge did not accrue (APL 73). */
+  public long surchargeSuspendedDays(Map<String, Object> variables, LocalDate asOf) {
+    Object due = variables.get("paymentDue");
+    if (due == null) {
+      return 0;
+    }
+    return surcharge.daysSuspended(Dates.toLocalDate(due), asOf,
+        Suspension.parseAll(variables.get("surchargeSuspensions")));
+  }
+
+  /**
+   * APL 73: the party has applied for reconsideration or filed a suit; from that day the late-payment surcharge stops
+   * accruing until the result is served. The pending period is kept in {@code surchargeSuspensions}.
+   */
+  public Map<String, Object> openRemedyPeriod(Map<String, Object> variables) {
+    String remedy = String.valueOf(variables.get("remedyFiled"));
+    LocalDate filed = Dates.toLocalDate(variables.get("remedyFiledDate"));
+    List<Suspension> periods = new ArrayList<>(Suspension.parseAll(variables.get("surchargeSuspensions")));
+    periods.add(new Suspension(filed, null));
+    Map<String, Object> out = new HashMap<>();
+    out.put("surchargeSuspensions", Suspension.formatAll(periods));
+    out.put("pendingRemedy", remedy);
+    out.put("RECONSIDERATION".equals(remedy) ? "reconsiderationFiledDate" : "litigationFiledDate", filed.toString());
+    return out;
+  }
+
+  /**
+   * The result of the reconsideration or suit is served: the surcharge runs again from the next day (APL 73). After a
+   * reconsideration decision the party may sue within 15 days of its service (ALL 45); a decision changed on
+   * reconsideration is enforced by the reconsideration body (ARL 2023 Art. 78); a judgment is enforced as a judgment.
+   */
+  public Map<String, Object> closeRemedyPeriod(Map<String, Object> variables) {
+    String remedy = String.valueOf(variables.get("pendingRemedy"));
+    String result = String.valueOf(variables.get("remedyResult"));
+    LocalDate decided = Dates.toLocalDate(variables.get("remedyDecidedDate"));
+    List<Suspension> periods = new ArrayList<>(Suspension.parseAll(variables.get("surchargeSuspensions")));
+    for (int i = periods.size() - 1; i >= 0; i--) {
+      if (periods.get(i).to() == null) {
+        periods.set(i, new Suspension(periods.get(i).from(), decided));
+        break;
+      }
+    }
+    Map<String, Object> out = new HashMap<>();
+    out.put("surchargeSuspensions", Suspension.formatAll(periods));
+    out.put("lastRemedy", remedy);
+    if ("CHANGED".equals(result)) {
+      out.put("fineAmount", number(variables, "changedFine"));
+    }
+    if ("RECONSIDERATION".equals(remedy)) {
+      out.put("reconsiderationResult", result);
+      out.put("reconsiderationDecidedDate", decided.toString());
+      if (!"REVOKED".equals(result)) {
+        deadlines.afterReconsideration(decided, out);
+        out.put("enforcedBy", "CHANGED".equals(result) ? "RECONSIDERATION_BODY" : "AGENCY");
+      }
+    } else {
+      out.put("judgmentResult", result);
+      out.put("judgmentDate", decided.toString());
+    }
+    out.put("remedyFiled", "NONE");
+    out.put("pendingRemedy", "NONE");
+    out.put("paid", Boolean.FALSE);
+    return out;
+  }
+
+  /**
+   * What the court application says about remedies (ACEL 55): never "未申请复议、未起诉" when one was filed.
+   */
+  static String remedyHistory(Map<String, Object> v, String reconsiderationBody) {
+    Object filed = v.get("reconsiderationFiledDate");
+    if (filed == null) {
+      return "被申请人在法定期限内未申请行政复议，也未提起行政诉讼，且至今未履行该决定。";
+    }
+    String result = "CHANGED".equals(v.get("reconsiderationResult")) ? "变更" : "维持";
+    return "被申请人于" + Dates.chinese(Dates.toLocalDate(filed)) + "向" + reconsiderationBody + "申请行政复议，"
+        + reconsiderationBody + "作出" + result + "原处罚决定的行政复议决定，该复议决定书已于"
+        + Dates.chinese(Dates.toLocalDate(v.get("reconsiderationDecidedDate"))) + "送达被申请人。被申请人在收到复议决定书之日起"
+        + "十五日内未提起行政诉讼（《中华人民共和国行政诉讼法》第四十五条），且至今未履行该决定。复议期间不计加处罚款"
+        + "（《中华人民共和国行政处罚法》第七十三条）。";
   }
 
   public Map<String, Object> issueReminder(Map<String, Object> variables, String user) {
@@ -225,13 +409,14 @@ public class EnforcementCaseService {
     Map<String, Object> out = new HashMap<>();
     out.put("reminderDate", today.toString());
     out.put("surchargeAmount", extra.doubleValue());
+    out.put("surchargeSuspendedDays", surchargeSuspendedDays(variables, today));
     out.put("totalDue", fine.add(extra).doubleValue());
     Map<String, Object> data = merged(variables, out);
     data.put("surchargeAmount", extra);
     data.put("totalDue", fine.add(extra));
-    LocalDate printedDeadline = deadlines.reminderDeadline(today);
-    data.put("reminderDeadline", printedDeadline);
-    data.put("statementDeadline", printedDeadline);
+    long paused = surchargeSuspendedDays(variables, today);
+    data.put("surchargePauseNote", paused == 0 ? "" : "；你（单位）申请行政复议、提起行政诉讼期间共" + paused
+        + "日，依照《中华人民共和国行政处罚法》第七十三条的规定不计加处罚款");
     generate(caseNo, DocumentType.REMINDER, data, user);
     cases.updateStatus(caseNo, CaseStatus.REMINDER);
     return out;
@@ -250,6 +435,7 @@ public class EnforcementCaseService {
     BigDecimal extra = surchargeAsOf(variables, Dates.today());
     data.put("surchargeAmount", extra);
     data.put("totalDue", fine.add(extra));
+    data.put("remedyHistory", remedyHistory(variables, agency.reconsiderationBody()));
     GeneratedDocument doc = generate(caseNo, DocumentType.ENFORCEMENT_APPLICATION, data, user);
     cases.updateStatus(caseNo, CaseStatus.AT_COURT);
     return doc;

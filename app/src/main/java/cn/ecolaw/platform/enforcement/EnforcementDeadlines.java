@@ -39,6 +39,16 @@ public class EnforcementDeadlines {
   /** ACEL 54, 69: apply to the court only 10 working days after the reminder is served. */
   static final int REMINDER_WORKING_DAYS = 10;
 
+  /** State Council Decree 310 Art. 8: the police decide within 3 days of the transfer whether to open a case. */
+  static final int POLICE_ANSWER_DAYS = 3;
+  /** EPL 63: transfer for administrative detention within 3 working days of the decision. */
+  static final int DETENTION_TRANSFER_WORKING_DAYS = 3;
+
+  /** MEE-PM 57: each extension of the decision deadline is 30 days (two at most). */
+  static final int EXTENSION_DAYS = 30;
+  /** ACEL 53: the head is warned this many days before the 3-month application period is lost. */
+  static final int APPLICATION_WARNING_DAYS = 15;
+
   private final WorkingDayCalendar calendar;
 
   public EnforcementDeadlines(WorkingDayCalendar calendar) {
@@ -57,8 +67,21 @@ public class EnforcementDeadlines {
     put(out, "decisionDue", calendar.addCalendarDays(filingDate, DECISION_DAYS));
   }
 
+  /** The decision deadline moved by days that do not count or by an approved extension. */
+  public void moveDecision(LocalDate due, long days, Map<String, Object> out) {
+    put(out, "decisionDue", calendar.addCalendarDays(due, (int) days));
+  }
+
   public void transfer(LocalDate today, Map<String, Object> out) {
     put(out, "transferDue", calendar.addCalendarDays(today, TRANSFER_DAYS));
+  }
+
+  public void policeAnswer(LocalDate transferDate, Map<String, Object> out) {
+    put(out, "policeAnswerDue", calendar.addCalendarDays(transferDate, POLICE_ANSWER_DAYS));
+  }
+
+  public void detentionTransfer(LocalDate decisionDate, Map<String, Object> out) {
+    put(out, "detentionTransferDue", calendar.addWorkingDays(decisionDate, DETENTION_TRANSFER_WORKING_DAYS));
   }
 
   public void statement(LocalDate noticeDate, Map<String, Object> out) {
@@ -75,8 +98,25 @@ public class EnforcementDeadlines {
     put(out, "reconsiderationDue", calendar.addCalendarDays(serviceDate, RECONSIDERATION_DAYS));
     LocalDate litigationDue = calendar.addMonths(serviceDate, LITIGATION_MONTHS);
     put(out, "litigationDue", litigationDue);
-    put(out, "applicationDue", calendar.addMonths(litigationDue, APPLICATION_MONTHS));
+    LocalDate applicationDue = calendar.addMonths(litigationDue, APPLICATION_MONTHS);
+    put(out, "applicationDue", applicationDue);
+    put(out, "applicationWarn", applicationDue.minusDays(APPLICATION_WARNING_DAYS));
     put(out, "reinspectionDue", serviceDate.plusDays(REINSPECTION_DAYS));
+  }
+
+  /** ALL 45: after a reconsideration decision the party may sue within 15 days of its service. */
+  static final int SUIT_AFTER_RECONSIDERATION_DAYS = 15;
+
+  /**
+   * After a reconsideration decision (upheld or changed) is served: the suit period is 15 days (ALL 45) and the
+   * application to the court is due 3 months after it ends (ACEL 53).
+   */
+  public void afterReconsideration(LocalDate decisionServed, Map<String, Object> out) {
+    LocalDate litigationDue = calendar.addCalendarDays(decisionServed, SUIT_AFTER_RECONSIDERATION_DAYS);
+    put(out, "litigationDue", litigationDue);
+    LocalDate applicationDue = calendar.addMonths(litigationDue, APPLICATION_MONTHS);
+    put(out, "applicationDue", applicationDue);
+    put(out, "applicationWarn", applicationDue.minusDays(APPLICATION_WARNING_DAYS));
   }
 
   /** The deadline printed on a reminder: 10 working days from its date (service on the day it is issued). */

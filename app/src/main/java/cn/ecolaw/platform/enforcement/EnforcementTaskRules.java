@@ -39,8 +39,9 @@ public class EnforcementTaskRules implements TaskCompletionRule {
   public Set<String> taskKeys() {
     return Set.of("Task_Investigate", "Task_ProposePenalty", "Task_RecordStatement", "Task_ScheduleHearing",
         "Task_ReviewStatement", "Task_ApproveDecision", "Task_ServeDecision", "Task_ReInspect", "Task_MonitorPayment",
-        "Task_RecordRemedyResult", "Task_ServeReminder", "Task_AwaitReminderResponse", "Task_ApproveTransfer",
-        "Task_ApproveNoPenalty");
+        "Task_RecordRemedyResult", "Task_RecordJudgmentPerformance", "Task_ServeReminder",
+        "Task_AwaitReminderResponse", "Task_ApproveTransfer", "Task_ApproveNoPenalty", "Task_RecordPoliceAnswer",
+        "Task_TransferForDetention", "Task_SuperviseDecisionDeadline", "Task_ServePriorNotice");
   }
 
   @Override
@@ -58,6 +59,14 @@ public class EnforcementTaskRules implements TaskCompletionRule {
         case "Task_ReInspect" -> reInspect(task);
         case "Task_MonitorPayment" -> monitorPayment(task);
         case "Task_RecordRemedyResult" -> remedyResult(task);
+        case "Task_RecordJudgmentPerformance" -> judgmentPerformance(task);
+        case "Task_SuperviseDecisionDeadline" -> decisionExtension(task);
+        case "Task_ServePriorNotice" -> dateBetween(task, "noticeServedDate", "noticeDate", "ENF-035",
+            "事先告知书的送达日期应在告知书制作之日");
+        case "Task_RecordPoliceAnswer" -> dateBetween(task, "policeAnswerDate", "transferDate", "ENF-031",
+            "公安机关决定的送达日期应在移送之日");
+        case "Task_TransferForDetention" -> dateBetween(task, "detentionTransferDate", "decisionDate", "ENF-032",
+            "移送行政拘留的日期应在处罚决定作出之日");
         case "Task_ServeReminder" -> serveReminder(task);
         case "Task_AwaitReminderResponse" -> awaitReminder(task);
         case "Task_ApproveNoPenalty" -> approveNoPenalty(task);
@@ -215,37 +224,64 @@ public class EnforcementTaskRules implements TaskCompletionRule {
       throw Refusals.refuse("ENF-010", "请登记当事人缴款或申请行政复议、提起行政诉讼的情况；期限届满未缴纳的，系统将自动进入催告程序");
     }
     if (paid) {
-      LocalDate paidDate = Dates.toLocalDate(task.getVariable("paidDate"));
-      if (paidDate == null) {
-        throw Refusals.refuse("ENF-011", "请填写缴款日期");
-      }
-      double due = number(task, "fineAmount") + service.surchargeAsOf(task.getVariables(), paidDate).doubleValue();
-      Object amount = task.getVariable("paidAmount");
-      if (amount == null || ((Number) amount).doubleValue() + 0.005 < due) {
-        throw Refusals.refuse("ENF-012", "缴款金额不足：截至" + Dates.chinese(paidDate) + "应缴罚款及加处罚款共"
-            + String.format("%.2f", due) + "元");
-      }
+      checkPaidInFull(task);
       return;
+    }
+    if ("RECONSIDERATION".equals(remedy) && task.getVariable("reconsiderationResult") != null) {
+      throw Refusals.refuse("ENF-027", "当事人已就本决定申请过行政复议并已作出复议决定；对复议决定不服的，可以在收到复议决定书之日起"
+          + "十五日内提起行政诉讼（行政诉讼法第四十五条）");
+    }
+    LocalDate filed = Dates.toLocalDate(task.getVariable("remedyFiledDate"));
+    if (filed == null) {
+      throw Refusals.refuse("ENF-028", "请填写当事人申请行政复议或者提起行政诉讼的日期：复议、诉讼期间不计加处罚款（行政处罚法第七十三条）");
+    }
+    LocalDate served = Dates.toLocalDate(task.getVariable("serviceDate"));
+    if (filed.isAfter(Dates.today()) || served != null && filed.isBefore(served)) {
+      throw Refusals.refuse("ENF-029", "申请复议或者起诉的日期应在决定送达之日" + (served == null ? "" : Dates.chinese(served))
+          + "之后、今天之前");
     }
     LocalDate limit = Dates.toLocalDate(task.getVariable(
         "RECONSIDERATION".equals(remedy) ? "reconsiderationDue" : "litigationDue"));
-    if (limit != null && Dates.today().isAfter(limit)) {
+    if (limit != null && filed.isAfter(limit)) {
       throw Refusals.refuse("ENF-013", ("RECONSIDERATION".equals(remedy) ? "申请行政复议" : "提起行政诉讼")
           + "的期限已于" + Dates.chinese(limit) + "届满");
     }
   }
 
+  /** The paid amount covers the fine and the surcharge as of the day of payment (APL 72, 73). */
+  private void checkPaidInFull(DelegateTask task) {
+    LocalDate paidDate = Dates.toLocalDate(task.getVariable("paidDate"));
+    if (paidDate == null) {
+      throw Refusals.refuse("ENF-011", "请填写缴款日期");
+    }
+    double due = number(task, "fineAmount") + service.surchargeAsOf(task.getVariables(), paidDate).doubleValue();
+    Object amount = task.getVariable("paidAmount");
+    if (amount == null || ((Number) amount).doubleValue() + 0.005 < due) {
+      throw Refusals.refuse("ENF-012", "缴款金额不足：截至" + Dates.chinese(paidDate) + "应缴罚款及加处罚款共"
+          + String.format("%.2f", due) + "元");
+    }
+  }
+
+  /** The result of the reconsideration or suit and the day it was served on the party (APL 73, ALL 45). */
   private void remedyResult(DelegateTask task) {
     String result = String.valueOf(task.getVariable("remedyResult"));
-    if ("CHANGED".equals(result)) {
-      Object changed = task.getVariable("changedFine");
-      if (changed == null) {
-        throw Refusals.refuse("ENF-014", "原决定被变更的，请填写变更后的罚款金额");
-      }
-      task.setVariable("fineAmount", ((Number) changed).doubleValue());
+    if ("CHANGED".equals(result) && task.getVariable("changedFine") == null) {
+      throw Refusals.refuse("ENF-014", "原决定被变更的，请填写变更后的罚款金额");
     }
-    task.setVariable("remedyFiled", "NONE");
-    task.setVariable("paid", Boolean.FALSE);
+    LocalDate decided = Dates.toLocalDate(task.getVariable("remedyDecidedDate"));
+    LocalDate filed = Dates.toLocalDate(task.getVariable(
+        "RECONSIDERATION".equals(task.getVariable("pendingRemedy")) ? "reconsiderationFiledDate" : "litigationFiledDate"));
+    if (decided == null || decided.isAfter(Dates.today()) || filed != null && decided.isBefore(filed)) {
+      throw Refusals.refuse("ENF-030", "复议决定书或判决书的送达日期应在申请复议、起诉之日"
+          + (filed == null ? "" : Dates.chinese(filed)) + "之后、今天之前");
+    }
+  }
+
+  /** A judgment that upholds (or changes) the decision is performed or enforced as a judgment (ALL 95). */
+  private void judgmentPerformance(DelegateTask task) {
+    if (Boolean.TRUE.equals(task.getVariable("paid"))) {
+      checkPaidInFull(task);
+    }
   }
 
   private void serveReminder(DelegateTask task) {
@@ -269,6 +305,27 @@ public class EnforcementTaskRules implements TaskCompletionRule {
     if (due != null && !Dates.today().isAfter(due)) {
       throw Refusals.refuse("ENF-016", "催告书送达后十个工作日内（至" + Dates.chinese(due)
           + "）不得申请人民法院强制执行（行政强制法第五十四条）；当事人未缴纳的，期满后系统自动转入申请程序");
+    }
+  }
+
+  /** MEE-PM 57: first +30 days with the head's approval, then +30 after a collective discussion, no third. */
+  private void decisionExtension(DelegateTask task) {
+    String extension = String.valueOf(task.getVariable("decisionExtension"));
+    long count = task.getVariable("decisionExtensions") instanceof Number n ? n.longValue() : 0;
+    if ("HEAD_APPROVED".equals(extension) && count != 0 || "COLLECTIVE_DISCUSSION".equals(extension) && count != 1) {
+      throw Refusals.refuse("ENF-033", count >= 2
+          ? "办案期限已延长两次，不得再延长（生态环境行政处罚办法第五十七条）"
+          : count == 0 ? "第一次延长办案期限须经负责人批准（生态环境行政处罚办法第五十七条）"
+              : "办案期限已经负责人批准延长一次，再次延长须经集体讨论决定（生态环境行政处罚办法第五十七条）");
+    }
+  }
+
+  /** A recorded date lies between an earlier step of the case and today. */
+  private static void dateBetween(DelegateTask task, String key, String fromKey, String code, String message) {
+    LocalDate day = Dates.toLocalDate(task.getVariable(key));
+    LocalDate from = Dates.toLocalDate(task.getVariable(fromKey));
+    if (day == null || day.isAfter(Dates.today()) || from != null && day.isBefore(from)) {
+      throw Refusals.refuse(code, message + (from == null ? "" : Dates.chinese(from)) + "之后、今天之前");
     }
   }
 

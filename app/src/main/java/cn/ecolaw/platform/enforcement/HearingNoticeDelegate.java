@@ -20,7 +20,7 @@ public class HearingNoticeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     try {
-      service.issueHearingNotice(execution.getVariables(), ProcessUser.of(execution));
+      execution.setVariables(service.issueHearingNotice(execution.getVariables(), ProcessUser.of(execution)));
     } catch (PlatformException e) {
       throw Refusals.of(e);
     }

@@ -55,7 +55,8 @@ public final class Vocabulary {
 
   public static final Map<String, String> OUTCOMES = ordered(
       "PAID", "已缴纳罚款结案", "NO_PENALTY", "不予行政处罚", "NOT_FILED", "不予立案",
-      "TRANSFERRED_TO_POLICE", "移送公安机关", "COURT_ENFORCEMENT", "申请法院强制执行", "REVOKED", "处罚决定被撤销");
+      "TRANSFERRED_TO_POLICE", "移送公安机关", "COURT_ENFORCEMENT", "申请法院强制执行", "REVOKED", "处罚决定被撤销",
+      "JUDGMENT_ENFORCEMENT", "申请人民法院执行生效判决", "RECONSIDERATION_BODY_ENFORCEMENT", "移交行政复议机关执行");
 
   private Vocabulary() {}
 

@@ -129,6 +129,8 @@ class NonLitigationExecutionIT {
         "officers", "张三、李四", "crimeSuspected", "false", "measure", "NONE"));
     double fine = ((Number) runtime.getVariable(pid, "benchmarkFine")).doubleValue();
     driver.complete(pid, "Task_ProposePenalty", TestCases.of("proposedFine", fine, "penaltyReason", "违法事实清楚。"));
+    driver.complete(pid, "Task_ServePriorNotice", java.util.Map.of("noticeServedDate", cn.ecolaw.platform.shared.Dates.today().toString(),
+        "serviceMethod", "DIRECT", "recipient", "沈建国"));
     driver.complete(pid, "Task_RecordStatement", TestCases.of("statementSubmitted", "false"));
     driver.complete(pid, "Task_ReviewStatement", TestCases.of("statementAdopted", "NONE", "reviewedFine", fine,
         "reviewNote", "当事人未提出陈述申辩意见。"));

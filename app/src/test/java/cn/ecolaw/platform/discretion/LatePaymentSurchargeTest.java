@@ -40,4 +40,15 @@ class LatePaymentSurchargeTest {
     assertThatThrownBy(() -> surcharge.surcharge(new BigDecimal("-1"), deadline, deadline))
         .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.getCode()).isEqualTo("DISC-025"));
   }
+
+  @Test
+  void apl73PendingRemedyDaysDoNotAccrue() {
+    var pending = LatePaymentSurcharge.Suspension.parseAll("2026-12-03/2026-12-07;2026-12-06/");
+
+    // deadline 11-30, as of 12-10: 10 days late, 12-03..12-10 pending (the open suit overlaps the first period)
+    assertThat(surcharge.daysSuspended(deadline, LocalDate.parse("2026-12-10"), pending)).isEqualTo(8);
+    assertThat(surcharge.surcharge(new BigDecimal("100000"), deadline, LocalDate.parse("2026-12-10"), pending))
+        .isEqualByComparingTo("6000.00");
+    assertThat(LatePaymentSurcharge.Suspension.formatAll(pending)).isEqualTo("2026-12-03/2026-12-07;2026-12-06/");
+  }
 }

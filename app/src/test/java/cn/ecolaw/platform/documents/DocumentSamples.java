@@ -62,6 +62,11 @@ final class DocumentSamples {
     data.put("hearingRightText", HEARING_RIGHT);
     data.put("statementDeadline", LocalDate.of(2026, 11, 27));
     data.put("hearingDate", LocalDateTime.of(2026, 12, 3, 9, 30));
+    data.put("hearingDateTime", LocalDateTime.of(2026, 12, 3, 9, 30));
+    data.put("surchargePauseNote", "");
+    data.put("remedyHistory", "被申请人于2026年12月1日向湖州市人民政府申请行政复议，湖州市人民政府作出维持原处罚决定的"
+        + "行政复议决定，该复议决定书已于2027年1月5日送达被申请人。被申请人在收到复议决定书之日起十五日内未提起行政诉讼"
+        + "（《中华人民共和国行政诉讼法》第四十五条），且至今未履行该决定。");
     data.put("hearingPlace", "湖州市生态环境局三楼听证室");
     data.put("hearingOfficer", "赵立（法制审核科）");
     data.put("issueDate", LocalDate.of(2026, 11, 22));

@@ -102,7 +102,7 @@ public final class TemplateAuthoring {
     d.para("你（单位）的上述行为违反了${violatedProvision}的规定，属于${violationTypeLabel}。依据${penaltyBasis}的规定，"
         + "并参照本机关行政处罚裁量基准，本机关拟对你（单位）作出如下行政处罚：罚款${fineAmountText}。");
     d.para("根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）享有陈述、申辩的权利。"
-        + "如有陈述、申辩意见，请于${statementDeadline}前向本机关书面提出，或者到本机关口头陈述、申辩；"
+        + "如有陈述、申辩意见，请于收到本告知书之日起五个工作日内向本机关书面提出，或者到本机关口头陈述、申辩；"
         + "逾期未提出的，视为放弃陈述和申辩的权利。本机关不因你（单位）陈述、申辩而给予更重的处罚。");
     d.para("${hearingRightText}");
     d.para("联系人：${officers}");
@@ -118,7 +118,7 @@ public final class TemplateAuthoring {
     d.title("听证通知书");
     d.docNo("${caseNo}");
     d.flush("${partyName}：");
-    d.para("根据你（单位）的听证申请，本机关定于${hearingDate}在${hearingPlace}就你（单位）${violationTypeLabel}一案"
+    d.para("根据你（单位）的听证申请，本机关定于${hearingDateTime}在${hearingPlace}就你（单位）${violationTypeLabel}一案"
         + "拟作出的行政处罚（罚款${fineAmountText}）举行听证，听证主持人为${hearingOfficer}。"
         + "请你（单位）准时出席。");
     d.para("根据《中华人民共和国行政处罚法》第六十四条的规定，现将有关事项告知如下：");
@@ -228,11 +228,11 @@ public final class TemplateAuthoring {
         + "${fineAmountText}。该决定书已于${decisionServedDate}送达你（单位）。你（单位）在法定期限内"
         + "未履行该决定确定的缴纳罚款义务。");
     d.para("依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，本机关每日按罚款数额的百分之三"
-        + "加处罚款，加处罚款${surchargeAmountText}（加处罚款的数额不超出罚款的数额）。你（单位）应当缴纳的罚款"
-        + "及加处罚款合计${totalDueText}。");
-    d.para("根据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你（单位）于${reminderDeadline}前"
-        + "履行上述义务，将款项缴至${paymentPlace}。");
-    d.para("你（单位）收到本催告书后，有权进行陈述和申辩。陈述、申辩意见请于${statementDeadline}前以书面形式"
+        + "加处罚款，加处罚款${surchargeAmountText}（加处罚款的数额不超出罚款的数额）${surchargePauseNote}。"
+        + "你（单位）应当缴纳的罚款及加处罚款合计${totalDueText}。");
+    d.para("根据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你（单位）自收到本催告书之日起"
+        + "十个工作日内履行上述义务，将款项缴至${paymentPlace}。");
+    d.para("你（单位）收到本催告书后，有权进行陈述和申辩。陈述、申辩意见请于收到本催告书之日起十个工作日内以书面形式"
         + "向本机关提出；逾期未提出的，视为放弃陈述和申辩的权利。本机关将充分听取你（单位）的意见，"
         + "对提出的事实、理由和证据进行记录、复核。");
     d.para("逾期仍不履行的，本机关将在本催告书送达十个工作日后，依照《中华人民共和国行政强制法》第五十三条、"
@@ -259,9 +259,8 @@ public final class TemplateAuthoring {
         + "及加处罚款${surchargeAmountText}，合计${totalDueText}。");
     d.heading("事实和理由");
     d.para("${facts}");
-    d.para("被申请人的上述行为违反了${violatedProvision}的规定。申请人依据${penaltyBasis}的规定，于${decisionDate}作出${decisionNo}《行政处罚决定书》，"
-        + "该决定书已于${decisionServedDate}依法送达被申请人。被申请人在法定期限内未申请行政复议，"
-        + "也未提起行政诉讼，且至今未履行该决定。");
+    d.para("被申请人的上述行为违反了${violatedProvision}的规定。申请人依据${penaltyBasis}的规定，于${decisionDate}作出"
+        + "${decisionNo}《行政处罚决定书》，该决定书已于${decisionServedDate}依法送达被申请人。${remedyHistory}");
     d.para("申请人于${reminderServedDate}向被申请人送达《催告书》，催告其履行义务。催告书送达已满十个工作日，"
         + "被申请人仍未履行。");
     d.para("被申请人的陈述、申辩意见及申请人的复核意见：${partyOpinion}");

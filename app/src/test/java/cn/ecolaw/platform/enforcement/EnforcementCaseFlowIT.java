@@ -207,6 +207,8 @@ class EnforcementCaseFlowIT {
     driver.complete(pid, "Task_ApproveTransfer", TestCases.of("transferApproved", "true",
         "transferNote", "涉嫌污染环境罪，依法移送公安机关。"));
 
+    driver.complete(pid, "Task_RecordPoliceAnswer", TestCases.of("policeAccepted", "true",
+        "policeAnswerDate", Dates.today().toString(), "policeAnswerNote", "公安机关决定立案侦查。"));
     assertClosed(caseNo, pid, "TRANSFERRED_TO_POLICE");
     assertThat(discretionCount(caseNo)).isZero();
     assertThat(documentTypes(caseNo)).containsExactly("FILING_APPROVAL");
@@ -218,10 +220,11 @@ class EnforcementCaseFlowIT {
     String pid = driver.instanceOf(caseNo);
     double fine = decideAndServe(pid, true);
 
-    driver.complete(pid, "Task_MonitorPayment", TestCases.of("paid", "false", "remedyFiled", "LITIGATION"));
+    driver.complete(pid, "Task_MonitorPayment", TestCases.of("paid", "false", "remedyFiled", "LITIGATION",
+        "remedyFiledDate", Dates.today().toString()));
     assertThat(status(caseNo)).isEqualTo("PAYMENT");
     driver.complete(pid, "Task_RecordRemedyResult", TestCases.of("remedyResult", "REVOKED",
-        "remedyNote", "人民法院判决撤销原行政处罚决定。"));
+        "remedyDecidedDate", Dates.today().toString(), "remedyNote", "人民法院判决撤销原行政处罚决定。"));
 
     assertClosed(caseNo, pid, "REVOKED");
     assertDiscretionRecorded(caseNo, pid, fine);
@@ -264,6 +267,8 @@ class EnforcementCaseFlowIT {
     driver.complete(pid, "Task_ProposePenalty", TestCases.of("proposedFine", fine,
         "penaltyReason", "违法事实清楚，证据确凿，按裁量基准处罚。"));
     assertThat(runtime.getVariable(pid, "legalReviewRequired")).isEqualTo(legalReviewExpected);
+    driver.complete(pid, "Task_ServePriorNotice", java.util.Map.of("noticeServedDate", cn.ecolaw.platform.shared.Dates.today().toString(),
+        "serviceMethod", "DIRECT", "recipient", "沈建国"));
     driver.complete(pid, "Task_RecordStatement", TestCases.of("statementSubmitted", "false"));
     driver.complete(pid, "Task_ReviewStatement", TestCases.of("statementAdopted", "NONE", "reviewedFine", fine,
         "reviewNote", "当事人未提出陈述申辩意见。"));

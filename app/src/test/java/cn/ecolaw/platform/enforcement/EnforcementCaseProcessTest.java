@@ -95,6 +95,12 @@ class EnforcementCaseProcessTest {
 
   private void proposeAtBenchmark() {
     complete("Task_ProposePenalty", "proposedFine", benchmark(), "penaltyReason", "事实清楚，证据确凿");
+    serveNotice();
+  }
+
+  private void serveNotice() {
+    complete("Task_ServePriorNotice", "noticeServedDate", Dates.today().toString(), "serviceMethod", "DIRECT",
+        "recipient", "沈建国");
   }
 
   private void noStatementAndReview() {
@@ -206,7 +212,7 @@ class EnforcementCaseProcessTest {
     assertThat(variable("litigationDue")).isEqualTo(calendar.addMonths(served, 6).toString());
     assertThat(job("Timer_PaymentDeadline", pi).getDuedate()).isEqualTo(dueAt(calendar.addCalendarDays(served, 15)));
     assertThat(job("Timer_RemedyPeriodEnds", pi).getDuedate()).isEqualTo(dueAt(calendar.addMonths(served, 6)));
-    LocalDate noticed = LocalDate.parse((String) variable("noticeDate"));
+    LocalDate noticed = LocalDate.parse((String) variable("noticeServedDate"));
     assertThat(variable("statementDue")).isEqualTo(calendar.addWorkingDays(noticed, 5).toString());
   }
 
@@ -217,7 +223,7 @@ class EnforcementCaseProcessTest {
     investigate();
     proposeAtBenchmark();
     assertThat(pi).isWaitingAt("Task_RecordStatement");
-    LocalDate noticed = LocalDate.parse((String) runtime.getVariable(pi.getId(), "noticeDate"));
+    LocalDate noticed = LocalDate.parse((String) runtime.getVariable(pi.getId(), "noticeServedDate"));
     assertThat(job("Timer_StatementWindow", pi).getDuedate()).isEqualTo(dueAt(calendar.addWorkingDays(noticed, 5)));
 
     execute(job("Timer_StatementWindow", pi));
@@ -233,6 +239,8 @@ class EnforcementCaseProcessTest {
     assertThat(pi).isWaitingAt("Task_ApproveTransfer");
     assertThat(task(pi)).hasCandidateGroup("eco-head");
     complete("Task_ApproveTransfer", "transferApproved", "true", "transferNote", "涉嫌污染环境罪，移送公安机关");
+    complete("Task_RecordPoliceAnswer", "policeAccepted", "true", "policeAnswerDate", Dates.today().toString(),
+        "policeAnswerNote", "湖公（环）立字〔2026〕3号，决定立案侦查");
 
     assertEndedWith("End_TransferredToPolice", "TRANSFERRED_TO_POLICE");
     assertThat(pi).hasNotPassed("Task_EvaluateDiscretion");
@@ -347,8 +355,10 @@ class EnforcementCaseProcessTest {
   @Test
   void revokedDecisionEndsRevoked() {
     decidedAndServed(TestCases.enterpriseWater());
-    complete("Task_MonitorPayment", "paid", "false", "remedyFiled", "RECONSIDERATION");
-    complete("Task_RecordRemedyResult", "remedyResult", "REVOKED", "remedyNote", "湖政复决〔2026〕8号撤销");
+    complete("Task_MonitorPayment", "paid", "false", "remedyFiled", "RECONSIDERATION",
+        "remedyFiledDate", Dates.today().toString());
+    complete("Task_RecordRemedyResult", "remedyResult", "REVOKED", "remedyDecidedDate", Dates.today().toString(),
+        "remedyNote", "湖政复决〔2026〕8号撤销");
 
     assertEndedWith("End_Revoked", "REVOKED");
   }
@@ -356,8 +366,10 @@ class EnforcementCaseProcessTest {
   @Test
   void upheldDecisionReturnsToPaymentAndAChangedFineIsWhatIsDue() {
     decidedAndServed(TestCases.enterpriseWater());
-    complete("Task_MonitorPayment", "paid", "false", "remedyFiled", "LITIGATION");
-    complete("Task_RecordRemedyResult", "remedyResult", "CHANGED", "changedFine", 120000d, "remedyNote", "判决变更");
+    complete("Task_MonitorPayment", "paid", "false", "remedyFiled", "RECONSIDERATION",
+        "remedyFiledDate", Dates.today().toString());
+    complete("Task_RecordRemedyResult", "remedyResult", "CHANGED", "changedFine", 120000d,
+        "remedyDecidedDate", Dates.today().toString(), "remedyNote", "复议变更");
 
     assertThat(pi).isWaitingAt("Task_MonitorPayment");
     assertThat(runtime.getVariable(pi.getId(), "fineAmount")).isEqualTo(120000d);
@@ -544,6 +556,7 @@ class EnforcementCaseProcessTest {
         .satisfies(EnforcementCaseProcessTest::isRefusal).hasMessageContaining("DISC-010");
     complete("Task_ProposePenalty", "proposedFine", benchmark() + 10000, "penaltyReason", "事实清楚",
         "deviationReason", "当事人拒不配合调查");
+    serveNotice();
     assertThat(pi).isWaitingAt("Task_RecordStatement");
   }
 

@@ -66,6 +66,8 @@ public final class EnforcementFlowBench {
     driver.complete(pid, "Task_Investigate", investigation);
     double fine = ((Number) runtime.getVariable(pid, "benchmarkFine")).doubleValue();
     driver.complete(pid, "Task_ProposePenalty", Map.of("proposedFine", fine, "penaltyReason", "事实清楚"));
+    driver.complete(pid, "Task_ServePriorNotice", java.util.Map.of("noticeServedDate", cn.ecolaw.platform.shared.Dates.today().toString(),
+        "serviceMethod", "DIRECT", "recipient", "沈建国"));
     driver.complete(pid, "Task_RecordStatement", Map.of("statementSubmitted", "false"));
     driver.complete(pid, "Task_ReviewStatement", Map.of("statementAdopted", "NONE", "reviewedFine", fine,
         "reviewNote", "无"));

@@ -44,6 +44,15 @@ class TasklistRestTest {
       Map.entry("crimeSuspected", v -> "false"),
       Map.entry("transferApproved", v -> "true"),
       Map.entry("transferNote", v -> "涉嫌污染环境罪，同意移送公安机关。"),
+      Map.entry("policeAccepted", v -> "true"),
+      Map.entry("policeAnswerDate", v -> Dates.today().toString()),
+      Map.entry("policeAnswerNote", v -> "公安机关决定立案侦查。"),
+      Map.entry("performanceNote", v -> "当事人已按判决履行。"),
+      Map.entry("judgmentNo", v -> "（2026）浙0502行初1号"),
+      Map.entry("enforcementItems", v -> "罚款及加处罚款"),
+      Map.entry("handoverNote", v -> "复议决定及案卷已移交复议机关。"),
+      Map.entry("detentionTransferDate", v -> Dates.today().toString()),
+      Map.entry("detentionTransferNote", v -> "案件材料已移送公安机关。"),
       Map.entry("noPenaltyApproved", v -> "true"),
       Map.entry("noPenaltyGround", v -> "违法行为轻微并及时改正，没有造成危害后果（行政处罚法第三十三条）。"),
       Map.entry("proposedFine", v -> v.number("benchmarkFine")),
@@ -69,6 +78,8 @@ class TasklistRestTest {
       Map.entry("paid", v -> "true"),
       Map.entry("remedyFiled", v -> "NONE"),
       Map.entry("remedyResult", v -> "UPHELD"),
+      Map.entry("noticeServedDate", v -> Dates.today().toString()),
+      Map.entry("remedyDecidedDate", v -> Dates.today().toString()),
       Map.entry("remedyNote", v -> "复议决定维持。"),
       Map.entry("reminderServedDate", v -> Dates.today().toString()),
       Map.entry("courtAccepted", v -> "true"),
@@ -164,7 +175,7 @@ class TasklistRestTest {
     Walk walk = driver.walk(pid, Scenario.of(Map.of("crimeSuspected", v -> "true")));
 
     assertThat(walk.taskKeys()).containsExactly("Task_ProposeFiling", "Task_ApproveFiling", "Task_Investigate",
-        "Task_ApproveTransfer");
+        "Task_ApproveTransfer", "Task_RecordPoliceAnswer");
     assertEnded(walk, "TRANSFERRED_TO_POLICE");
   }
 
@@ -255,6 +266,7 @@ class TasklistRestTest {
     refused(pid, investigate, values -> values.put("officers", "张三"), "ENF-001", "不得少于两人");
     driver.complete(pid, "Task_Investigate", Map.of());
     driver.complete(pid, "Task_ProposePenalty", Map.of());
+    driver.complete(pid, "Task_ServePriorNotice", Map.of());
     driver.complete(pid, "Task_RecordStatement", Map.of());
 
     JsonNode review = driver.openTask(pid, "Task_ReviewStatement");

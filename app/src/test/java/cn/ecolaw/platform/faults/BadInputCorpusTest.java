@@ -74,7 +74,10 @@ class BadInputCorpusTest {
       Map.entry("Task_ServeRefusal", "Timer_RefusalServiceDeadline"),
       Map.entry("Task_DecideChallenge", "Timer_ChallengeDecisionDeadline"),
       Map.entry("Task_ExecuteByCourt", "Timer_CourtExecutionDeadline"),
-      Map.entry("Task_ExecuteByAgency", "Timer_AgencyExecutionDeadline"));
+      Map.entry("Task_ExecuteByAgency", "Timer_AgencyExecutionDeadline"),
+      Map.entry("Task_RecordPoliceAnswer", "Timer_PoliceAnswerDeadline"),
+      Map.entry("Task_TransferForDetention", "Timer_DetentionTransferDeadline"),
+      Map.entry("Task_ServeReminder", "Timer_ApplicationDeadline_ServeReminder"));
 
   /**
    * The court's other road: not accepted, appealed and ordered accepted by the higher court, heard, refused,
@@ -85,6 +88,19 @@ class BadInputCorpusTest {
       "Task_ChooseReviewMode", Map.of("reviewMode", "HEARING", "reviewModeNote", "处罚决定可能明显缺乏事实根据。"),
       "Task_ReviewAndRule", Map.of("enforcementGranted", "false", "refusalGround", "NO_FACTUAL_BASIS",
           "executedBy", "AGENCY"));
+
+  /** EPL 63: the decision is also transferred to the police for administrative detention. */
+  private static final Map<String, Map<String, Object>> EPL63_DETENTION = Map.of(
+      "Task_ApproveDecision", Map.of("epl63Conduct", "EVADING_SUPERVISION"));
+
+  /** Decree 310 Art. 11: the police decline, the penalty goes on; the party sues and the judgment is enforced. */
+  private static final Map<String, Map<String, Object>> POLICE_DECLINE_THEN_JUDGMENT = Map.of(
+      "Task_RecordPoliceAnswer", Map.of("policeAccepted", "false"),
+      "Task_MonitorPayment", Map.of("remedyFiled", "LITIGATION"));
+
+  /** ARL 78: a decision changed on reconsideration is handed to the reconsideration body. */
+  private static final Map<String, Map<String, Object>> CHANGED_ON_RECONSIDERATION = Map.of(
+      "Task_RecordRemedyResult", Map.of("remedyResult", "CHANGED", "changedFine", 100000));
 
   @Autowired private JdbcTemplate jdbc;
   @Autowired private RuntimeService runtime;
@@ -226,8 +242,9 @@ class BadInputCorpusTest {
   void everyUserTaskRefusesEveryBadInputAndChangesNothing() {
     Set<String> reached = new TreeSet<>();
     Map<String, Object> serious = TestCases.enterpriseSerious();
-    work(serious, Map.of("correctionOrdered", true), reached);
-    work(TestCases.enterpriseWater(), Map.of("crimeSuspected", "true"), reached);
+    work(serious, Map.of("correctionOrdered", true), reached, EPL63_DETENTION);
+    work(TestCases.enterpriseWater(), Map.of("crimeSuspected", "true"), reached, POLICE_DECLINE_THEN_JUDGMENT);
+    work(TestCases.enterpriseWater(), Map.of(), reached, CHANGED_ON_RECONSIDERATION);
     work(TestCases.minor(), Map.of(), reached);
     work(TestCases.enterpriseSerious(), Map.of(), reached, COURT_OTHER_ROAD);
 
@@ -403,8 +420,16 @@ class BadInputCorpusTest {
         out.add(Map.entry(of.apply(new Object[] {"paid", "true", "remedyFiled", "NONE", "paidAmount", 1,
             "paidDate", today.toString()}), "ENF-012"));
       }
-      case "Task_RecordRemedyResult" ->
-          out.add(Map.entry(of.apply(new Object[] {"remedyResult", "CHANGED", "changedFine", null}), "ENF-014"));
+      case "Task_RecordRemedyResult" -> {
+        out.add(Map.entry(of.apply(new Object[] {"remedyResult", "CHANGED", "changedFine", null}), "ENF-014"));
+        out.add(Map.entry(of.apply(new Object[] {"remedyDecidedDate", today.plusDays(1).toString()}), "ENF-030"));
+      }
+      case "Task_ServePriorNotice" ->
+          out.add(Map.entry(of.apply(new Object[] {"noticeServedDate", today.plusDays(1).toString()}), "ENF-035"));
+      case "Task_RecordPoliceAnswer" ->
+          out.add(Map.entry(of.apply(new Object[] {"policeAnswerDate", today.plusDays(1).toString()}), "ENF-031"));
+      case "Task_TransferForDetention" ->
+          out.add(Map.entry(of.apply(new Object[] {"detentionTransferDate", today.plusDays(1).toString()}), "ENF-032"));
       case "Task_ServeReminder" -> {
         LocalDate issued = LocalDate.parse(v.get("reminderDate").toString());
         out.add(Map.entry(of.apply(new Object[] {"reminderServedDate", issued.minusDays(1).toString()}), "ENF-015"));

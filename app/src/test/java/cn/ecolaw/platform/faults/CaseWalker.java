@@ -108,10 +108,20 @@ final class CaseWalker {
           "officers", "张三、李四", "violationType", v.get("violationType"), "violationsIn2Years",
           v.get("violationsIn2Years"), "measure", "NONE", "crimeSuspected", "false");
       case "Task_ApproveTransfer" -> TestCases.of("transferApproved", "true", "transferNote", "涉嫌污染环境罪，同意移送。");
+      case "Task_RecordJudgmentPerformance" -> TestCases.of("paid", "false", "performanceNote", "判决生效后仍未缴纳。");
+      case "Task_ApplyJudgmentEnforcement" -> TestCases.of("judgmentNo", "（2026）浙0502行初1号", "enforcementItems",
+          "罚款及加处罚款", "headOpinion", "同意申请执行生效判决。");
+      case "Task_HandOverToReconsiderationBody" -> TestCases.of("handoverNote", "复议变更决定及案卷已移交复议机关。");
+      case "Task_RecordPoliceAnswer" -> TestCases.of("policeAccepted", "true", "policeAnswerDate", today,
+          "policeAnswerNote", "公安机关决定立案侦查。");
+      case "Task_TransferForDetention" -> TestCases.of("detentionTransferDate", today, "detentionTransferNote",
+          "案件材料已移送公安机关。");
       case "Task_ApproveNoPenalty" -> TestCases.of("noPenaltyApproved", "true", "noPenaltyGround",
           "违法行为轻微并及时改正，没有造成危害后果（行政处罚法第三十三条）。");
       case "Task_ProposePenalty" -> TestCases.of("proposedFine", number(v, "benchmarkFine"), "penaltyReason",
           "违法事实清楚，证据确凿；依据《中华人民共和国水污染防治法》第八十三条。");
+      case "Task_ServePriorNotice" -> TestCases.of("noticeServedDate", today, "serviceMethod", "DIRECT",
+          "recipient", "沈建国");
       case "Task_RecordStatement" -> TestCases.of("statementSubmitted", "true", "statementSummary",
           "当事人称“已于当日停产整改”，请求从轻处罚。", "hearingRequested", Boolean.TRUE.equals(v.get("hearingRight")));
       case "Task_ScheduleHearing" -> TestCases.of("hearingDate",
@@ -128,8 +138,10 @@ final class CaseWalker {
       case "Task_ServeDecision" -> TestCases.of("serviceDate", today, "serviceMethod", "DIRECT", "recipient", "沈建国");
       case "Task_ReInspect" -> TestCases.of("reinspectionDate", today, "correctionRefused", "false",
           "reinspectionNote", "已改正。");
-      case "Task_MonitorPayment" -> TestCases.of("paid", "false", "remedyFiled", "RECONSIDERATION");
-      case "Task_RecordRemedyResult" -> TestCases.of("remedyResult", "UPHELD", "remedyNote", "复议决定维持原处罚决定。");
+      case "Task_MonitorPayment" -> TestCases.of("paid", "false", "remedyFiled", "RECONSIDERATION",
+          "remedyFiledDate", today);
+      case "Task_RecordRemedyResult" -> TestCases.of("remedyResult", "UPHELD", "remedyDecidedDate", today,
+          "remedyNote", "复议决定维持原处罚决定。");
       case "Task_ServeReminder" -> TestCases.of("reminderServedDate", today, "serviceMethod", "DIRECT",
           "recipient", "沈建国");
       case "Task_AwaitReminderResponse" -> TestCases.of("paid", "true", "paidAmount", 1e9, "paidDate", today,

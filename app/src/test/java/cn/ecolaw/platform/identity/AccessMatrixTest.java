@@ -661,6 +661,8 @@ class AccessMatrixTest {
         "crimeSuspected", "false", "measure", "NONE");
     double benchmark = ((Number) runtime.getVariable(pid, "benchmarkFine")).doubleValue();
     complete(pid, "Task_ProposePenalty", "proposedFine", benchmark, "penaltyReason", "事实清楚，证据确凿");
+    complete(pid, "Task_ServePriorNotice", "noticeServedDate", Dates.today().toString(), "serviceMethod", "DIRECT",
+        "recipient", "沈建国");
     complete(pid, "Task_RecordStatement", "statementSubmitted", "false");
     complete(pid, "Task_ReviewStatement", "statementAdopted", "NONE", "reviewedFine", benchmark, "reviewNote", "未提出意见");
     complete(pid, "Task_ApproveDecision", "decisionApproved", "true", "collectiveDiscussionHeld", true, "headOpinion", "同意");
