@@ -21,6 +21,7 @@ public class ApiErrorHandler {
   public ResponseEntity<ApiError> engine(org.camunda.bpm.engine.ProcessEngineException e) {
     var refusal = cn.ecolaw.platform.workflow.Refusals.find(e);
     if (refusal.isEmpty() && isRace(e)) {
+      LOG.info("lost race answered 409: {}", e.toString());
       return race();
     }
     if (refusal.isEmpty()) {
@@ -43,8 +44,11 @@ public class ApiErrorHandler {
       org.springframework.dao.TransientDataAccessException.class,
       org.springframework.dao.ConcurrencyFailureException.class})
   public ResponseEntity<ApiError> race(Exception e) {
+    LOG.info("lost race answered 409: {}", e.toString());
     return race();
   }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiErrorHandler.class);
 
   private static ResponseEntity<ApiError> race() {
     return ResponseEntity.status(409).body(new ApiError(RACE_CODE, RACE_MESSAGE));
