@@ -52,6 +52,16 @@ public class RefusalTranslationFilter extends OncePerRequestFilter {
       return;
     }
     String type = json != null && json.hasNonNull("type") ? json.get("type").asText() : errorType(status);
+    String original = json == null ? "" : json.path("message").asText("");
+    if (status >= 500 && ("NullValueException".equals(type) || original.contains("Cannot find")
+        || original.contains("does not exist") || original.matches("(?s).*\\b\\w+ is null.*"))) {
+      // the engine could not find what the request names (a task, an instance): not the server's fault
+      status = HttpServletResponse.SC_NOT_FOUND;
+      response.setStatus(status);
+    } else if (status >= 500 && "NotValidException".equals(type)) {
+      status = HttpServletResponse.SC_BAD_REQUEST;
+      response.setStatus(status);
+    }
     String text = new String(body, StandardCharsets.UTF_8).toLowerCase();
     boolean unparsable = status == 400 && (text.contains("json") || text.contains("pars")
         || text.contains("unexpected") || text.contains("end-of-input"));
