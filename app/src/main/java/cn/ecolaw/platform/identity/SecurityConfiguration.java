@@ -69,6 +69,16 @@ public class SecurityConfiguration {
     return registration;
   }
 
+  /** Camunda's password oracle ({@code …/identity/verify}) is closed on both engine APIs. */
+  @Bean
+  public FilterRegistrationBean<PasswordOracleFilter> passwordOracle() {
+    FilterRegistrationBean<PasswordOracleFilter> registration = new FilterRegistrationBean<>(new PasswordOracleFilter());
+    registration.setName("password-oracle");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 70);
+    return registration;
+  }
+
   /** English or empty refusals of the engine's REST API and the webapps' APIs become JSON with Chinese messages. */
   @Bean
   public FilterRegistrationBean<cn.ecolaw.platform.shared.RefusalTranslationFilter> refusalTranslation() {

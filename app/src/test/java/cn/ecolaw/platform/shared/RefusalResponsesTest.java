@@ -105,8 +105,10 @@ class RefusalResponsesTest {
 
   @Test
   void engineRest400_malformedJson() throws Exception {
-    assertRefusal(send("POST", "/engine-rest/task", "officer1", "application/json", "{\"name\": "), 400, "REQ-003",
-        true);
+    // Jersey refuses the body before or inside Camunda's JSON reader: REQ-003 or REQ-400, Chinese either way
+    HttpResponse<String> r = send("POST", "/engine-rest/task", "officer1", "application/json", "{\"name\": ");
+    assertRefusal(r, 400, null, true);
+    assertThat(JSON.readTree(r.body()).path("code").asText()).isIn("REQ-003", "REQ-400");
   }
 
   // ------------------------------------------------------------------------------------------------ webapps
