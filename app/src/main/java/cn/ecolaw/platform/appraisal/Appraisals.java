@@ -82,12 +82,33 @@ public class Appraisals {
     if (blank(v.get("matter"))) {
       throw PlatformException.badRequest("APR-004", "请填写鉴定事项");
     }
+    text(v.get("matter"), "鉴定事项", MAX_MATTER);
     if (blank(v.get("parties"))) {
       throw PlatformException.badRequest("APR-005", "请填写当事人");
     }
-    if (!(v.get("estimatedAmount") instanceof Number n) || n.doubleValue() < 0) {
+    text(v.get("parties"), "当事人", MAX_PARTIES);
+    if (!(v.get("estimatedAmount") instanceof Number n) || !Double.isFinite(n.doubleValue()) || n.doubleValue() < 0
+        || n.doubleValue() > MAX_AMOUNT) {
       throw PlatformException.badRequest("APR-006", "预估损害数额应为不小于零的数字（元）");
     }
+  }
+
+  /** Camunda keeps a string variable in a 4,000-character column (ACT_RU_VARIABLE.TEXT_). */
+  static final int MAX_MATTER = 4000;
+  static final int MAX_PARTIES = 1000;
+  static final double MAX_AMOUNT = 1e15;
+
+  /** Text, within its limit and free of markup and control characters (APR-007). */
+  private static void text(Object value, String label, int max) {
+    if (!(value instanceof String s)) {
+      throw PlatformException.badRequest("APR-007", "“" + label + "”应为文字");
+    }
+    if (s.length() > max) {
+      throw PlatformException.badRequest("APR-007", "“" + label + "”不得超过" + max + "个字");
+    }
+    cn.ecolaw.platform.workflow.TextSafety.inspect(label, s).ifPresent(finding -> {
+      throw PlatformException.badRequest(finding.code(), finding.message());
+    });
   }
 
   static boolean blank(Object value) {

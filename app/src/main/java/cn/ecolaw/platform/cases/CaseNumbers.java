@@ -17,13 +17,25 @@ public class CaseNumbers {
   public static final Pattern CASE_NO = Pattern.compile("^[\\u4e00-\\u9fa5]{1,8}罚〔(20\\d{2})〕([1-9]\\d{0,5})号$");
 
   private final JdbcTemplate jdbc;
+  private final org.springframework.transaction.support.TransactionTemplate separately;
 
-  public CaseNumbers(JdbcTemplate jdbc) {
+  public CaseNumbers(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.separately = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.separately.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   public static boolean isWellFormed(String caseNo) {
     return caseNo != null && CASE_NO.matcher(caseNo).matches();
+  }
+
+  /** The year of a well-formed case number (湖环罚〔2026〕12号 → 2026). */
+  public static int year(String caseNo) {
+    var m = CASE_NO.matcher(caseNo);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a case number: " + caseNo);
+    }
+    return Integer.parseInt(m.group(1));
   }
 
   /** The next penalty case number of the agency, e.g. 湖环罚〔2026〕13号. */
@@ -40,11 +52,18 @@ public class CaseNumbers {
 
   @Transactional(propagation = Propagation.REQUIRED)
   int next(String prefix, int year) {
-    int updated = jdbc.update(
-        "UPDATE case_number_sequence SET next_value = next_value + 1 WHERE prefix = ? AND year_no = ?", prefix, year);
-    if (updated == 0) {
-      jdbc.update("INSERT INTO case_number_sequence (prefix, year_no, next_value) VALUES (?, ?, 2)", prefix, year);
-      return 1;
+    String increment = "UPDATE case_number_sequence SET next_value = next_value + 1 WHERE prefix = ? AND year_no = ?";
+    if (jdbc.update(increment, prefix, year) == 0) {
+      // the first number of the year: the sequence row is created in its own transaction, so that parallel first
+      // requests do not fail on its key (nor abort the caller's transaction on PostgreSQL); then counted as usual
+      separately.executeWithoutResult(status -> {
+        try {
+          jdbc.update("INSERT INTO case_number_sequence (prefix, year_no, next_value) VALUES (?, ?, 1)", prefix, year);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+          // created by a parallel request meanwhile
+        }
+      });
+      jdbc.update(increment, prefix, year);
     }
     Integer value = jdbc.queryForObject(
         "SELECT next_value FROM case_number_sequence WHERE prefix = ? AND year_no = ?", Integer.class, prefix, year);

@@ -6,6 +6,9 @@ import java.math.BigDecimal;
 /** Tolerant reading of variable values that arrive as Integer, Long, Double, BigDecimal, String or Boolean. */
 final class VariableValues {
 
+  /** Larger than any fine, investment or ratio the platform handles (and than a double holds exactly). */
+  private static final BigDecimal MAX = new BigDecimal("1e15");
+
   private VariableValues() {}
 
   static BigDecimal decimal(Object value, String label) {
@@ -13,20 +16,38 @@ final class VariableValues {
       return null;
     }
     if (value instanceof BigDecimal d) {
+      if (d.abs().compareTo(MAX) > 0) {
+        throw PlatformException.badRequest("DISC-008", label + "超出合理范围：" + d.toPlainString());
+      }
       return d;
     }
     if (value instanceof Double || value instanceof Float) {
-      return BigDecimal.valueOf(((Number) value).doubleValue());
+      double d = ((Number) value).doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw PlatformException.badRequest("DISC-008", label + "不是有效的数字：" + value);
+      }
+      if (Math.abs(d) > MAX.doubleValue()) {
+        throw PlatformException.badRequest("DISC-008", label + "超出合理范围：" + value);
+      }
+      return BigDecimal.valueOf(d);
     }
     if (value instanceof Number n) {
-      return BigDecimal.valueOf(n.longValue());
+      BigDecimal d = new BigDecimal(n.toString());
+      if (d.abs().compareTo(MAX) > 0) {
+        throw PlatformException.badRequest("DISC-008", label + "超出合理范围：" + n);
+      }
+      return d;
     }
     String text = value.toString().trim();
     if (text.isEmpty()) {
       return null;
     }
     try {
-      return new BigDecimal(text);
+      BigDecimal d = new BigDecimal(text);
+      if (d.abs().compareTo(MAX) > 0) {
+        throw PlatformException.badRequest("DISC-008", label + "超出合理范围：" + text);
+      }
+      return d;
     } catch (NumberFormatException e) {
       throw PlatformException.badRequest("DISC-008", label + "不是有效的数字：" + text);
     }

@@ -36,7 +36,7 @@ public class CaseLauncher {
     } catch (ProcessEngineException e) {
       var refusal = Refusals.find(e).orElseThrow(() -> e);
       String[] parts = Refusals.split(refusal.getMessage());
-      throw PlatformException.badRequest(parts[0], parts[1]);
+      throw new PlatformException(Refusals.status(refusal), parts[0], parts[1]);
     }
   }
 }

@@ -17,7 +17,18 @@ import org.springframework.stereotype.Component;
 public class CaseStartValidator {
 
   static final int MAX_NAME = 200;
-  static final int MAX_FACTS = 5000;
+  /** Camunda keeps a string variable in a 4,000-character column (ACT_RU_VARIABLE.TEXT_). */
+  static final int MAX_FACTS = 4000;
+
+  /**
+   * What a case start may carry: the fields of the start form {@code enforcement-start} and the case number
+   * (CaseStartValidatorTest keeps the two in step). Everything else (an outcome, a flag of the procedure, a fine) is
+   * the platform's to set and is refused (CASE-009) instead of being stored as a case variable.
+   */
+  public static final java.util.Set<String> START_KEYS = java.util.Set.of("caseNo", "partyName", "partyType", "partyId",
+      "legalRepresentative", "partyAddress", "region", "domain", "clueSource", "facts", "violationType", "exceedRatio",
+      "durationDays", "violationsIn2Years", "totalInvestment", "sensitiveArea", "firstViolation", "correctedPromptly",
+      "harmOccurred");
 
   private final AgencyProperties agency;
 
@@ -30,8 +41,22 @@ public class CaseStartValidator {
       throw PlatformException.badRequest("CASE-000", "缺少案件信息");
     }
     Map<String, Object> v = new HashMap<>(input);
+    for (Map.Entry<String, Object> e : new java.util.TreeMap<>(v).entrySet()) {
+      if (!START_KEYS.contains(e.getKey())) {
+        throw PlatformException.badRequest("CASE-009", "案件信息中有立案登记表以外的字段“" + e.getKey()
+            + "”：立案时只能填写立案登记表中的项目，其他事项由办案流程确定");
+      }
+      Object value = e.getValue();
+      if (value instanceof Map || value instanceof Iterable || (value != null && value.getClass().isArray())) {
+        throw PlatformException.badRequest("CASE-010", "“" + e.getKey() + "”应为文字、数字或是否，不能是对象或列表");
+      }
+    }
     if (caseNo != null && !caseNo.isBlank() && !CaseNumbers.isWellFormed(caseNo)) {
       throw PlatformException.badRequest("CASE-001", "案号格式不正确，应如：湖环罚〔2026〕12号");
+    }
+    if (caseNo != null && !caseNo.isBlank() && CaseNumbers.year(caseNo) > cn.ecolaw.platform.shared.Dates.today().getYear()) {
+      throw PlatformException.badRequest("CASE-011", "案号年度" + CaseNumbers.year(caseNo) + "晚于当前年度"
+          + cn.ecolaw.platform.shared.Dates.today().getYear() + "，请核对案号");
     }
     if (caseNo != null && !caseNo.isBlank() && !caseNo.startsWith(agency.shortName() + "罚〔")) {
       throw PlatformException.badRequest("CASE-008", "案号“" + caseNo + "”不是本机关（" + agency.name() + "）的案号，应以“"

@@ -91,10 +91,15 @@ public class EnforcementCaseService {
     out.put("enforcedBy", "AGENCY");
     out.putIfAbsent("epl63Conduct", "NONE");
     deadlines.filing(today, out);
-    cases.insert(new CaseFile(caseNo, processInstanceId, (String) v.get("partyName"), (String) v.get("partyType"),
-        (String) v.get("partyId"), (String) v.get("region"), (String) v.get("domain"),
-        (String) v.get("violationType"), (String) v.get("clueSource"), CaseStatus.FILING.name(), null,
-        Instant.now(), Instant.now()));
+    try {
+      cases.insert(new CaseFile(caseNo, processInstanceId, (String) v.get("partyName"), (String) v.get("partyType"),
+          (String) v.get("partyId"), (String) v.get("region"), (String) v.get("domain"),
+          (String) v.get("violationType"), (String) v.get("clueSource"), CaseStatus.FILING.name(), null,
+          Instant.now(), Instant.now()));
+    } catch (org.springframework.dao.DuplicateKeyException | org.springframework.dao.TransientDataAccessException e) {
+      // two starts with one number at once: the database's primary key decides, the loser changes nothing
+      throw PlatformException.conflict("CASE-007", "案号" + caseNo + "已存在");
+    }
     return out;
   }
 

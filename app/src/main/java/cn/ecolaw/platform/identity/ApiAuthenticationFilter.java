@@ -1,7 +1,6 @@
 package cn.ecolaw.platform.identity;
 
-import cn.ecolaw.platform.shared.ApiError;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.ecolaw.platform.shared.RefusalBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,24 +13,25 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic for {@code /api/*} against Camunda's identity service: anonymous or wrong credentials get 401 with a
- * Chinese {@code {code,message}}; otherwise the user, their groups and tenants are the engine's current
- * authentication for the request, so that engine calls made by {@code /api} are authorized as that user.
+ * HTTP Basic for {@code /api/*} and {@code /engine-rest/*} against Camunda's identity service: anonymous or wrong
+ * credentials get 401 with a Chinese message and a code (AUTH-001, AUTH-002) in the door's JSON shape
+ * ({@link RefusalBodies}); a source that guessed wrong too often for a user gets 429 with {@code Retry-After}
+ * (AUTH-006, {@link LoginThrottle}); otherwise the user, their groups and tenants are the engine's current
+ * authentication for the request, so that engine calls are authorized as that user.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   static final String REALM = "Basic realm=\"eco-case-platform\", charset=\"UTF-8\"";
 
   private final IdentityService identity;
-  private final ObjectMapper json;
+  private final LoginThrottle throttle;
 
-  public ApiAuthenticationFilter(IdentityService identity, ObjectMapper json) {
+  public ApiAuthenticationFilter(IdentityService identity, LoginThrottle throttle) {
     this.identity = identity;
-    this.json = json;
+    this.throttle = throttle;
   }
 
   @Override
@@ -39,13 +39,21 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String[] credentials = credentials(request.getHeader(HttpHeaders.AUTHORIZATION));
     if (credentials == null) {
-      refuse(response, new ApiError("AUTH-001", "请先登录：访问本接口需要提供用户名和密码（HTTP Basic 认证）"));
+      refuse(request, response, "AUTH-001", "请先登录：访问本接口需要提供用户名和密码（HTTP Basic 认证）");
+      return;
+    }
+    String source = request.getRemoteAddr();
+    long wait = throttle.waitSeconds(source, credentials[0]);
+    if (wait > 0) {
+      tooMany(request, response, wait);
       return;
     }
     if (!identity.checkPassword(credentials[0], credentials[1])) {
-      refuse(response, new ApiError("AUTH-002", "用户名或密码错误，或账户已被暂时锁定"));
+      throttle.failed(source, credentials[0]);
+      refuse(request, response, "AUTH-002", "用户名或密码错误");
       return;
     }
+    throttle.succeeded(source, credentials[0]);
     String userId = credentials[0];
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
@@ -76,11 +84,16 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
   }
 
-  private void refuse(HttpServletResponse response, ApiError error) throws IOException {
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+  private static void refuse(HttpServletRequest request, HttpServletResponse response, String code, String message)
+      throws IOException {
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.getWriter().write(json.writeValueAsString(error));
+    RefusalBodies.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException", code,
+        message);
+  }
+
+  static void tooMany(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
+    response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+    RefusalBodies.write(request, response, 429, "TooManyLoginAttempts", LoginThrottle.CODE,
+        LoginThrottle.message(seconds));
   }
 }

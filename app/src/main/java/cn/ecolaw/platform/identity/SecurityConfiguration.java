@@ -1,10 +1,7 @@
 package cn.ecolaw.platform.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +13,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Authentication of the two HTTP APIs; the webapps (Tasklist, Cockpit, Admin) keep Camunda's own login.
  * <ul>
- *   <li>{@code /engine-rest/*}: Camunda's {@link ProcessEngineAuthenticationFilter} with HTTP Basic against the
- *       identity service (anonymous and wrong credentials: 401);</li>
+ *   <li>{@code /engine-rest/*}: {@link ApiAuthenticationFilter} (HTTP Basic against the identity service; anonymous
+ *       and wrong credentials: 401 with a code and a Chinese message; guessing: 429, {@link LoginThrottle});</li>
  *   <li>{@code /api/*}: {@link ApiAuthenticationFilter} (same users, 401 with a Chinese message) and
  *       {@link CaseAccessInterceptor} for the case a request addresses.</li>
  * </ul>
@@ -25,17 +22,26 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * for an authenticated user.
  */
 @Configuration
-@EnableConfigurationProperties(AccessProperties.class)
+@EnableConfigurationProperties({AccessProperties.class, LoginThrottle.Settings.class})
 public class SecurityConfiguration {
 
+  /** Per (source, user) login throttling for every door (issue 8); Camunda's own lock is off (application.yml). */
   @Bean
-  public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+  public LoginThrottle loginThrottle(LoginThrottle.Settings settings) {
+    return new LoginThrottle(settings, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * {@code /engine-rest/*}: HTTP Basic against the identity service, as Camunda's
+   * {@code ProcessEngineAuthenticationFilter} with {@code HttpBasicAuthenticationProvider} did, but with the
+   * platform's throttling instead of Camunda's user lock, and 401 with a code and a Chinese message.
+   */
+  @Bean
+  public FilterRegistrationBean<ApiAuthenticationFilter> engineRestAuthentication(IdentityService identity,
+      LoginThrottle throttle) {
+    FilterRegistrationBean<ApiAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, throttle));
     registration.setName("engine-rest-authentication");
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
     return registration;
@@ -43,12 +49,44 @@ public class SecurityConfiguration {
 
   @Bean
   public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity,
-      ObjectMapper json) {
+      LoginThrottle throttle) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, json));
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, throttle));
     registration.setName("api-authentication");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+    return registration;
+  }
+
+  /** The webapps' login form: throttled per (source, user) like the HTTP APIs. */
+  @Bean
+  public FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottle(LoginThrottle throttle) {
+    FilterRegistrationBean<WebappLoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(new WebappLoginThrottleFilter(throttle));
+    registration.setName("webapp-login-throttle");
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 60);
+    return registration;
+  }
+
+  /** Camunda's password oracle ({@code …/identity/verify}) is closed on both engine APIs. */
+  @Bean
+  public FilterRegistrationBean<PasswordOracleFilter> passwordOracle() {
+    FilterRegistrationBean<PasswordOracleFilter> registration = new FilterRegistrationBean<>(new PasswordOracleFilter());
+    registration.setName("password-oracle");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 70);
+    return registration;
+  }
+
+  /** English or empty refusals of the engine's REST API and the webapps' APIs become JSON with Chinese messages. */
+  @Bean
+  public FilterRegistrationBean<cn.ecolaw.platform.shared.RefusalTranslationFilter> refusalTranslation() {
+    FilterRegistrationBean<cn.ecolaw.platform.shared.RefusalTranslationFilter> registration =
+        new FilterRegistrationBean<>(new cn.ecolaw.platform.shared.RefusalTranslationFilter());
+    registration.setName("refusal-translation");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
     return registration;
   }
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class InjunctionApplicationValidator {
 
-  static final int MAX_TEXT = 5000;
+  /** Camunda keeps a string variable in a 4,000-character column (ACT_RU_VARIABLE.TEXT_). */
+  static final int MAX_TEXT = 4000;
 
   public Map<String, Object> validate(Map<String, Object> in) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -52,6 +53,9 @@ public class InjunctionApplicationValidator {
     Object v = in.get(key);
     if (blank(v)) {
       throw PlatformException.badRequest("INJ-001", "“" + label + "”为必填项");
+    }
+    if (!(v instanceof String)) {
+      throw PlatformException.badRequest("INJ-001", "“" + label + "”应为文字");
     }
     String s = v.toString().trim();
     if (s.length() > max) {

@@ -3,7 +3,9 @@ package cn.ecolaw.platform.injunction;
 import cn.ecolaw.platform.cases.CaseNumbers;
 import cn.ecolaw.platform.documents.DocumentService;
 import cn.ecolaw.platform.documents.DocumentType;
+import cn.ecolaw.platform.shared.ActionClaims;
 import cn.ecolaw.platform.shared.AgencyProperties;
+import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.shared.Dates;
 import java.util.Date;
 import java.util.HashMap;
@@ -25,14 +27,33 @@ public class InjunctionService {
   private final CaseNumbers numbers;
   private final AgencyProperties agency;
   private final DocumentService documents;
+  private final ActionClaims claims;
 
   public InjunctionService(InjunctionApplicationValidator validator, InjunctionClock clock, CaseNumbers numbers,
-      AgencyProperties agency, DocumentService documents) {
+      AgencyProperties agency, DocumentService documents, ActionClaims claims) {
+    this.claims = claims;
     this.validator = validator;
     this.clock = clock;
     this.numbers = numbers;
     this.agency = agency;
     this.documents = documents;
+  }
+
+  /** The claim kind of {@link ActionClaims} for "one injunction at a time per case". */
+  static final String CLAIM = "INJUNCTION";
+
+  /**
+   * One injunction at a time per case: the injunction {@code processInstanceId} claims the case number (when it came
+   * from a case); a second application while the first runs, or a parallel one, is refused with INJ-007 (409).
+   */
+  public void claimCase(Object caseNo, String processInstanceId) {
+    if (InjunctionValues.blank(caseNo)) {
+      return;
+    }
+    String no = caseNo.toString().trim();
+    if (!claims.claim(CLAIM, no, processInstanceId, claims::processRunning)) {
+      throw PlatformException.conflict("INJ-007", "案件" + no + "已有正在办理的禁止令");
+    }
   }
 
   public String nextDocketNo() {

@@ -32,14 +32,20 @@ final class InjunctionValues {
     if (blank(v)) {
       return null;
     }
+    double d;
     if (v instanceof Number n) {
-      return n.doubleValue();
+      d = n.doubleValue();
+    } else {
+      try {
+        d = Double.parseDouble(v.toString().trim());
+      } catch (NumberFormatException e) {
+        throw PlatformException.badRequest(code, "“" + label + "”应为数字");
+      }
     }
-    try {
-      return Double.parseDouble(v.toString().trim());
-    } catch (NumberFormatException e) {
-      throw PlatformException.badRequest(code, "“" + label + "”应为数字");
+    if (!Double.isFinite(d) || Math.abs(d) > 1e15) {
+      throw PlatformException.badRequest(code, "“" + label + "”不是合理的数字");
     }
+    return d;
   }
 
   static String label(Map<String, String> codes, Object code) {

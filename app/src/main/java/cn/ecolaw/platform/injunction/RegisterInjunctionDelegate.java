@@ -28,6 +28,7 @@ public class RegisterInjunctionDelegate implements JavaDelegate {
         docketNo = service.nextDocketNo();
         execution.setProcessBusinessKey(docketNo);
       }
+      service.claimCase(execution.getVariable("caseNo"), execution.getProcessInstanceId());
       execution.setVariables(service.register(execution.getVariables(), docketNo, ProcessUser.of(execution)));
     } catch (PlatformException e) {
       throw Refusals.of(e);

@@ -52,8 +52,8 @@ public class RestorationService {
     Map<String, Object> out = new HashMap<>();
     out.put("respondent", required(in, "respondent", "修复义务人", 200));
     out.put("site", required(in, "site", "受损生态环境位置", 300));
-    out.put("damageDescription", required(in, "damageDescription", "生态环境损害情况", 5000));
-    out.put("restorationRequirements", required(in, "restorationRequirements", "修复要求", 5000));
+    out.put("damageDescription", required(in, "damageDescription", "生态环境损害情况", 4000));
+    out.put("restorationRequirements", required(in, "restorationRequirements", "修复要求", 4000));
     LocalDate deadline = deadline(in.get("restorationDeadline"));
     BigDecimal cost = cost(in.get("fallbackCost"));
     String cycle = blank(in.get("supervisionCycle")) ? defaultCycle : in.get("supervisionCycle").toString().trim();

@@ -48,11 +48,23 @@ public class ReviewRepository {
     return key.getKey().longValue();
   }
 
+  public boolean underReview(String caseNo) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM review_case WHERE case_no = ?", Integer.class, caseNo);
+    return n != null && n > 0;
+  }
+
+  /** One review per file: the unique key on {@code review_case.case_no} refuses a second one (REV-015, 409). */
   public void insertCase(String processInstanceId, String caseNo, String unit, Long sampleId, int sheetVersion) {
-    jdbc.update("""
-        INSERT INTO review_case (process_instance_id, case_no, unit, sample_id, sheet_version, status, created_at)
-        VALUES (?,?,?,?,?,'SCORING',?)""",
-        processInstanceId, caseNo, unit, sampleId, sheetVersion, Timestamp.from(Instant.now()));
+    try {
+      jdbc.update("""
+          INSERT INTO review_case (process_instance_id, case_no, unit, sample_id, sheet_version, status, created_at)
+          VALUES (?,?,?,?,?,'SCORING',?)""",
+          processInstanceId, caseNo, unit, sampleId, sheetVersion, Timestamp.from(Instant.now()));
+    } catch (org.springframework.dao.DuplicateKeyException | org.springframework.dao.TransientDataAccessException e) {
+      // the key taken, or (H2) still being taken by a parallel draw
+      throw cn.ecolaw.platform.shared.PlatformException.conflict("REV-015",
+          "案卷" + caseNo + "已被抽取评查，同一案卷不重复评查；请刷新后重新抽查");
+    }
   }
 
   public void grade(String processInstanceId, ReviewTier finalTier, BigDecimal total, boolean vetoFailed,

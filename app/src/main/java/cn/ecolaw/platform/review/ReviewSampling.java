@@ -61,9 +61,10 @@ public class ReviewSampling {
     long sampleId = reviews.insertSample(unit, seed, requested, chosen.size(), user == null ? "system" : user);
     List<Sample.Drawn> drawn = new ArrayList<>();
     for (String caseNo : chosen) {
+      // the review first: the unique key on review_case decides between parallel draws of one file (REV-015)
+      Sample.Drawn d = caseReview.start(caseNo, unit, sampleId);
       // the reviewers read the whole case file (case, documents, trail); the bureau sees the review instance
       access.grant(caseNo, office.unit(), "案卷评查（抽查批次" + sampleId + "）");
-      Sample.Drawn d = caseReview.start(caseNo, unit, sampleId);
       access.processStarted(caseNo, d.processInstanceId(), CaseReview.PROCESS_KEY);
       drawn.add(d);
     }
@@ -94,9 +95,12 @@ public class ReviewSampling {
     return count;
   }
 
-  private static List<String> designated(List<String> caseNos, List<String> candidates) {
+  private List<String> designated(List<String> caseNos, List<String> candidates) {
     List<String> out = new ArrayList<>();
     for (String caseNo : caseNos) {
+      if (!candidates.contains(caseNo) && reviews.underReview(caseNo)) {
+        throw PlatformException.conflict("REV-015", "案卷" + caseNo + "已被抽取评查，同一案卷不重复评查；请刷新后重新抽查");
+      }
       if (!candidates.contains(caseNo)) {
         throw PlatformException.badRequest("REV-013", "案件 " + caseNo + " 不是本单位已结案件，或已在评查中");
       }

@@ -20,11 +20,53 @@ public class ApiErrorHandler {
   @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
   public ResponseEntity<ApiError> engine(org.camunda.bpm.engine.ProcessEngineException e) {
     var refusal = cn.ecolaw.platform.workflow.Refusals.find(e);
+    if (refusal.isEmpty() && isRace(e)) {
+      LOG.info("lost race answered 409: {}", e.toString());
+      return race();
+    }
     if (refusal.isEmpty()) {
       throw e;
     }
     String[] parts = cn.ecolaw.platform.workflow.Refusals.split(refusal.get().getMessage());
-    return ResponseEntity.badRequest().body(new ApiError(parts[0], parts[1]));
+    return ResponseEntity.status(cn.ecolaw.platform.workflow.Refusals.status(refusal.get()))
+        .body(new ApiError(parts[0], parts[1]));
+  }
+
+  /** Code of a request that lost a race with a parallel one on the same data (409). */
+  public static final String RACE_CODE = "REQ-409";
+  public static final String RACE_MESSAGE = "该事项正由他人同时办理，本次请求未作任何更改；请刷新后重试";
+
+  /**
+   * A parallel request on the same data won (a unique key, a row lock, the engine's optimistic lock): 409, never 500.
+   * The transaction was rolled back, so nothing changed.
+   */
+  @ExceptionHandler({org.springframework.dao.DuplicateKeyException.class,
+      org.springframework.dao.TransientDataAccessException.class,
+      org.springframework.dao.ConcurrencyFailureException.class})
+  public ResponseEntity<ApiError> race(Exception e) {
+    LOG.info("lost race answered 409: {}", e.toString());
+    return race();
+  }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiErrorHandler.class);
+
+  private static ResponseEntity<ApiError> race() {
+    return ResponseEntity.status(409).body(new ApiError(RACE_CODE, RACE_MESSAGE));
+  }
+
+  /** Whether the cause chain shows a lost race (see {@link #race(Exception)}). */
+  public static boolean isRace(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.camunda.bpm.engine.OptimisticLockingException
+          || t instanceof org.springframework.dao.DuplicateKeyException
+          || t instanceof org.springframework.dao.TransientDataAccessException
+          || t instanceof org.springframework.dao.ConcurrencyFailureException
+          || t instanceof java.sql.SQLTransientException
+          || (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)

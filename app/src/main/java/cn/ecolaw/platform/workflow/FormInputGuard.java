@@ -38,12 +38,14 @@ public class FormInputGuard implements TaskListener {
         checkField(task, field);
       }
     }
+    DateWindow.checkBounds(schema, task);
     String processKey = processKey(task);
     for (TaskCompletionRule rule : rules) {
       if (rule.processKey().equals(processKey) && rule.taskKeys().contains(task.getTaskDefinitionKey())) {
         rule.check(task);
       }
     }
+    DateWindow.checkHappened(schema, task);
   }
 
   private String processKey(DelegateTask task) {

@@ -67,6 +67,9 @@ public class RefusalRestResponses implements ResourceConfigCustomizer {
       return body(Response.Status.CONFLICT, "TaskConflict", "【" + TaskConflicts.CODE + "】" + TaskConflicts.MESSAGE);
     }
     var refusal = Refusals.find(e);
+    if (refusal.isPresent() && refusal.get() instanceof Refusals.Conflict) {
+      return body(Response.Status.CONFLICT, "Conflict", refusal.get().getMessage());
+    }
     if (refusal.isPresent()) {
       return ExceptionHandlerHelper.getInstance().getResponse(refusal.get());
     }

@@ -15,8 +15,29 @@ public final class Refusals {
     return new BadUserRequestException("【" + code + "】" + message);
   }
 
+  /**
+   * A refusal because the action was done already or is being done by someone else (a duplicate case number, a
+   * second injunction for the case, a file drawn for review twice): {@code /api} and {@code /engine-rest} answer 409.
+   */
+  public static Conflict conflict(String code, String message) {
+    return new Conflict("【" + code + "】" + message);
+  }
+
+  /** Keeps the status of the platform's refusal: 409 stays a conflict, everything else is a 400 refusal. */
   public static BadUserRequestException of(PlatformException e) {
-    return refuse(e.getCode(), e.getMessage());
+    return e.getStatus() == 409 ? conflict(e.getCode(), e.getMessage()) : refuse(e.getCode(), e.getMessage());
+  }
+
+  /** HTTP status for a refusal found by {@link #find}: 409 for a {@link Conflict}, else 400. */
+  public static int status(BadUserRequestException refusal) {
+    return refusal instanceof Conflict ? 409 : 400;
+  }
+
+  /** A refusal that answers 409 (see {@link #conflict}). */
+  public static final class Conflict extends BadUserRequestException {
+    Conflict(String message) {
+      super(message);
+    }
   }
 
   /**

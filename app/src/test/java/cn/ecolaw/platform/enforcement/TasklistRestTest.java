@@ -153,9 +153,10 @@ class TasklistRestTest {
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.json().path("type").asText()).isEqualTo("InvalidRequestException");
 
+    // issue 8: no 5xx and no English for a task that does not exist
     PlatformHttp.Response badSubmit = driver.submitTask("no-such-task", Map.of("x", "y"));
-    assertThat(badSubmit.status()).as(badSubmit.text()).isEqualTo(500);
-    assertThat(badSubmit.json().path("message").asText()).contains("no-such-task");
+    assertThat(badSubmit.status()).as(badSubmit.text()).isEqualTo(404);
+    assertThat(badSubmit.json().path("message").asText()).isEqualTo("【REQ-404】请求的地址或对象不存在");
   }
 
   @Test

@@ -123,8 +123,9 @@ class EngineDoorsRestTest {
 
     PlatformHttp.Response started = http.post("/engine-rest/process-definition/key/jdbc-probe/start", Map.of());
 
-    assertThat(started.status()).as(started.text()).isGreaterThanOrEqualTo(400);
-    assertThat(started.text()).contains("jdbcTemplate");
+    assertThat(started.status()).as(started.text()).isEqualTo(400);
+    assertThat(started.text("code")).isEqualTo("EXPR-001");
+    assertThat(started.text("detail")).contains("jdbcTemplate");
     assertThat(count("/engine-rest/process-instance/count?processDefinitionKey=jdbc-probe")).isZero();
     assertThat(count("/engine-rest/history/variable-instance/count?variableName=rows")).isZero();
   }

@@ -74,7 +74,7 @@ final class BadInputCorpus {
     // over-long text
     m.add(Mutation.of("partyName", "201 characters", "湖".repeat(201), "CASE-005"));
     m.add(Mutation.of("region", "101 characters", "浙".repeat(101), "CASE-005"));
-    m.add(Mutation.of("facts", "5001 characters", "超".repeat(5001), "CASE-005"));
+    m.add(Mutation.of("facts", "4001 characters (Camunda's string column holds 4000)", "超".repeat(4001), "CASE-005"));
     m.add(Mutation.of("partyAddress", "301 characters", "路".repeat(301), "CASE-005"));
     m.add(Mutation.of("legalRepresentative", "51 characters", "王".repeat(51), "CASE-005"));
     m.add(Mutation.of("partyId", "19 characters", "9133050".repeat(3).substring(0, 19), "CASE-005"));
@@ -105,6 +105,18 @@ final class BadInputCorpus {
     m.add(Mutation.of("caseNo", "SQL in the number", "湖环罚〔2026〕12号' OR '1'='1", "CASE-001"));
     m.add(Mutation.of("caseNo", "another agency's prefix", "杭环罚〔2026〕12号", "CASE-008"));
     m.add(Mutation.of("caseNo", "another agency's prefix", "湖公罚〔2026〕12号", "CASE-008"));
+    // issue 8: nested objects and lists, numbers no double holds, fields the start form does not have, dates
+    m.add(Mutation.of("facts", "list for text", List.of("违法事实一", "违法事实二"), "CASE-010"));
+    m.add(Mutation.of("partyName", "object for text", Map.of("名称", "湖州公司"), "CASE-010"));
+    m.add(Mutation.of("exceedRatio", "object for a number", Map.of("比例", 0.3), "CASE-010"));
+    m.add(Mutation.of("exceedRatio", "1e400 (beyond a double)", new java.math.BigDecimal("1e400"), "DISC-008"));
+    m.add(Mutation.of("exceedRatio", "1e400 as text", "1e400", "DISC-008"));
+    m.add(Mutation.of("totalInvestment", "a 400-digit integer", new java.math.BigInteger("9".repeat(400)), "DISC-008"));
+    m.add(Mutation.of("proposedFine", "a fine at the start, and not a number", "abc", "CASE-009"));
+    m.add(Mutation.of("legalReviewRequired", "a procedure flag only the platform sets", false, "CASE-009"));
+    m.add(Mutation.of("caseOutcome", "an outcome only the platform sets", "PAID", "CASE-009"));
+    m.add(Mutation.of("fineAmount", "an amount only the decision sets", 1, "CASE-009"));
+    m.add(Mutation.of("caseNo", "the year 2099", "湖环罚〔2099〕12号", "CASE-011"));
     return m;
   }
 
@@ -159,6 +171,10 @@ final class BadInputCorpus {
         m.add(Mutation.of(f.key(), "words for a date", "明天", "FORM-006"));
         m.add(Mutation.of(f.key(), "slashed date", "2026/11/22", "FORM-006"));
         m.add(Mutation.of(f.key(), "script for a date", "<script>alert(1)</script>", "FORM-006"));
+        // issue 8: outside the plausible window (DateWindow)
+        m.add(Mutation.of(f.key(), "the year 9999", "9999-12-31", "DATE-001"));
+        m.add(Mutation.of(f.key(), "the year 9999 as a timestamp", "9999-12-31T00:00:00", "DATE-001"));
+        m.add(Mutation.of(f.key(), "before 2000", "1999-12-31", "DATE-001"));
       }
       case "radio", "select" -> {
         m.add(Mutation.of(f.key(), "unknown select value", "UNKNOWN_CODE", "FORM-004"));

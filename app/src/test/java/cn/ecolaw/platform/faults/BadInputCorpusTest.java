@@ -180,6 +180,51 @@ class BadInputCorpusTest {
         .isEqualTo("湖州测试印染有限公司");
   }
 
+  /**
+   * Issue 8: text the database cannot hold (Camunda's string column: 4,000 characters) in the appraisal and injunction
+   * fields is refused with a Chinese message at {@code /api} and at the injunction's start form; nothing is created.
+   */
+  @Test
+  void textOver4000CharactersInAppraisalAndInjunctionFieldsIsRefusedAndChangesNothing() {
+    String caseNo = TestCases.caseNo();
+    Map<String, Object> start = TestCases.enterpriseWater();
+    start.put("caseNo", caseNo);
+    assertThat(http.post("/api/cases", start).status()).isEqualTo(201);
+    Map<String, Object> before = snapshot(null);
+
+    Map<String, Object> appraisal = new LinkedHashMap<>(Map.of("requestedBy", "BUREAU", "category", "POLLUTANT",
+        "matter", "字".repeat(4001), "parties", "湖州测试印染有限公司", "estimatedAmount", 100000));
+    PlatformHttp.Response r = http.post("/api/cases/" + enc(caseNo) + "/appraisals", appraisal);
+    count("POST /api/cases/{caseNo}/appraisals");
+    assertThat(r.status()).as(r.text()).isEqualTo(400);
+    assertThat(r.text("code")).isEqualTo("APR-007");
+    assertThat(r.text("message")).isEqualTo("“鉴定事项”不得超过4000个字");
+    appraisal.put("matter", "土壤污染损害鉴定");
+    appraisal.put("estimatedAmount", new java.math.BigDecimal("1e400"));
+    r = http.post("/api/cases/" + enc(caseNo) + "/appraisals", appraisal);
+    count("POST /api/cases/{caseNo}/appraisals");
+    assertThat(r.status()).as(r.text()).isEqualTo(400);
+    assertThat(r.text("code")).isEqualTo("APR-006");
+
+    for (String key : List.of("facts", "harmEvidence")) {
+      Map<String, Object> injunction = new LinkedHashMap<>(Map.of("applicant", "湖州市南太湖环保公益协会",
+          "applicantType", "PRESCRIBED_ORGANISATION", "respondent", "湖州测试化工有限公司", "respondentType", "ENTERPRISE",
+          "preSuit", "false", "urgent", "true", "facts", "被申请人持续排放含铬废水。", "harmEvidence", "监测报告。",
+          "requestedMeasures", "停止排放含铬废水", "securityProvided", "false"));
+      injunction.put(key, "字".repeat(4001));
+      PlatformHttp.Response form = http.post("/engine-rest/process-definition/key/injunction/submit-form",
+          Map.of("variables", dtos(injunction, null)));
+      count("injunction start form");
+      assertThat(form.status()).as(form.text()).isEqualTo(400);
+      assertThat(form.text("message")).startsWith("【INJ-001】").endsWith("不得超过4000个字");
+    }
+    Map<String, Object> after = snapshot(null);
+    // the court's docket sequence row of the year may have been created (in its own transaction, no number drawn)
+    before.remove("case numbers drawn");
+    after.remove("case numbers drawn");
+    assertThat(after).isEqualTo(before);
+  }
+
   /** Forged case numbers on the read side: well-formed but unknown → 404, malformed → 400, nothing created. */
   @Test
   void forgedCaseNumbersAreNotFoundOrRefused() {

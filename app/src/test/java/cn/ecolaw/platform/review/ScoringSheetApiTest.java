@@ -123,8 +123,9 @@ class ScoringSheetApiTest {
     assertThat(caseNo).startsWith("湖环罚");
 
     PlatformHttp.Response again = http.post("/api/reviews/samples", Map.of("caseNos", List.of(caseNo)));
-    assertThat(again.status()).isEqualTo(400);
-    assertThat(again.json().get("code").asText()).isEqualTo("REV-013");
+    // a file already under review: a conflict (issue 8: one review per drawn file)
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().get("code").asText()).isEqualTo("REV-015");
     assertThat(http.post("/api/reviews/samples", Map.of("unit", "某某局", "count", 1)).json().get("code").asText())
         .isEqualTo("REV-010");
     assertThat(http.post("/api/reviews/samples", Map.of("count", 0)).json().get("code").asText())

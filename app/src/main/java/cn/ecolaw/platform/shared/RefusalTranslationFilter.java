@@ -1,0 +1,127 @@
+package cn.ecolaw.platform.shared;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The engine's REST API ({@code /engine-rest}) and the webapps' APIs ({@code /camunda/api}) refuse in English or
+ * with no body at all (401 without a body, "The user with id 'x' does not have 'READ' permission…", "HTTP 405 Method
+ * Not Allowed", a Jackson parse error). This filter lets every answer below 400 and every refusal that already
+ * carries a Chinese message through unchanged, and rewrites any other 4xx/5xx body into JSON with a code and a
+ * Chinese message ({@link RefusalBodies#byStatus}), keeping the status, the headers and Camunda's {@code type}.
+ */
+public class RefusalTranslationFilter extends OncePerRequestFilter {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+    try {
+      chain.doFilter(request, wrapper);
+    } finally {
+      translate(request, wrapper);
+      wrapper.copyBodyToResponse();
+    }
+  }
+
+  private static void translate(HttpServletRequest request, ContentCachingResponseWrapper response) throws IOException {
+    int status = response.getStatus();
+    if (status < 400 || response.isCommitted()) {
+      return;
+    }
+    byte[] body = response.getContentAsByteArray();
+    JsonNode json = null;
+    if (body.length > 0) {
+      try {
+        json = JSON.readTree(body);
+      } catch (IOException notJson) {
+        json = null;
+      }
+    }
+    if (json != null && json.isObject() && coded(json)) {
+      recode((com.fasterxml.jackson.databind.node.ObjectNode) json, response);
+      return;
+    }
+    String type = json != null && json.hasNonNull("type") ? json.get("type").asText() : errorType(status);
+    String original = json == null ? "" : json.path("message").asText("");
+    if (status >= 500 && ("NullValueException".equals(type) || original.contains("Cannot find")
+        || original.contains("does not exist") || original.matches("(?s).*\\b\\w+ is null.*"))) {
+      // the engine could not find what the request names (a task, an instance): not the server's fault
+      status = HttpServletResponse.SC_NOT_FOUND;
+      response.setStatus(status);
+    } else if (status >= 500 && "NotValidException".equals(type)) {
+      status = HttpServletResponse.SC_BAD_REQUEST;
+      response.setStatus(status);
+    }
+    if (status >= 500 && (original.contains("Unknown property used in expression")
+        || original.contains("Cannot resolve identifier"))) {
+      // a model whose expression names what the platform does not expose to models (engine.ModelBeans)
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      writeJson(response, withDetail(RefusalBodies.body(RefusalBodies.pathOf(request), type, EXPRESSION_REFUSED,
+          "流程模型中的表达式引用了平台未向模型开放的对象，已拒绝执行，案件未作任何改动"), original));
+      return;
+    }
+    String text = new String(body, StandardCharsets.UTF_8).toLowerCase();
+    boolean unparsable = status == 400 && (text.contains("json") || text.contains("pars")
+        || text.contains("unexpected") || text.contains("end-of-input"));
+    RefusalBodies.Refusal refusal = RefusalBodies.byStatus(status, unparsable ? "JsonParseException" : type);
+    Map<String, Object> refused = RefusalBodies.body(RefusalBodies.pathOf(request), type, refusal.code(),
+        refusal.message());
+    writeJson(response, status >= 500 ? withDetail(refused, original) : refused);
+  }
+
+  /** The code of "【CODE】…" as the body's {@code code} (Camunda puts its numeric engine error code there). */
+  private static void recode(com.fasterxml.jackson.databind.node.ObjectNode json, ContentCachingResponseWrapper response)
+      throws IOException {
+    String message = json.path("message").asText("");
+    int end = message.indexOf('】');
+    if (!message.startsWith("【") || end < 2 || json.path("code").isTextual()) {
+      return;
+    }
+    json.put("code", message.substring(1, end));
+    writeJson(response, json);
+  }
+
+  /** The engine's own words, for the administrator reading the log or the answer; the message stays Chinese. */
+  private static Map<String, Object> withDetail(Map<String, Object> body, String original) {
+    if (original != null && !original.isBlank()) {
+      body.put("detail", original);
+    }
+    return body;
+  }
+
+  private static void writeJson(HttpServletResponse response, Object body) throws IOException {
+    response.resetBuffer();
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setContentType("application/json;charset=UTF-8");
+    response.getOutputStream().write(JSON.writeValueAsBytes(body));
+  }
+
+  /** Already a refusal of the platform: "【CODE】中文…" or {"code": "X-1", "message": "中文…"}. */
+  static final String EXPRESSION_REFUSED = "EXPR-001";
+
+  private static boolean coded(JsonNode json) {
+    String message = json.path("message").asText("");
+    boolean chinese = message.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    return chinese && (message.startsWith("【") || json.path("code").isTextual());
+  }
+
+  private static String errorType(int status) {
+    return switch (status) {
+      case 401 -> "AuthenticationException";
+      case 403 -> "AuthorizationException";
+      default -> "Error";
+    };
+  }
+}
