@@ -69,6 +69,7 @@ final class DocxPdfRenderer {
       + "|\\d[\\d,]*(\\.\\d+)?(万元|元|万|倍|日|个工作日|个月|年|月|时|分|号|份|张|次|名|项|%|mg/L)"
       + "|[一二三四五六七八九十百千]+(个工作日|日|个月|年)");
   private static final float STROKE_BOLD = 0.035f;
+  private static final String QUOTES = "“”‘’";
 
   private final DocumentFonts fonts;
 
@@ -421,7 +422,8 @@ final class DocxPdfRenderer {
     private List<Block> layout(P paragraph, float width) {
       PPr pPr = resolver.getEffectivePPr(paragraph.getPPr());
       List<Glyph> glyphs = new ArrayList<>();
-      collectRuns(paragraph.getContent(), paragraph.getPPr(), glyphs);
+      boolean onGrid = pPr == null || pPr.getSnapToGrid() == null || pPr.getSnapToGrid().isVal();
+      collectRuns(paragraph.getContent(), paragraph.getPPr(), glyphs, onGrid ? gridScale : 1f);
       float markSize = size(resolver.getEffectiveRPr(null, paragraph.getPPr()));
       if (paragraph.getPPr() != null && paragraph.getPPr().getRPr() != null
           && paragraph.getPPr().getRPr().getSz() != null) {
@@ -434,7 +436,7 @@ final class DocxPdfRenderer {
       float right = ind == null ? 0 : twips(ind.getRight(), 0);
       float first = 0;
       if (ind != null && ind.getFirstLineChars() != null && ind.getFirstLineChars().intValue() != 0) {
-        first = ind.getFirstLineChars().floatValue() / 100f * markSize * gridScale;
+        first = ind.getFirstLineChars().floatValue() / 100f * markSize * (onGrid ? gridScale : 1f);
       } else if (ind != null) {
         first = twips(ind.getFirstLine(), 0) - twips(ind.getHanging(), 0);
       }
@@ -615,7 +617,7 @@ final class DocxPdfRenderer {
       return natural * value / 240f;
     }
 
-    private void collectRuns(List<Object> content, PPr pPr, List<Glyph> glyphs) {
+    private void collectRuns(List<Object> content, PPr pPr, List<Glyph> glyphs, float grid) {
       for (Object child : content) {
         Object item = XmlUtils.unwrap(child);
         if (item instanceof R run) {
@@ -632,9 +634,9 @@ final class DocxPdfRenderer {
             }
             Object element = XmlUtils.unwrap(runChild);
             if (element instanceof Text text && text.getValue() != null) {
-              text.getValue().codePoints().forEach(cp -> glyphs.add(glyph(cp, bold, hei, size)));
+              text.getValue().codePoints().forEach(cp -> glyphs.add(glyph(cp, bold, hei, size, grid)));
             } else if (element instanceof R.Tab) {
-              Glyph space = glyph(' ', bold, hei, size);
+              Glyph space = glyph(' ', bold, hei, size, grid);
               for (int i = 0; i < 4; i++) {
                 glyphs.add(space);
               }
@@ -644,7 +646,7 @@ final class DocxPdfRenderer {
             }
           }
         } else if (item instanceof ContentAccessor container) {
-          collectRuns(container.getContent(), pPr, glyphs);
+          collectRuns(container.getContent(), pPr, glyphs, grid);
         }
       }
     }
@@ -658,12 +660,13 @@ final class DocxPdfRenderer {
       return name != null && (name.contains("黑") || name.toLowerCase(java.util.Locale.ROOT).contains("hei"));
     }
 
-    private Glyph glyph(int codePoint, boolean bold, boolean hei, float size) {
+    private Glyph glyph(int codePoint, boolean bold, boolean hei, float size, float grid) {
       int cp = codePoint;
       PDType0Font font;
       boolean stroke = false;
-      if (hei && fonts.boldFile().covers(cp)) {
-        font = fonts.bold();
+      if ((hei || QUOTES.indexOf(cp) >= 0) && fonts.boldFile().covers(cp)) {
+        font = fonts.bold(); // the body font's curly quotes are Latin-proportioned and read back out of place
+        stroke = bold && !hei;
       } else if (!hei && latin(cp) && fonts.latinFile().covers(cp)) {
         font = fonts.latin();
         stroke = bold;
@@ -680,8 +683,8 @@ final class DocxPdfRenderer {
       Kind kind = Character.isWhitespace(cp) || cp == 0x3000 ? Kind.SPACE : Kind.TEXT;
       float natural = width(font, text) * size;
       float advance = natural;
-      if (gridScale != 1f && natural >= size * 0.9f) {
-        advance = size * gridScale; // a full-width character on the document grid
+      if (grid != 1f && natural >= size * 0.9f) {
+        advance = size * grid; // a full-width character on the document grid
       }
       return new Glyph(kind, text, font, size, advance, natural, stroke);
     }

@@ -340,7 +340,7 @@ public final class TemplateAuthoring {
     }
 
     void title(String text) {
-      body.add(paragraph(text, JcEnumeration.CENTER, 0, 0, 0, 720, true, 44, TITLE_FONT));
+      body.add(offGrid(paragraph(text, JcEnumeration.CENTER, 0, 0, 0, 720, true, 44, TITLE_FONT)));
     }
 
     /** 发文字号 (GB/T 9704-2012 7.2.4): centred under the title. */
@@ -362,7 +362,7 @@ public final class TemplateAuthoring {
     }
 
     void note(String text) {
-      body.add(paragraph(text, JcEnumeration.LEFT, 240, 0, 0, 440, false, 24, BODY_FONT));
+      body.add(offGrid(paragraph(text, JcEnumeration.LEFT, 240, 0, 0, 440, false, 24, BODY_FONT)));
     }
 
     /**
@@ -482,7 +482,7 @@ public final class TemplateAuthoring {
           "/word/footer" + (type == HdrFtrRef.EVEN ? "2" : "1") + ".xml"));
       Relationship rel = pkg.getMainDocumentPart().addTargetPart(footer);
       Ftr ftr = WML.createFtr();
-      P p = paragraph("— ", side, 0, 0, 0, 0, false, 28, TITLE_FONT);
+      P p = offGrid(paragraph("— ", side, 0, 0, 0, 0, false, 28, TITLE_FONT));
       PPrBase.Ind ind = WML.createPPrBaseInd();
       if (side == JcEnumeration.RIGHT) {
         ind.setRight(BigInteger.valueOf(280));
@@ -560,7 +560,7 @@ public final class TemplateAuthoring {
           boolean dateLine = !label && l == lines.length - 1 && lines.length > 1
               && (lines[l].contains("年") || lines[l].startsWith("${issueDate"));
           JcEnumeration jc = label ? JcEnumeration.CENTER : dateLine ? JcEnumeration.RIGHT : JcEnumeration.BOTH;
-          tc.getContent().add(paragraph(lines[l], jc, 0, 0, 0, 440, false, 28, BODY_FONT));
+          tc.getContent().add(offGrid(paragraph(lines[l], jc, 0, 0, 0, 440, false, 28, BODY_FONT)));
         }
         tr.getContent().add(tc);
         column += span;
@@ -601,6 +601,14 @@ public final class TemplateAuthoring {
     border.setSz(BigInteger.valueOf(6));
     border.setColor("000000");
     return border;
+  }
+
+  /** Text that is not 3号 body text (titles, tables, notes, page numbers) keeps its own size off the grid. */
+  static P offGrid(P p) {
+    BooleanDefaultTrue off = new BooleanDefaultTrue();
+    off.setVal(false);
+    p.getPPr().setSnapToGrid(off);
+    return p;
   }
 
   static P keep(P p) {
