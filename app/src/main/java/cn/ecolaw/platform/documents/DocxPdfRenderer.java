@@ -40,7 +40,7 @@ import org.docx4j.wml.Tr;
 /**
  * Renders a filled DOCX to PDF with PDFBox, so that the PDF says exactly what the DOCX says. Supported:
  * page size and margins of the section, paragraph alignment (left, centre, right, justified), indents,
- * spacing and line spacing, bold and font size of runs, line and page breaks, tables with grid widths,
+ * spacing and line spacing, bold, font size and character spacing of runs, line and page breaks, tables with grid widths,
  * column spans, minimum row heights, vertical alignment and single borders (rows split across pages when
  * they must), the section's document grid (GB/T 9704: 22 lines of 28 characters; East Asian characters advance
  * by the grid's character pitch), and page numbers as GB/T 9704-2012 places them (“— 1 —”, 4号, 7 mm below
@@ -625,6 +625,8 @@ final class DocxPdfRenderer {
           boolean bold = rPr != null && rPr.getB() != null && rPr.getB().isVal();
           boolean hei = isHei(rPr);
           float size = size(rPr);
+          float tracking = rPr == null || rPr.getSpacing() == null || rPr.getSpacing().getVal() == null
+              ? 0 : rPr.getSpacing().getVal().floatValue() * TWIP;
           for (Object runChild : run.getContent()) {
             if (runChild instanceof JAXBElement<?> element) {
               String name = element.getName().getLocalPart();
@@ -634,9 +636,9 @@ final class DocxPdfRenderer {
             }
             Object element = XmlUtils.unwrap(runChild);
             if (element instanceof Text text && text.getValue() != null) {
-              text.getValue().codePoints().forEach(cp -> glyphs.add(glyph(cp, bold, hei, size, grid)));
+              text.getValue().codePoints().forEach(cp -> glyphs.add(glyph(cp, bold, hei, size, grid, tracking)));
             } else if (element instanceof R.Tab) {
-              Glyph space = glyph(' ', bold, hei, size, grid);
+              Glyph space = glyph(' ', bold, hei, size, grid, tracking);
               for (int i = 0; i < 4; i++) {
                 glyphs.add(space);
               }
@@ -660,7 +662,7 @@ final class DocxPdfRenderer {
       return name != null && (name.contains("黑") || name.toLowerCase(java.util.Locale.ROOT).contains("hei"));
     }
 
-    private Glyph glyph(int codePoint, boolean bold, boolean hei, float size, float grid) {
+    private Glyph glyph(int codePoint, boolean bold, boolean hei, float size, float grid, float tracking) {
       int cp = codePoint;
       PDType0Font font;
       boolean stroke = false;
@@ -686,6 +688,7 @@ final class DocxPdfRenderer {
       if (grid != 1f && natural >= size * 0.9f) {
         advance = size * grid; // a full-width character on the document grid
       }
+      advance += tracking; // w:spacing of the run (GB/T 9704: 28 characters of 3号 a line)
       return new Glyph(kind, text, font, size, advance, natural, stroke);
     }
 

@@ -56,10 +56,11 @@ public final class TemplateAuthoring {
   /** GB/T 9704-2012 5.2.2: 22 lines in the 225 mm type area, 28.95 pt a line (579 twips). */
   static final int LINE = 579;
   /**
-   * GB/T 9704-2012: 28 characters of 3号 (16 pt) in the 156 mm type area: a character pitch of 15.79 pt, written as
-   * Word's document-grid {@code charSpace} (1/4096 pt over the default 16 pt).
+   * GB/T 9704-2012: 28 characters of 3号 (16 pt) in the 156 mm type area (442.2 pt): a pitch of 15.75 pt, written
+   * as run character spacing of -5 twentieths of a point on 3号 text, which Word and LibreOffice both honour (a
+   * {@code linesAndChars} document grid is laid out differently by each).
    */
-  static final int CHAR_SPACE = -849;
+  static final int TRACKING = -5;
   /** 1 em of 3号 in twips (indents of two characters, right indents of the signature block). */
   static final int EM = 316;
 
@@ -327,9 +328,8 @@ public final class TemplateAuthoring {
       // the page number's line starts 7 mm below the type area (GB/T 9704-2012 7.5)
       margins.setFooter(BigInteger.valueOf(1304));
       org.docx4j.wml.CTDocGrid grid = WML.createCTDocGrid();
-      grid.setType(org.docx4j.wml.STDocGrid.LINES_AND_CHARS);
+      grid.setType(org.docx4j.wml.STDocGrid.LINES);
       grid.setLinePitch(BigInteger.valueOf(LINE));
-      grid.setCharSpace(BigInteger.valueOf(CHAR_SPACE));
       section.setDocGrid(grid);
       defaultSize(pkg, 32);
       footer(section);
@@ -348,9 +348,9 @@ public final class TemplateAuthoring {
       body.add(paragraph(text, JcEnumeration.CENTER, 120, 240, 0, LINE, false, 32, BODY_FONT));
     }
 
-    /** A first-level heading in 黑体 (GB/T 9704-2012 7.3.3), two characters in. */
+    /** A first-level heading in 黑体 (GB/T 9704-2012 7.3.3), two characters in, kept with its first paragraph. */
     void heading(String text) {
-      body.add(paragraph(text, JcEnumeration.LEFT, 0, 0, 2 * EM, LINE, false, 32, HEADING_FONT));
+      body.add(keep(paragraph(text, JcEnumeration.LEFT, 0, 0, 2 * EM, LINE, false, 32, HEADING_FONT)));
     }
 
     void para(String text) {
@@ -588,9 +588,16 @@ public final class TemplateAuthoring {
     size.setVal(BigInteger.valueOf(halfPoints));
     defaults.getRPrDefault().getRPr().setSz(size);
     for (org.docx4j.wml.Style style : jaxb.getStyle()) {
-      if ("Normal".equals(style.getStyleId()) && style.getRPr() != null) {
-        style.getRPr().setSz(null);
-        style.getRPr().setSzCs(null);
+      if ("Normal".equals(style.getStyleId())) {
+        if (style.getRPr() == null) {
+          style.setRPr(WML.createRPr());
+        }
+        HpsMeasure normal = WML.createHpsMeasure();
+        normal.setVal(BigInteger.valueOf(halfPoints));
+        style.getRPr().setSz(normal);
+        HpsMeasure normalCs = WML.createHpsMeasure();
+        normalCs.setVal(BigInteger.valueOf(halfPoints));
+        style.getRPr().setSzCs(normalCs);
       }
     }
   }
@@ -671,6 +678,11 @@ public final class TemplateAuthoring {
     HpsMeasure sizeCs = WML.createHpsMeasure();
     sizeCs.setVal(BigInteger.valueOf(halfPoints));
     rPr.setSzCs(sizeCs);
+    if (halfPoints == 32) {
+      org.docx4j.wml.CTSignedTwipsMeasure tracking = WML.createCTSignedTwipsMeasure();
+      tracking.setVal(BigInteger.valueOf(TRACKING));
+      rPr.setSpacing(tracking);
+    }
     r.setRPr(rPr);
     Text t = WML.createText();
     t.setValue(text);
