@@ -19,6 +19,7 @@ TEST_PACKAGES=(
   "${RUN_PACKAGES[@]}"
   "postgresql:PostgreSQL $PG_MAJOR server for the integration tests (/usr/lib/postgresql/$PG_MAJOR/bin)"
   "poppler-utils:pdftoppm/pdftotext to check rendered PDF pages in the tests"
+  "fonts-lxgw-wenkai:中文字体 for the BPMN diagram labels of tools/render-bpmn.sh"
   "libreoffice-writer-nogui:LibreOffice headless, the reference rendering of the DOCX documents (LibreOfficeReferenceTest)"
 )
 

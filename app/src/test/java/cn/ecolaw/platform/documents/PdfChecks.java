@@ -42,6 +42,9 @@ final class PdfChecks {
       if (PAGE_NUMBER.matcher(line).matches()) {
         continue;
       }
+      if (line.matches("[—…]+")) { // a table cell whose whole value is a dash (nothing to report) is no line start
+        continue;
+      }
       if (DocxPdfRenderer.CLOSING.indexOf(line.charAt(0)) >= 0) {
         problems.add("行首出现点号或后括号：" + line);
       }
