@@ -11,12 +11,16 @@ LOG_TAG=setup
 PG_MAJOR="${PG_MAJOR:-15}"
 # package:what it is for
 RUN_PACKAGES=(
-  "fonts-lxgw-wenkai:中文 PDF 字体 (LXGW WenKai, embedded in generated PDFs)"
+  "fonts-arphic-gbsn00lp:PDF 正文宋体 (AR PL SungtiL GB, Arphic Public License, embedded in generated PDFs)"
+  "fonts-wqy-zenhei:PDF 标题黑体 (WenQuanYi Zen Hei, GPL-2 with font embedding exception)"
+  "fonts-liberation2:PDF 西文和数字 (Liberation Serif, SIL OFL, metric-compatible with Times New Roman)"
 )
 TEST_PACKAGES=(
   "${RUN_PACKAGES[@]}"
   "postgresql:PostgreSQL $PG_MAJOR server for the integration tests (/usr/lib/postgresql/$PG_MAJOR/bin)"
   "poppler-utils:pdftoppm/pdftotext to check rendered PDF pages in the tests"
+  "fonts-lxgw-wenkai:中文字体 for the BPMN diagram labels of tools/render-bpmn.sh"
+  "libreoffice-writer-nogui:LibreOffice headless, the reference rendering of the DOCX documents (LibreOfficeReferenceTest)"
 )
 
 case "${1:-test}" in

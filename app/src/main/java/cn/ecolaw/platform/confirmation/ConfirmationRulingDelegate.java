@@ -31,7 +31,8 @@ public class ConfirmationRulingDelegate implements JavaDelegate {
     extra.put("effectText", confirmed
         ? "一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请执行。"
         : "申请人可以通过调解方式变更原协议或者达成新的协议，也可以向人民法院提起诉讼。");
-    extra.put("judge", execution.getVariable("judge") == null ? "" : execution.getVariable("judge"));
+    Object judge = execution.getVariable("judge");
+    extra.put("judge", judge == null || judge.toString().isBlank() ? null : judge); // blank: signed by hand
     execution.setVariable("caseOutcome", outcome);
     execution.setVariable("confirmed", confirmed);
     execution.setVariable("rulingDocumentId", documents.generate(execution, DocumentType.CONFIRMATION_RULING, extra));

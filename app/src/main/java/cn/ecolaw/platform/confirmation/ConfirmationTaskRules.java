@@ -27,6 +27,21 @@ public class ConfirmationTaskRules implements TaskCompletionRule {
     if (Boolean.TRUE.equals(task.getVariable("confirmed")) && (breached || harmed)) {
       throw Refusals.refuse("CONF-010", "协议违反法律、行政法规强制性规定或者损害社会公共利益的，不得确认有效，应当驳回申请");
     }
-    task.setVariable("judge", task.getAssignee() == null ? "" : task.getAssignee());
+    task.setVariable("judge", judgeName(task));
+  }
+
+  /** The judge's name as the ruling prints it (never a user id): the user's name, else blank for a signature. */
+  private static String judgeName(DelegateTask task) {
+    String assignee = task.getAssignee();
+    if (assignee == null) {
+      return "";
+    }
+    org.camunda.bpm.engine.identity.User user = task.getProcessEngineServices().getIdentityService()
+        .createUserQuery().userId(assignee).singleResult();
+    if (user == null) {
+      return "";
+    }
+    String first = user.getFirstName() == null ? "" : user.getFirstName().trim();
+    return first.isEmpty() || first.chars().anyMatch(c -> c < 0x80) ? "" : first;
   }
 }

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  *       an empty string renders as nothing (e.g. no hearing right);</li>
  *   <li>numbers are money: {@code ${X}} → 150,000.00, {@code ${XUpper}} → 壹拾伍万元整,
  *       {@code ${XText}} → 人民币壹拾伍万元整（¥150,000.00）;</li>
- *   <li>dates (LocalDate, Date, ...) → 2026年11月22日, date-times → 2026年11月22日9时30分;</li>
+ *   <li>dates (LocalDate, Date, ...) → 2026年11月22日, date-times → 2026年11月22日9时30分;
+ *       {@code ${XCn}} → 二〇二六年十一月二十二日 (the date under a court's seal, in Chinese numerals);</li>
  *   <li>collections → one line per element; booleans → 是/否; line breaks → separate paragraphs;</li>
  *   <li>everything is plain text: characters that XML cannot carry are dropped.</li>
  * </ul>
@@ -47,6 +48,11 @@ final class DocumentValues {
     if (key.endsWith("Upper")) {
       BigDecimal amount = amount(key.substring(0, key.length() - "Upper".length()));
       return amount == null ? BLANK : ChineseAmount.toCapital(amount);
+    }
+    if (key.endsWith("Cn") && key.length() > 2) {
+      Object date = data.get(key.substring(0, key.length() - 2));
+      String chinese = date == null ? null : chineseDate(format(date));
+      return chinese == null ? BLANK : chinese;
     }
     if (key.endsWith("Text")) {
       BigDecimal amount = amount(key.substring(0, key.length() - "Text".length()));
@@ -105,6 +111,31 @@ final class DocumentValues {
       return clean(other.toString());
     }
     return clean(value.toString());
+  }
+
+  private static final Pattern DATE = Pattern.compile("(\\d{4})[年\\-/](\\d{1,2})[月\\-/](\\d{1,2})日?");
+  private static final String DIGITS = "〇一二三四五六七八九";
+
+  /** 2026年12月1日 or 2026-12-01 → 二〇二六年十二月一日; null when the text is no date. */
+  static String chineseDate(String text) {
+    java.util.regex.Matcher m = DATE.matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    for (char c : m.group(1).toCharArray()) {
+      out.append(DIGITS.charAt(c - '0'));
+    }
+    return out.append('年').append(upTo31(Integer.parseInt(m.group(2)))).append('月')
+        .append(upTo31(Integer.parseInt(m.group(3)))).append('日').toString();
+  }
+
+  private static String upTo31(int n) {
+    if (n < 10) {
+      return String.valueOf(DIGITS.charAt(n));
+    }
+    String tens = n / 10 == 1 ? "十" : DIGITS.charAt(n / 10) + "十";
+    return n % 10 == 0 ? tens : tens + DIGITS.charAt(n % 10);
   }
 
   static String date(LocalDate date) {

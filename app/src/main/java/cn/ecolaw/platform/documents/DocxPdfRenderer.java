@@ -40,10 +40,15 @@ import org.docx4j.wml.Tr;
 /**
  * Renders a filled DOCX to PDF with PDFBox, so that the PDF says exactly what the DOCX says. Supported:
  * page size and margins of the section, paragraph alignment (left, centre, right, justified), indents,
- * spacing and line spacing, bold and font size of runs, line and page breaks, tables with grid widths,
+ * spacing and line spacing, bold, font size and character spacing of runs, line and page breaks, tables with grid widths,
  * column spans, minimum row heights, vertical alignment and single borders (rows split across pages when
- * they must), and page numbers (— 1 —). CJK text is wrapped character by character; closing punctuation
- * never starts a line.
+ * they must), the section's document grid (GB/T 9704: 22 lines of 28 characters; East Asian characters advance
+ * by the grid's character pitch), and page numbers as GB/T 9704-2012 places them (“— 1 —”, 4号, 7 mm below
+ * the type area, odd pages right and even pages left, one character in). Runs whose East Asian font is a Hei
+ * (黑体) are set in the heading font, the rest in the Song body font; bold Song is drawn stroked (as 小标宋).
+ * Line breaking follows the Chinese rules (禁则): closing punctuation never starts a line, opening punctuation
+ * never ends one, and article numbers (第八十三条), dates, amounts and case numbers stay on one line where
+ * they fit.
  */
 final class DocxPdfRenderer {
 
@@ -51,8 +56,20 @@ final class DocxPdfRenderer {
   private static final float CELL_PAD_X = 108 * TWIP;
   private static final float CELL_PAD_Y = 3f;
   private static final float DEFAULT_SIZE = 10.5f;
-  private static final String CLOSING = "，。、；：？！）》」』】〕”’…—,.;:?!)]%·";
-  private static final String OPENING = "（《「『【〔“‘([";
+  static final String CLOSING = "，。、；：？！）》」』】〕”’…—,.;:?!)]%·";
+  static final String OPENING = "（《「『【〔“‘([";
+  /** Punctuation that may hang into the right margin rather than start the next line. */
+  private static final String HANGING = "，。、；：？！,.";
+  /** Runs kept on one line where they fit: article numbers, dates, amounts, numbers with their units. */
+  private static final java.util.regex.Pattern KEEP_TOGETHER = java.util.regex.Pattern.compile(
+      "第[一二三四五六七八九十百千零〇两\\d]+[条款项章节编目]"
+      + "|第[（(][一二三四五六七八九十\\d]+[）)]项"
+      + "|\\d{4}年\\d{1,2}月(\\d{1,2}日(\\d{1,2}时(\\d{1,2}分)?)?)?"
+      + "|[¥￥]\\d[\\d,]*(\\.\\d+)?"
+      + "|\\d[\\d,]*(\\.\\d+)?(万元|元|万|倍|日|个工作日|个月|年|月|时|分|号|份|张|次|名|项|%|mg/L)"
+      + "|[一二三四五六七八九十百千]+(个工作日|日|个月|年)");
+  private static final float STROKE_BOLD = 0.035f;
+  private static final String QUOTES = "“”‘’";
 
   private final DocumentFonts fonts;
 
@@ -87,6 +104,8 @@ final class DocxPdfRenderer {
     private final float marginBottom;
     private final float marginLeft;
     private final float marginRight;
+    /** The East Asian character pitch over the default font size (1 when the section has no character grid). */
+    private final float gridScale;
     private PDPageContentStream stream;
     private float y;
 
@@ -104,6 +123,21 @@ final class DocxPdfRenderer {
       marginBottom = twips(margins == null ? null : margins.getBottom(), 1440);
       marginLeft = twips(margins == null ? null : margins.getLeft(), 1800);
       marginRight = twips(margins == null ? null : margins.getRight(), 1800);
+      gridScale = gridScale(section, size(resolver.getEffectiveRPr(null, null)));
+    }
+
+    /**
+     * A {@code linesAndChars} document grid sets the pitch of East Asian characters to the default font size plus
+     * {@code charSpace}/4096 pt, as Word does (GB/T 9704: 28 characters in the 156 mm type area).
+     */
+    private static float gridScale(SectPr section, float baseSize) {
+      if (section == null || section.getDocGrid() == null || section.getDocGrid().getCharSpace() == null
+          || section.getDocGrid().getType() == null
+          || section.getDocGrid().getType() != org.docx4j.wml.STDocGrid.LINES_AND_CHARS) {
+        return 1f;
+      }
+      float pitch = baseSize + section.getDocGrid().getCharSpace().floatValue() / 4096f;
+      return pitch <= 0 ? 1f : Math.min(1.5f, pitch / baseSize);
     }
 
     void run() throws IOException {
@@ -136,18 +170,25 @@ final class DocxPdfRenderer {
       y = top();
     }
 
+    /**
+     * GB/T 9704-2012 7.5: 4号 half-width Arabic numerals between one-em dashes, the line 7 mm below the type
+     * area; odd pages flush right and even pages flush left, one character in from the type area's edge.
+     */
     private void numberPages() throws IOException {
       int count = document.getNumberOfPages();
+      float size = 14f;
+      float baseline = marginBottom - 7f / 25.4f * 72f - size * 0.88f;
       for (int i = 0; i < count; i++) {
         PDPage page = document.getPage(i);
         String label = "— " + (i + 1) + " —";
-        float size = 14f;
         float width = fonts.regular().getStringWidth(label) / 1000f * size;
+        boolean odd = (i + 1) % 2 == 1;
+        float x = odd ? pageWidth - marginRight - size - width : marginLeft + size;
         try (PDPageContentStream footer =
             new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true)) {
           footer.beginText();
           footer.setFont(fonts.regular(), size);
-          footer.newLineAtOffset((pageWidth - width) / 2, Math.max(20f, marginBottom / 2 - size / 2));
+          footer.newLineAtOffset(x, Math.max(20f, baseline));
           footer.showText(label);
           footer.endText();
         }
@@ -155,16 +196,53 @@ final class DocxPdfRenderer {
     }
 
     private void renderContent(List<Object> content) throws IOException {
+      List<Block> kept = new ArrayList<>();
       for (Object child : content) {
         Object item = XmlUtils.unwrap(child);
         if (item instanceof P paragraph) {
-          place(layout(paragraph, contentWidth()));
-        } else if (item instanceof Tbl table) {
+          kept.addAll(layout(paragraph, contentWidth()));
+          if (!keepNext(paragraph)) {
+            placeTogether(kept);
+            kept = new ArrayList<>();
+          }
+          continue;
+        }
+        if (!kept.isEmpty()) {
+          placeTogether(kept);
+          kept = new ArrayList<>();
+        }
+        if (item instanceof Tbl table) {
           renderTable(table);
         } else if (item instanceof ContentAccessor container && !(item instanceof SectPr)) {
           renderContent(container.getContent());
         }
       }
+      if (!kept.isEmpty()) {
+        placeTogether(kept);
+      }
+    }
+
+    private boolean keepNext(P paragraph) {
+      PPr pPr = resolver.getEffectivePPr(paragraph.getPPr());
+      return pPr != null && pPr.getKeepNext() != null && pPr.getKeepNext().isVal();
+    }
+
+    /**
+     * Paragraphs kept with the next (w:keepNext, e.g. the signature, seal and date block with the text it closes,
+     * GB/T 9704-2012 7.3.5): when they do not fit on this page but fit on one, they start the next page together.
+     */
+    private void placeTogether(List<Block> blocks) throws IOException {
+      float height = 0;
+      boolean breaks = false;
+      for (Block block : blocks) {
+        height += block.height;
+        breaks |= block.pageBreak;
+      }
+      if (blocks.size() > 1 && !breaks && !atTop() && height > y - marginBottom + 0.01f
+          && height <= top() - marginBottom) {
+        newPage();
+      }
+      place(blocks);
     }
 
     private void place(List<Block> blocks) throws IOException {
@@ -344,7 +422,8 @@ final class DocxPdfRenderer {
     private List<Block> layout(P paragraph, float width) {
       PPr pPr = resolver.getEffectivePPr(paragraph.getPPr());
       List<Glyph> glyphs = new ArrayList<>();
-      collectRuns(paragraph.getContent(), paragraph.getPPr(), glyphs);
+      boolean onGrid = pPr == null || pPr.getSnapToGrid() == null || pPr.getSnapToGrid().isVal();
+      collectRuns(paragraph.getContent(), paragraph.getPPr(), glyphs, onGrid ? gridScale : 1f);
       float markSize = size(resolver.getEffectiveRPr(null, paragraph.getPPr()));
       if (paragraph.getPPr() != null && paragraph.getPPr().getRPr() != null
           && paragraph.getPPr().getRPr().getSz() != null) {
@@ -357,7 +436,7 @@ final class DocxPdfRenderer {
       float right = ind == null ? 0 : twips(ind.getRight(), 0);
       float first = 0;
       if (ind != null && ind.getFirstLineChars() != null && ind.getFirstLineChars().intValue() != 0) {
-        first = ind.getFirstLineChars().floatValue() / 100f * markSize;
+        first = ind.getFirstLineChars().floatValue() / 100f * markSize * (onGrid ? gridScale : 1f);
       } else if (ind != null) {
         first = twips(ind.getFirstLine(), 0) - twips(ind.getHanging(), 0);
       }
@@ -373,51 +452,70 @@ final class DocxPdfRenderer {
         blocks.add(Block.space(before));
       }
       float available = width - left - right;
+      boolean[] joined = joinedToPrevious(glyphs, available);
       LineBuilder line = new LineBuilder(available - first, left + first);
       List<LineBuilder> lines = new ArrayList<>();
-      for (int i = 0; i < glyphs.size(); i++) {
+      int i = 0;
+      while (i < glyphs.size()) {
         Glyph glyph = glyphs.get(i);
         if (glyph.kind == Kind.LINE_BREAK || glyph.kind == Kind.PAGE_BREAK) {
           line.explicitEnd = true;
+          line.breakAfter = glyph.kind == Kind.PAGE_BREAK;
           lines.add(line);
-          if (glyph.kind == Kind.PAGE_BREAK) {
-            line.breakAfter = true;
-          }
           line = new LineBuilder(available, left);
+          i++;
           continue;
         }
-        int end = wordEnd(glyphs, i);
-        float wordWidth = 0;
+        if (glyph.kind == Kind.SPACE && line.wrapped && line.glyphs.isEmpty()) {
+          i++; // a space does not start a wrapped line
+          continue;
+        }
+        int end = i + 1;
+        while (end < glyphs.size() && joined[end]) {
+          end++;
+        }
+        float unitWidth = 0;
         for (int k = i; k < end; k++) {
-          wordWidth += glyphs.get(k).width;
+          unitWidth += glyphs.get(k).width;
         }
-        if (line.width + wordWidth > line.available + 0.01f && !line.glyphs.isEmpty()) {
-          if (glyph.kind == Kind.SPACE) {
-            continue;
-          }
-          boolean hang = end - i == 1 && CLOSING.indexOf(glyph.text.charAt(0)) >= 0
-              && line.width + wordWidth <= line.available + glyph.size * 1.05f;
-          if (!hang) {
-            Glyph carried = line.dropTrailingOpening();
-            lines.add(line);
-            line = new LineBuilder(available, left);
-            if (carried != null) {
-              line.add(carried);
-            }
-            if (wordWidth > available) {
-              line.add(glyph);
-              continue;
-            }
-          }
+        float room = line.available - line.width;
+        if (unitWidth <= room + 0.01f || line.glyphs.isEmpty() && unitWidth <= line.available + 0.01f) {
+          line.addAll(glyphs.subList(i, end));
+          i = end;
+          continue;
         }
-        if (end - i > 1 && wordWidth <= line.available - line.width) {
-          for (int k = i; k < end; k++) {
-            line.add(glyphs.get(k));
-          }
-          i = end - 1;
-        } else {
-          line.add(glyph);
+        Glyph last = glyphs.get(end - 1);
+        if (end - i > 1 && HANGING.indexOf(last.text.isEmpty() ? ' ' : last.text.charAt(0)) >= 0
+            && unitWidth - last.width <= room + 0.01f) {
+          line.addAll(glyphs.subList(i, end)); // 。，、 hang into the margin rather than start the next line
+          i = end;
+          continue;
         }
+        if (!line.glyphs.isEmpty()) {
+          lines.add(line);
+          line = new LineBuilder(available, left);
+          line.wrapped = true;
+          continue;
+        }
+        // a unit longer than a whole line (a long code): break it where the rules allow, else anywhere
+        int k = i;
+        float used = 0;
+        while (k < end && used + glyphs.get(k).width <= line.available + 0.01f) {
+          used += glyphs.get(k).width;
+          k++;
+        }
+        int cut = k;
+        while (cut > i + 1 && !breakable(glyphs, cut)) {
+          cut--;
+        }
+        if (cut == i + 1 && !breakable(glyphs, cut)) {
+          cut = Math.max(i + 1, k);
+        }
+        line.addAll(glyphs.subList(i, cut));
+        lines.add(line);
+        line = new LineBuilder(available, left);
+        line.wrapped = true;
+        i = cut;
       }
       lines.add(line);
 
@@ -436,16 +534,62 @@ final class DocxPdfRenderer {
       return blocks;
     }
 
-    /** End (exclusive) of the unbreakable word starting at {@code start}: Latin letters and digits stay together. */
-    private static int wordEnd(List<Glyph> glyphs, int start) {
-      if (!isWordChar(glyphs.get(start))) {
-        return start + 1;
+    /**
+     * For each glyph, whether the line may not break before it: closing punctuation never starts a line,
+     * opening punctuation never ends one, Latin words and numbers stay whole, and the {@link #KEEP_TOGETHER}
+     * runs stay whole when they take at most a third of the line.
+     */
+    private static boolean[] joinedToPrevious(List<Glyph> glyphs, float lineWidth) {
+      boolean[] joined = new boolean[glyphs.size()];
+      StringBuilder text = new StringBuilder();
+      int[] glyphAt = new int[0];
+      List<Integer> owners = new ArrayList<>();
+      for (int g = 0; g < glyphs.size(); g++) {
+        Glyph glyph = glyphs.get(g);
+        String t = glyph.kind == Kind.TEXT ? glyph.text : glyph.kind == Kind.SPACE ? " " : "\n";
+        text.append(t);
+        for (int c = 0; c < t.length(); c++) {
+          owners.add(g);
+        }
       }
-      int end = start + 1;
-      while (end < glyphs.size() && isWordChar(glyphs.get(end))) {
-        end++;
+      glyphAt = owners.stream().mapToInt(Integer::intValue).toArray();
+      for (int g = 1; g < glyphs.size(); g++) {
+        joined[g] = !breakable(glyphs, g);
       }
-      return end;
+      java.util.regex.Matcher m = KEEP_TOGETHER.matcher(text);
+      while (m.find()) {
+        int from = glyphAt[m.start()];
+        int to = glyphAt[m.end() - 1];
+        float w = 0;
+        for (int g = from; g <= to; g++) {
+          w += glyphs.get(g).width;
+        }
+        if (w <= lineWidth / 3f) {
+          for (int g = from + 1; g <= to; g++) {
+            joined[g] = true;
+          }
+        }
+      }
+      return joined;
+    }
+
+    /** Whether the line may break between glyph {@code at - 1} and glyph {@code at} (禁则 and whole words). */
+    private static boolean breakable(List<Glyph> glyphs, int at) {
+      Glyph before = glyphs.get(at - 1);
+      Glyph after = glyphs.get(at);
+      if (after.kind == Kind.SPACE) {
+        return true;
+      }
+      if (after.kind != Kind.TEXT || before.kind == Kind.LINE_BREAK || before.kind == Kind.PAGE_BREAK) {
+        return true;
+      }
+      if (CLOSING.indexOf(after.text.charAt(0)) >= 0) {
+        return false;
+      }
+      if (before.kind == Kind.TEXT && OPENING.indexOf(before.text.charAt(0)) >= 0) {
+        return false;
+      }
+      return !(isWordChar(before) && isWordChar(after));
     }
 
     private static boolean isWordChar(Glyph glyph) {
@@ -473,13 +617,16 @@ final class DocxPdfRenderer {
       return natural * value / 240f;
     }
 
-    private void collectRuns(List<Object> content, PPr pPr, List<Glyph> glyphs) {
+    private void collectRuns(List<Object> content, PPr pPr, List<Glyph> glyphs, float grid) {
       for (Object child : content) {
         Object item = XmlUtils.unwrap(child);
         if (item instanceof R run) {
           RPr rPr = resolver.getEffectiveRPr(run.getRPr(), pPr);
           boolean bold = rPr != null && rPr.getB() != null && rPr.getB().isVal();
+          boolean hei = isHei(rPr);
           float size = size(rPr);
+          float tracking = rPr == null || rPr.getSpacing() == null || rPr.getSpacing().getVal() == null
+              ? 0 : rPr.getSpacing().getVal().floatValue() * TWIP;
           for (Object runChild : run.getContent()) {
             if (runChild instanceof JAXBElement<?> element) {
               String name = element.getName().getLocalPart();
@@ -489,36 +636,69 @@ final class DocxPdfRenderer {
             }
             Object element = XmlUtils.unwrap(runChild);
             if (element instanceof Text text && text.getValue() != null) {
-              text.getValue().codePoints().forEach(cp -> glyphs.add(glyph(cp, bold, size)));
+              text.getValue().codePoints().forEach(cp -> glyphs.add(glyph(cp, bold, hei, size, grid, tracking)));
             } else if (element instanceof R.Tab) {
-              Glyph space = glyph(' ', bold, size);
+              Glyph space = glyph(' ', bold, hei, size, grid, tracking);
               for (int i = 0; i < 4; i++) {
                 glyphs.add(space);
               }
             } else if (element instanceof Br br) {
               glyphs.add(new Glyph(br.getType() == STBrType.PAGE ? Kind.PAGE_BREAK : Kind.LINE_BREAK,
-                  "", fonts.regular(), size, 0));
+                  "", fonts.regular(), size, 0, 0, false));
             }
           }
         } else if (item instanceof ContentAccessor container) {
-          collectRuns(container.getContent(), pPr, glyphs);
+          collectRuns(container.getContent(), pPr, glyphs, grid);
         }
       }
     }
 
-    private Glyph glyph(int codePoint, boolean bold, float size) {
+    /** Whether the run's East Asian font is a Hei (黑体, SimHei, 方正黑体 ...): the heading font. */
+    private static boolean isHei(RPr rPr) {
+      if (rPr == null || rPr.getRFonts() == null) {
+        return false;
+      }
+      String name = rPr.getRFonts().getEastAsia();
+      return name != null && (name.contains("黑") || name.toLowerCase(java.util.Locale.ROOT).contains("hei"));
+    }
+
+    private Glyph glyph(int codePoint, boolean bold, boolean hei, float size, float grid, float tracking) {
       int cp = codePoint;
-      PDType0Font font = bold && fonts.boldFile().covers(cp) ? fonts.bold() : fonts.regular();
-      if (font == fonts.regular() && !fonts.regularFile().covers(cp)) {
+      PDType0Font font;
+      boolean stroke = false;
+      if ((hei || QUOTES.indexOf(cp) >= 0) && fonts.boldFile().covers(cp)) {
+        font = fonts.bold(); // the body font's curly quotes are Latin-proportioned and read back out of place
+        stroke = bold && !hei;
+      } else if (!hei && latin(cp) && fonts.latinFile().covers(cp)) {
+        font = fonts.latin();
+        stroke = bold;
+      } else if (fonts.regularFile().covers(cp)) {
+        font = fonts.regular();
+        stroke = bold;
+      } else if (fonts.boldFile().covers(cp)) {
+        font = fonts.bold();
+      } else {
+        font = fonts.regular();
         cp = fonts.regularFile().covers('□') ? '□' : '?';
       }
       String text = new String(Character.toChars(cp));
       Kind kind = Character.isWhitespace(cp) || cp == 0x3000 ? Kind.SPACE : Kind.TEXT;
-      return new Glyph(kind, text, font, size, width(font, text) * size);
+      float natural = width(font, text) * size;
+      float advance = natural;
+      if (grid != 1f && natural >= size * 0.9f) {
+        advance = size * grid; // a full-width character on the document grid
+      }
+      advance += tracking; // w:spacing of the run (GB/T 9704: 28 characters of 3号 a line)
+      return new Glyph(kind, text, font, size, advance, natural, stroke);
+    }
+
+    /** Latin letters, digits and their punctuation, set in the Latin font (Times New Roman in the templates). */
+    private static boolean latin(int cp) {
+      return cp > 0x20 && cp < 0x7F || cp == 0xA5;
     }
 
     private float width(PDType0Font font, String text) {
-      String key = (font == fonts.bold() ? "b" : "r") + text;
+      String key = (font == fonts.bold() ? "b" : font == fonts.latin() ? "l" : "r") + text;
       Float cached = widths.get(key);
       if (cached != null) {
         return cached;
@@ -547,7 +727,9 @@ final class DocxPdfRenderer {
 
   private enum Kind { TEXT, SPACE, LINE_BREAK, PAGE_BREAK }
 
-  private record Glyph(Kind kind, String text, PDType0Font font, float size, float width) {}
+  /** One character: {@code width} is its advance on the line, {@code natural} the font's own advance. */
+  private record Glyph(Kind kind, String text, PDType0Font font, float size, float width, float natural,
+      boolean stroke) {}
 
   private record Cell(float x, float width, List<Block> blocks, STVerticalJc align) {}
 
@@ -573,29 +755,18 @@ final class DocxPdfRenderer {
     float width;
     boolean explicitEnd;
     boolean breakAfter;
+    boolean wrapped;
 
     LineBuilder(float available, float indent) {
       this.available = available;
       this.indent = indent;
     }
 
-    void add(Glyph glyph) {
-      glyphs.add(glyph);
-      width += glyph.width;
-    }
-
-    /** An opening bracket must not end a line: take it off so it starts the next one. */
-    Glyph dropTrailingOpening() {
-      if (glyphs.size() < 2) {
-        return null;
+    void addAll(List<Glyph> more) {
+      for (Glyph glyph : more) {
+        glyphs.add(glyph);
+        width += glyph.width;
       }
-      Glyph last = glyphs.get(glyphs.size() - 1);
-      if (last.kind == Kind.TEXT && OPENING.indexOf(last.text.charAt(0)) >= 0) {
-        glyphs.remove(glyphs.size() - 1);
-        width -= last.width;
-        return last;
-      }
-      return null;
     }
 
     float maxSize(float fallback) {
@@ -605,6 +776,14 @@ final class DocxPdfRenderer {
       }
       return max == 0 ? fallback : max;
     }
+  }
+
+  private static boolean latinLike(Glyph glyph) {
+    if (glyph.kind != Kind.TEXT || glyph.text.isEmpty()) {
+      return false;
+    }
+    char c = glyph.text.charAt(0);
+    return c < 0x2E80 && c != '—' && c != '…' && c != '“' && c != '”' && c != '‘' && c != '’';
   }
 
   /** A laid-out line, drawn at a given left edge and top. */
@@ -625,15 +804,22 @@ final class DocxPdfRenderer {
       }
       float x = left + content.indent;
       float extra = 0;
+      // justified CJK text stretches between characters, never inside a Latin word or number (2026, ¥150,000.00)
+      boolean[] stretch = new boolean[glyphs.size()];
+      int gaps = 0;
+      for (int g = 0; g < glyphs.size() - 1; g++) {
+        stretch[g] = !(latinLike(glyphs.get(g)) && latinLike(glyphs.get(g + 1)));
+        gaps += stretch[g] ? 1 : 0;
+      }
       if (jc == JcEnumeration.CENTER) {
         x += (content.available - width) / 2;
       } else if (jc == JcEnumeration.RIGHT || jc == JcEnumeration.END) {
         x += content.available - width;
-      } else if (justify && glyphs.size() > 1 && width < content.available) {
-        extra = (content.available - width) / (glyphs.size() - 1);
-        if (extra > size * 0.25f) {
-          // A line ended early by an unbreakable Latin run (a credit code, an id): spreading it would leave
-          // gaps wider than a quarter em between characters, so it stays flush left like Word does.
+      } else if (justify && gaps > 0 && width < content.available) {
+        extra = (content.available - width) / gaps;
+        if (extra > size * 0.5f) {
+          // A line ended early by an unbreakable run (a credit code, an id): spreading it would leave gaps
+          // wider than half an em between characters, so it stays flush left like Word does.
           extra = 0;
         }
       }
@@ -641,20 +827,42 @@ final class DocxPdfRenderer {
       int i = 0;
       while (i < glyphs.size()) {
         Glyph first = glyphs.get(i);
+        List<Object> shown = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         float runWidth = 0;
         int j = i;
-        while (j < glyphs.size() && glyphs.get(j).font == first.font && glyphs.get(j).size == first.size) {
-          text.append(glyphs.get(j).text);
-          runWidth += glyphs.get(j).width + extra;
+        while (j < glyphs.size() && glyphs.get(j).font == first.font && glyphs.get(j).size == first.size
+            && glyphs.get(j).stroke == first.stroke) {
+          Glyph glyph = glyphs.get(j);
+          text.append(glyph.text);
+          float added = stretch[j] ? extra : 0;
+          float shift = glyph.natural - glyph.width - added;
+          if (Math.abs(shift) > 0.001f) {
+            shown.add(text.toString());
+            text.setLength(0);
+            shown.add(shift / glyph.size * 1000f);
+          }
+          runWidth += glyph.width + added;
           j++;
+        }
+        if (text.length() > 0) {
+          shown.add(text.toString());
         }
         stream.beginText();
         stream.setFont(first.font, first.size);
-        stream.setCharacterSpacing(extra);
+        if (first.stroke) {
+          stream.setRenderingMode(org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.FILL_STROKE);
+          stream.setLineWidth(first.size * STROKE_BOLD);
+        }
         stream.newLineAtOffset(x, baseline);
-        stream.showText(text.toString());
+        stream.showTextWithPositioning(shown.toArray());
+        if (first.stroke) {
+          stream.setRenderingMode(org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.FILL);
+        }
         stream.endText();
+        if (first.stroke) {
+          stream.setLineWidth(0.6f);
+        }
         x += runWidth;
         i = j;
       }

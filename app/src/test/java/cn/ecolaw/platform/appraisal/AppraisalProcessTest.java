@@ -64,7 +64,11 @@ class AppraisalProcessTest {
   }
 
   private ProcessInstance request(String category, double amount, boolean simple) {
-    String no = appraisals.request(new AppraisalRequest(caseNo, Appraisals.COURT, category,
+    return request(Appraisals.COURT, category, amount, simple);
+  }
+
+  private ProcessInstance request(String requestedBy, String category, double amount, boolean simple) {
+    String no = appraisals.request(new AppraisalRequest(caseNo, requestedBy, category,
         "长兴县某河段水体污染损害数额及修复费用", "湖州市人民检察院、" + CONFLICTED_PARTY, amount, simple, true, false));
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(no).singleResult();
   }
@@ -118,6 +122,26 @@ class AppraisalProcessTest {
     assertThat(roster.selections(pi.getBusinessKey())).singleElement()
         .satisfies(s -> assertThat(s.method()).isEqualTo("AGREED"));
     assertThat(documents.list(caseNo)).extracting(GeneratedDocument::type).contains(DocumentType.APPRAISAL_COMMISSION);
+  }
+
+  @Test
+  void cpl79And81AreCitedOnlyInACourtsCommissionNeverInAnAgencysOwn() throws Exception {
+    for (String requestedBy : new String[] {Appraisals.COURT, Appraisals.BUREAU}) {
+      // given a commission by the court, then one by the bureau itself
+      caseNo = TestCases.caseNo();
+      ProcessInstance pi = request(requestedBy, "POLLUTANT", 900000, false);
+      tasks.complete(task(pi).getId(), of("selectionMethod", "AGREED", "agreedInstitution", "浙江省环境科技司法鉴定所"));
+      // when the 鉴定委托书 is generated
+      GeneratedDocument commission = documents.list(caseNo).stream()
+          .filter(d -> d.type() == DocumentType.APPRAISAL_COMMISSION).findFirst().orElseThrow();
+      String text = cn.ecolaw.platform.documents.DocumentTestAccess.pdfText(documents.pdf(caseNo, commission.id()));
+      // then only the court's cites the Civil Procedure Law on commissioning and on the appraiser's testimony
+      if (requestedBy.equals(Appraisals.COURT)) {
+        assertThat(text).contains("民事诉讼法》第七十九条", "第八十一条");
+      } else {
+        assertThat(text).doesNotContain("民事诉讼法", "第七十九条", "第八十一条").contains("现委托你单位进行鉴定");
+      }
+    }
   }
 
   @Test

@@ -65,7 +65,7 @@ public final class CourtOrderTemplateAuthoring {
     d.para("依照《中华人民共和国民事诉讼法》第一百零三条、第一百零四条、第一百一十一条的规定，裁定如下：");
     d.para("${rulingText}");
     d.para("${challengeText}");
-    d.signature("${court}（印章）", "${rulingDate}");
+    d.courtSignature("审判员　${judge}", "${rulingDateCn}");
     return d;
   }
 
@@ -84,7 +84,7 @@ public final class CourtOrderTemplateAuthoring {
     d.para("依照《中华人民共和国民事诉讼法》第一百一十一条的规定，决定如下：");
     d.para("${decisionText}");
     d.para("本决定一经作出即发生法律效力。");
-    d.signature("${court}（印章）", "${issueDate}");
+    d.courtSignature("审判员　${judge}", "${issueDateCn}");
     return d;
   }
 
@@ -102,7 +102,7 @@ public final class CourtOrderTemplateAuthoring {
         + "修复方案由本院委托${agencyName}协助制定，经本院批准后实施；");
     d.para("三、修复义务人在期限内未修复或者修复验收不合格的，本院将委托第三方代为修复，"
         + "修复义务人应承担生态环境修复费用${fallbackCostText}。");
-    d.signature("${court}（印章）", "${issueDate}");
+    d.courtSignature("审判员　${judge}", "${issueDateCn}");
     return d;
   }
 

@@ -53,7 +53,7 @@ public final class CourtTemplateAuthoring {
     d.para("对${applicant}的强制执行申请，不予受理。");
     d.para("申请执行人对本裁定有异议的，可以在${appealDue}前（十五日内）向上一级人民法院申请复议，"
         + "上一级人民法院应当自收到复议申请之日起十五日内作出是否受理的裁定。");
-    d.signature("${court}（院印）", "${nonAcceptanceDate}");
+    d.courtSignature("审判员　${judge}", "${nonAcceptanceDateCn}");
     return d;
   }
 
@@ -70,7 +70,7 @@ public final class CourtTemplateAuthoring {
     d.para("准予强制执行${applicant}作出的行政处罚决定（行政处罚案号：${caseNo}），执行标的${amountDueText}。"
         + "本裁定${executedByLabel}。");
     d.para("本裁定送达后即发生法律效力。");
-    d.signature("${court}（院印）", "${rulingDate}");
+    d.courtSignature("审判员　${judge}", "${rulingDateCn}");
     return d;
   }
 
@@ -87,7 +87,7 @@ public final class CourtTemplateAuthoring {
     d.para("对${applicant}作出的行政处罚决定（行政处罚案号：${caseNo}），不准予强制执行。");
     d.para("申请执行人对本裁定有异议的，可以自收到本裁定之日起十五日内向上一级人民法院申请复议，"
         + "上一级人民法院应当自收到复议申请之日起三十日内作出是否执行的裁定。");
-    d.signature("${court}（院印）", "${rulingDate}");
+    d.courtSignature("审判员　${judge}", "${rulingDateCn}");
     return d;
   }
 
@@ -105,7 +105,7 @@ public final class CourtTemplateAuthoring {
     d.para("本院经审查认为：${challengeDecisionReason}");
     d.para("依照《中华人民共和国行政强制法》第五十八条的规定，决定如下：${challengeOutcome}");
     d.para("本复议决定为终局决定，送达后即发生法律效力。");
-    d.signature("${higherCourt}（院印）", "${challengeDecisionDate}");
+    d.courtSignature("审判员　${judge}", "${challengeDecisionDateCn}");
     return d;
   }
 

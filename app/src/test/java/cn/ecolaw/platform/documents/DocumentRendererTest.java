@@ -56,7 +56,7 @@ class DocumentRendererTest {
       Map.entry(DocumentType.ENFORCEMENT_APPLICATION, List.of("强制执行申请书", "被申请人：湖州绿源印染有限公司（企业）",
           "合计人民币贰拾壹万柒仟伍佰元整（¥217,500.00）", "2027年1月8日", "此致", "湖州市吴兴区人民法院",
           "十五日内未提起行政诉讼",
-          "第五十五条", "《催告书》及送达回证")),
+          "第五十五条", "《催告书》及送达回证", "负责人（签名）：陈志远")),
       Map.entry(DocumentType.REVIEW_SHEET, List.of("行政处罚案卷评查表", "询问笔录未载明执法证件号", "两级评分相差超过10分",
           "89分（专家仲裁）", "良好", "第1版")),
       Map.entry(DocumentType.RECTIFICATION_NOTICE, List.of("案卷评查整改通知书", "共发现问题1项", "证据链不完整",
@@ -71,7 +71,7 @@ class DocumentRendererTest {
       Map.entry(DocumentType.CONFIRMATION_APPLICATION, List.of("司法确认申请书", "请求事项", "生态环境损害赔偿磋商", "此致")),
       Map.entry(DocumentType.CONFIRMATION_NOTICE, List.of("公    告", "公告期间为三十日", "2026年12月22日止")),
       Map.entry(DocumentType.CONFIRMATION_RULING, List.of("民 事 裁 定 书", "（2026）浙0502民特3号", "裁定如下",
-          "生态环境损害赔偿协议有效", "审判员  李明")));
+          "生态环境损害赔偿协议有效", "本院经审查查明：2026年9月", "审判员　李明", "（院印）", "书记员　周敏")));
   private static final Map<DocumentType, List<String>> EXPECTED = new java.util.EnumMap<>(DocumentType.class);
 
   static {
@@ -226,7 +226,7 @@ class DocumentRendererTest {
     assertThatThrownBy(() -> renderer.render(DocumentType.REMINDER, DocumentSamples.data(DocumentType.REMINDER), "t"))
         .isInstanceOf(PlatformException.class)
         .hasMessageContaining("PDF 字体文件不存在：/nonexistent/font.ttf")
-        .hasMessageContaining("fonts-lxgw-wenkai")
+        .hasMessageContaining("fonts-arphic-gbsn00lp")
         .hasMessageContaining("platform.documents.font-regular")
         .extracting(e -> ((PlatformException) e).getCode()).isEqualTo("DOC-500");
   }

@@ -89,6 +89,9 @@ final class DocumentSamples {
     data.put("partyOpinion", "当事人提出其已完成整改，请求减轻处罚。经复核，当事人整改情况已在裁量中予以考虑，不予采纳减轻处罚的请求。");
     data.put("noPenaltyGround", "当事人系初次违法，危害后果轻微并及时改正");
     data.put("measure", "立即停止超标排放水污染物的违法行为");
+    data.put("agencyHead", "陈志远");
+    data.put("judge", "李明");
+    data.put("courtClerk", "周敏");
     // case review (案卷评查表, 整改通知书)
     data.put("reviewOffice", "浙江省生态环境厅案卷评查办公室");
     data.put("reviewedUnit", "湖州市生态环境局");
@@ -130,6 +133,9 @@ final class DocumentSamples {
       data.put("agreementDate", "2026年11月20日");
       data.put("commissioner", "湖州市吴兴区人民法院");
       data.put("commissionerKind", "院");
+      data.put("commissionBasisText", "现依照《中华人民共和国民事诉讼法》第七十九条的规定，委托你单位进行鉴定。");
+      data.put("testimonyText", "鉴定人应当依法出具鉴定意见，并按本院通知出庭作证；经通知拒不出庭作证的，"
+          + "鉴定意见不得作为认定事实的根据（《中华人民共和国民事诉讼法》第八十一条）。");
       data.put("appraisalNo", "（2026）鉴委4号");
       data.put("institutionName", "浙江省环境科技司法鉴定所");
       data.put("selectionText", "当事人未能协商一致，鉴定机构从鉴定机构名册中随机选定（选定过程已记录）。");
@@ -154,7 +160,8 @@ final class DocumentSamples {
       data.put("rulingReason", "协议不违反法律、行政法规的强制性规定，不损害社会公共利益。");
       data.put("rulingText", "申请人于2026年11月20日达成的生态环境损害赔偿协议有效。");
       data.put("effectText", "一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请执行。");
-      data.put("judge", "李明");
+      data.put("basicFacts", "2026年9月，被申请人废水超标排放致联漾村河段水体及沉积物污染，"
+          + "经鉴定，生态环境损害数额为85万元。双方经磋商达成赔偿协议。");
     }
     return data;
   }

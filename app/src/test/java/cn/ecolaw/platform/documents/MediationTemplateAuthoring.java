@@ -67,7 +67,7 @@ public final class MediationTemplateAuthoring {
     d.docNo("${appraisalNo}");
     d.flush("${institutionName}：");
     d.para("本${commissionerKind}在办理${caseNo}一案中，需要对下列事项进行鉴定。${selectionText}"
-        + "现依照《中华人民共和国民事诉讼法》第七十九条的规定，委托你单位进行鉴定。");
+        + "${commissionBasisText}");
     Table t = d.table(2200, 6644);
     t.row(0, TemplateAuthoring.cell("鉴定类别"), TemplateAuthoring.cell("${categoryLabel}"));
     t.row(1400, TemplateAuthoring.cell("鉴定事项"), TemplateAuthoring.cell("${matter}"));
@@ -75,8 +75,7 @@ public final class MediationTemplateAuthoring {
     t.row(0, TemplateAuthoring.cell("资质证书"), TemplateAuthoring.cell("${certificateNo}（有效期至${certificateExpiry}）"));
     t.row(0, TemplateAuthoring.cell("鉴定期限"), TemplateAuthoring.cell("${deadlineText}"));
     d.para("鉴定期限自委托书送达之日起计算，以工作日计；因补充鉴定材料暂停的期间不计入鉴定期限。"
-        + "鉴定人应当依法出具鉴定意见，并按本${commissionerKind}通知出庭作证；经通知拒不出庭作证的，"
-        + "鉴定意见不得作为认定事实的根据（民事诉讼法第八十一条）。");
+        + "${testimonyText}");
     d.signature("${commissioner}（印章）", "${issueDate}");
     return d;
   }
@@ -131,7 +130,7 @@ public final class MediationTemplateAuthoring {
     d.para("${agreementTerms}");
     d.para("公告期间为三十日，自${noticeStart}起至${noticeEnd}止。公告期间，对协议内容有异议的，"
         + "可以书面向本院提出意见。公告期满后，本院将对协议内容进行审查并依法作出裁定。");
-    d.signature("${court}", "${issueDate}");
+    d.signature("${court}（院印）", "${issueDate}");
     return d;
   }
 
@@ -144,12 +143,14 @@ public final class MediationTemplateAuthoring {
     d.flush("原案号：${caseNo}");
     d.para("申请人于${filedDate}向本院申请确认其于${agreementDate}达成的${agreementTypeLabel}有效。"
         + "本院受理后，依法进行了审查。${noticeText}");
+    // 生态环境损害赔偿规定（试行）第二十条: the ruling states the basic facts of the case and the agreement
+    d.para("本院经审查查明：${basicFacts}");
     d.para("协议内容：${agreementTerms}");
     d.para("本院经审查认为：${rulingReason}");
     d.para("依照${legalBasis}的规定，裁定如下：");
     d.para("${rulingText}");
     d.para("${effectText}");
-    d.signature("审判员  ${judge}", "${issueDate}");
+    d.courtSignature("审判员　${judge}", "${issueDateCn}");
     return d;
   }
 }

@@ -53,6 +53,16 @@ public final class TemplateAuthoring {
   private static final String BODY_FONT = "仿宋";
   private static final String TITLE_FONT = "宋体";
   private static final String HEADING_FONT = "黑体";
+  /** GB/T 9704-2012 5.2.2: 22 lines in the 225 mm type area, 28.95 pt a line (579 twips). */
+  static final int LINE = 579;
+  /**
+   * GB/T 9704-2012: 28 characters of 3号 (16 pt) in the 156 mm type area (442.2 pt): a pitch of 15.75 pt, written
+   * as run character spacing of -5 twentieths of a point on 3号 text, which Word and LibreOffice both honour (a
+   * {@code linesAndChars} document grid is laid out differently by each).
+   */
+  static final int TRACKING = -5;
+  /** 1 em of 3号 in twips (indents of two characters, right indents of the signature block). */
+  static final int EM = 316;
 
   public static void main(String[] args) throws Exception {
     File dir = new File(args.length > 0 ? args[0] : "../templates");
@@ -268,7 +278,7 @@ public final class TemplateAuthoring {
         + "第七十二条的规定，特向贵院申请强制执行。");
     d.para("此致");
     d.flush("${court}");
-    d.signature("申请人：${agencyName}（印章）", "${issueDate}");
+    d.signatureWithHead("申请人：${agencyName}（印章）", "负责人（签名）：${agencyHead}", "${issueDate}");
     d.flush("附：");
     d.para("1. ${decisionNo}《行政处罚决定书》及送达回证；");
     d.para("2. 《行政处罚事先告知书》及送达回证；");
@@ -313,7 +323,13 @@ public final class TemplateAuthoring {
       margins.setBottom(BigInteger.valueOf(1984));
       margins.setLeft(BigInteger.valueOf(1588));
       margins.setRight(BigInteger.valueOf(1474));
-      margins.setFooter(BigInteger.valueOf(992));
+      // the page number's line starts 7 mm below the type area (GB/T 9704-2012 7.5)
+      margins.setFooter(BigInteger.valueOf(1304));
+      org.docx4j.wml.CTDocGrid grid = WML.createCTDocGrid();
+      grid.setType(org.docx4j.wml.STDocGrid.LINES);
+      grid.setLinePitch(BigInteger.valueOf(LINE));
+      section.setDocGrid(grid);
+      defaultSize(pkg, 32);
       footer(section);
     }
 
@@ -322,36 +338,93 @@ public final class TemplateAuthoring {
     }
 
     void title(String text) {
-      body.add(paragraph(text, JcEnumeration.CENTER, 0, 0, 0, 720, true, 44, TITLE_FONT));
+      body.add(offGrid(paragraph(text, JcEnumeration.CENTER, 0, 0, 0, 720, true, 44, TITLE_FONT)));
     }
 
+    /** 发文字号 (GB/T 9704-2012 7.2.4): centred under the title. */
     void docNo(String text) {
-      body.add(paragraph(text, JcEnumeration.CENTER, 120, 240, 0, 560, false, 32, BODY_FONT));
+      body.add(paragraph(text, JcEnumeration.CENTER, 120, 240, 0, LINE, false, 32, BODY_FONT));
     }
 
+    /** A first-level heading in 黑体 (GB/T 9704-2012 7.3.3), two characters in, kept with its first paragraph. */
     void heading(String text) {
-      body.add(paragraph(text, JcEnumeration.LEFT, 0, 0, 640, 560, true, 32, HEADING_FONT));
+      body.add(keep(paragraph(text, JcEnumeration.LEFT, 0, 0, 2 * EM, LINE, false, 32, HEADING_FONT)));
     }
 
     void para(String text) {
-      body.add(paragraph(text, JcEnumeration.BOTH, 0, 0, 640, 560, false, 32, BODY_FONT));
+      body.add(paragraph(text, JcEnumeration.BOTH, 0, 0, 2 * EM, LINE, false, 32, BODY_FONT));
     }
 
     void flush(String text) {
-      body.add(paragraph(text, JcEnumeration.BOTH, 0, 0, 0, 560, false, 32, BODY_FONT));
+      body.add(paragraph(text, JcEnumeration.BOTH, 0, 0, 0, LINE, false, 32, BODY_FONT));
     }
 
     void note(String text) {
-      body.add(paragraph(text, JcEnumeration.LEFT, 240, 0, 0, 440, false, 24, BODY_FONT));
+      body.add(offGrid(paragraph(text, JcEnumeration.LEFT, 240, 0, 0, 440, false, 24, BODY_FONT)));
     }
 
+    /**
+     * 发文机关署名 and 成文日期 (GB/T 9704-2012 7.3.5.1): the date four characters in from the right, the name
+     * above it roughly centred on the date; the seal is stamped over both. One blank line before.
+     */
     void signature(String agency, String date) {
-      P first = paragraph(agency, JcEnumeration.RIGHT, 480, 0, 0, 560, false, 32, BODY_FONT);
-      rightIndent(first, 640);
-      P second = paragraph(date, JcEnumeration.RIGHT, 0, 240, 0, 560, false, 32, BODY_FONT);
-      rightIndent(second, 640);
-      body.add(first);
+      P first = paragraph(agency, JcEnumeration.RIGHT, LINE, 0, 0, LINE, false, 32, BODY_FONT);
+      rightIndent(first, 2 * EM);
+      P second = paragraph(date, JcEnumeration.RIGHT, 0, 240, 0, LINE, false, 32, BODY_FONT);
+      rightIndent(second, 4 * EM);
+      keepWithPrevious();
+      body.add(keep(first));
       body.add(second);
+    }
+
+    /** The last paragraph before a signature block stays on its page (no page holds only the signature). */
+    private void keepWithPrevious() {
+      for (int i = body.size() - 1; i >= 0; i--) {
+        if (body.get(i) instanceof P p) {
+          keep(p);
+          return;
+        }
+        if (body.get(i) instanceof Tbl) {
+          return;
+        }
+      }
+    }
+
+    /**
+     * The signature block of an agency document that its head signs (e.g. ACEL 55: the enforcement application
+     * bears the head's signature, the agency's seal and the date).
+     */
+    void signatureWithHead(String agency, String headLine, String date) {
+      P first = paragraph(agency, JcEnumeration.RIGHT, LINE, 0, 0, LINE, false, 32, BODY_FONT);
+      rightIndent(first, 2 * EM);
+      P head = paragraph(headLine, JcEnumeration.RIGHT, 0, 0, 0, LINE, false, 32, BODY_FONT);
+      rightIndent(head, 2 * EM);
+      P second = paragraph(date, JcEnumeration.RIGHT, 0, 240, 0, LINE, false, 32, BODY_FONT);
+      rightIndent(second, 4 * EM);
+      keepWithPrevious();
+      body.add(keep(first));
+      body.add(keep(head));
+      body.add(second);
+    }
+
+    /**
+     * The end of a court ruling or decision (CPL 157: signed by the 审判人员 and the 书记员, sealed by the court):
+     * the adjudicators, the date under the court seal (院印), the clerk.
+     */
+    void courtSignature(String adjudicators, String date) {
+      P judges = paragraph(adjudicators, JcEnumeration.RIGHT, LINE, 0, 0, LINE, false, 32, BODY_FONT);
+      rightIndent(judges, 2 * EM);
+      P seal = paragraph("（院印）", JcEnumeration.RIGHT, 0, 0, 0, LINE, false, 32, BODY_FONT);
+      rightIndent(seal, 5 * EM);
+      P day = paragraph(date, JcEnumeration.RIGHT, 0, 0, 0, LINE, false, 32, BODY_FONT);
+      rightIndent(day, 2 * EM);
+      P clerk = paragraph("书记员　${courtClerk}", JcEnumeration.RIGHT, 0, 240, 0, LINE, false, 32, BODY_FONT);
+      rightIndent(clerk, 2 * EM);
+      keepWithPrevious();
+      body.add(keep(judges));
+      body.add(keep(seal));
+      body.add(keep(day));
+      body.add(clerk);
     }
 
     Table table(int... widths) {
@@ -388,11 +461,33 @@ public final class TemplateAuthoring {
       return new Table(tbl, widths);
     }
 
+    /** Page numbers (GB/T 9704-2012 7.5): “— 1 —”, 4号, odd pages right and even pages left, one character in. */
     private void footer(SectPr section) throws Exception {
-      FooterPart footer = new FooterPart();
+      footerPart(section, HdrFtrRef.DEFAULT, JcEnumeration.RIGHT);
+      footerPart(section, HdrFtrRef.EVEN, JcEnumeration.LEFT);
+      org.docx4j.openpackaging.parts.WordprocessingML.DocumentSettingsPart settings =
+          pkg.getMainDocumentPart().getDocumentSettingsPart();
+      if (settings == null) {
+        settings = new org.docx4j.openpackaging.parts.WordprocessingML.DocumentSettingsPart();
+        settings.setJaxbElement(WML.createCTSettings());
+        pkg.getMainDocumentPart().addTargetPart(settings);
+      }
+      settings.getJaxbElement().setEvenAndOddHeaders(new BooleanDefaultTrue());
+    }
+
+    private void footerPart(SectPr section, HdrFtrRef type, JcEnumeration side) throws Exception {
+      FooterPart footer = new FooterPart(new org.docx4j.openpackaging.parts.PartName(
+          "/word/footer" + (type == HdrFtrRef.EVEN ? "2" : "1") + ".xml"));
       Relationship rel = pkg.getMainDocumentPart().addTargetPart(footer);
       Ftr ftr = WML.createFtr();
-      P p = paragraph("— ", JcEnumeration.CENTER, 0, 0, 0, 0, false, 28, TITLE_FONT);
+      P p = offGrid(paragraph("— ", side, 0, 0, 0, 0, false, 28, TITLE_FONT));
+      PPrBase.Ind ind = WML.createPPrBaseInd();
+      if (side == JcEnumeration.RIGHT) {
+        ind.setRight(BigInteger.valueOf(280));
+      } else {
+        ind.setLeft(BigInteger.valueOf(280));
+      }
+      p.getPPr().setInd(ind);
       CTSimpleField field = WML.createCTSimpleField();
       field.setInstr(" PAGE ");
       field.getContent().add(run("1", false, 28, TITLE_FONT));
@@ -402,7 +497,7 @@ public final class TemplateAuthoring {
       footer.setJaxbElement(ftr);
       FooterReference ref = WML.createFooterReference();
       ref.setId(rel.getId());
-      ref.setType(HdrFtrRef.DEFAULT);
+      ref.setType(type);
       section.getEGHdrFtrReferences().add(ref);
     }
   }
@@ -463,12 +558,45 @@ public final class TemplateAuthoring {
           boolean dateLine = !label && l == lines.length - 1 && lines.length > 1
               && (lines[l].contains("年") || lines[l].startsWith("${issueDate"));
           JcEnumeration jc = label ? JcEnumeration.CENTER : dateLine ? JcEnumeration.RIGHT : JcEnumeration.BOTH;
-          tc.getContent().add(paragraph(lines[l], jc, 0, 0, 0, 440, false, 28, BODY_FONT));
+          tc.getContent().add(offGrid(paragraph(lines[l], jc, 0, 0, 0, 440, false, 28, BODY_FONT)));
         }
         tr.getContent().add(tc);
         column += span;
       }
       tbl.getContent().add(tr);
+    }
+  }
+
+  /** The document's default font size (docDefaults), the base of the character grid. */
+  private static void defaultSize(WordprocessingMLPackage pkg, int halfPoints) throws Exception {
+    org.docx4j.openpackaging.parts.WordprocessingML.StyleDefinitionsPart styles =
+        pkg.getMainDocumentPart().getStyleDefinitionsPart();
+    org.docx4j.wml.Styles jaxb = styles.getJaxbElement();
+    if (jaxb.getDocDefaults() == null) {
+      jaxb.setDocDefaults(WML.createDocDefaults());
+    }
+    org.docx4j.wml.DocDefaults defaults = jaxb.getDocDefaults();
+    if (defaults.getRPrDefault() == null) {
+      defaults.setRPrDefault(WML.createDocDefaultsRPrDefault());
+    }
+    if (defaults.getRPrDefault().getRPr() == null) {
+      defaults.getRPrDefault().setRPr(WML.createRPr());
+    }
+    HpsMeasure size = WML.createHpsMeasure();
+    size.setVal(BigInteger.valueOf(halfPoints));
+    defaults.getRPrDefault().getRPr().setSz(size);
+    for (org.docx4j.wml.Style style : jaxb.getStyle()) {
+      if ("Normal".equals(style.getStyleId())) {
+        if (style.getRPr() == null) {
+          style.setRPr(WML.createRPr());
+        }
+        HpsMeasure normal = WML.createHpsMeasure();
+        normal.setVal(BigInteger.valueOf(halfPoints));
+        style.getRPr().setSz(normal);
+        HpsMeasure normalCs = WML.createHpsMeasure();
+        normalCs.setVal(BigInteger.valueOf(halfPoints));
+        style.getRPr().setSzCs(normalCs);
+      }
     }
   }
 
@@ -478,6 +606,19 @@ public final class TemplateAuthoring {
     border.setSz(BigInteger.valueOf(6));
     border.setColor("000000");
     return border;
+  }
+
+  /** Text that is not 3号 body text (titles, tables, notes, page numbers) keeps its own size off the grid. */
+  static P offGrid(P p) {
+    BooleanDefaultTrue off = new BooleanDefaultTrue();
+    off.setVal(false);
+    p.getPPr().setSnapToGrid(off);
+    return p;
+  }
+
+  static P keep(P p) {
+    p.getPPr().setKeepNext(new BooleanDefaultTrue());
+    return p;
   }
 
   private static void rightIndent(P p, int twips) {
@@ -535,6 +676,11 @@ public final class TemplateAuthoring {
     HpsMeasure sizeCs = WML.createHpsMeasure();
     sizeCs.setVal(BigInteger.valueOf(halfPoints));
     rPr.setSzCs(sizeCs);
+    if (halfPoints == 32) {
+      org.docx4j.wml.CTSignedTwipsMeasure tracking = WML.createCTSignedTwipsMeasure();
+      tracking.setVal(BigInteger.valueOf(TRACKING));
+      rPr.setSpacing(tracking);
+    }
     r.setRPr(rPr);
     Text t = WML.createText();
     t.setValue(text);
