@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class GeneratedPdfReadBack {
 
-  static final boolean STRICT_VALUES = false;
+  static final boolean STRICT_VALUES = true;
   private static final Logger LOG = LoggerFactory.getLogger(GeneratedPdfReadBack.class);
 
   private final DocumentService documents;
@@ -42,7 +42,7 @@ class GeneratedPdfReadBack {
       throw new IllegalStateException("文书 PDF 无法读回：" + document.title(), e);
     }
     if (document.type() == DocumentType.REVIEW_SHEET || document.type() == DocumentType.RECTIFICATION_NOTICE) {
-      problems.removeIf(p -> p.matches("出现英文词：[A-Z]{2,5}（[A-Z]{2,5}-\\d{2}.*")); // scoring-table item numbers
+      problems.removeIf(p -> p.matches("出现(英文词|内部代码)：[A-Z]{2,5}(-\\d{2})?（.*") && p.matches(".*[A-Z]{2,5}-\\d{2}.*")); // scoring-table item numbers
     }
     List<String> layout = problems.stream().filter(p -> p.startsWith("行首") || p.startsWith("行尾")
         || p.startsWith("出现未填写")).toList();
