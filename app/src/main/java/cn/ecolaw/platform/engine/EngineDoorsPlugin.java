@@ -40,7 +40,9 @@ public class EngineDoorsPlugin extends AbstractProcessEnginePlugin {
     deployers.add(0, new DecisionDeploymentGuard(access.adminGroup()));
     configuration.setCustomPreDeployers(deployers);
 
-    ModelBeans beans = ModelBeans.of(context);
+    // beans named by the platform's models, plus any an operator lists (e.g. a test's fault injector)
+    ModelBeans beans = ModelBeans.of(context, java.util.Set.of(context.getEnvironment()
+        .getProperty("platform.expressions.extra-beans", String[].class, new String[0])));
     configuration.setBeans(beans);
     configuration.setExpressionManager(new SpringExpressionManager(context, beans));
   }

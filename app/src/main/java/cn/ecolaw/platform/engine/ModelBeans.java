@@ -40,7 +40,13 @@ public final class ModelBeans extends AbstractMap<Object, Object> {
 
   /** The beans named in the platform's models. */
   public static ModelBeans of(ApplicationContext context) {
+    return of(context, Set.of());
+  }
+
+  /** The beans named in the platform's models and the configured extra ones that exist. */
+  public static ModelBeans of(ApplicationContext context, Set<String> extra) {
     Set<String> names = new TreeSet<>();
+    extra.stream().filter(context::containsBean).forEach(names::add);
     for (String identifier : identifiersIn(MODELS)) {
       if (context.containsBean(identifier)) {
         names.add(identifier);

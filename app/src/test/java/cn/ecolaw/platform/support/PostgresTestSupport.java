@@ -110,7 +110,10 @@ public final class PostgresTestSupport {
               "spring.datasource.password=" + password(),
               // the trail's key outlives the database of one run (case numbers recur); its checkpoints do not
               "platform.audit.key-file=target/audit-it/audit.key",
-              "platform.audit.checkpoint-file=target/audit-it/checkpoints-" + ProcessHandle.current().pid() + ".log")
+              "platform.audit.checkpoint-file=target/audit-it/checkpoints-" + ProcessHandle.current().pid() + ".log",
+              // PostgresRestartIT's model calls the fault injector (PostgresIntegrationTest imports it everywhere:
+              // any IT context's job executor may run the job); no platform model names it
+              "platform.expressions.extra-beans=faultInjector")
           .applyTo(context);
     }
   }
