@@ -2,7 +2,7 @@ package cn.ecolaw.platform.appraisal;
 
 import cn.ecolaw.platform.shared.Dates;
 import cn.ecolaw.platform.shared.PlatformException;
-import cn.ecolaw.platform.workflow.Refusals;
+import cn.ecolaw.platform.shared.Refusals;
 import cn.ecolaw.platform.workflow.TaskCompletionRule;
 import java.util.Map;
 import java.util.Set;

@@ -2,7 +2,7 @@ package cn.ecolaw.platform.confirmation;
 
 import cn.ecolaw.platform.documents.DocumentType;
 import cn.ecolaw.platform.shared.PlatformException;
-import cn.ecolaw.platform.workflow.Refusals;
+import cn.ecolaw.platform.shared.Refusals;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

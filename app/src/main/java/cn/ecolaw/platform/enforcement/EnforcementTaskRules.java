@@ -3,7 +3,7 @@ package cn.ecolaw.platform.enforcement;
 import cn.ecolaw.platform.discretion.PenaltyDiscretionService;
 import cn.ecolaw.platform.shared.Dates;
 import cn.ecolaw.platform.shared.PlatformException;
-import cn.ecolaw.platform.workflow.Refusals;
+import cn.ecolaw.platform.shared.Refusals;
 import cn.ecolaw.platform.workflow.TaskCompletionRule;
 import java.math.BigDecimal;
 import java.time.LocalDate;

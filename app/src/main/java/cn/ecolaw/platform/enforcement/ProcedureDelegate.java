@@ -3,7 +3,7 @@ package cn.ecolaw.platform.enforcement;
 import cn.ecolaw.platform.discretion.PenaltyDiscretionService;
 import cn.ecolaw.platform.discretion.ProcedureRequirements;
 import cn.ecolaw.platform.shared.PlatformException;
-import cn.ecolaw.platform.workflow.Refusals;
+import cn.ecolaw.platform.shared.Refusals;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -22,7 +22,7 @@ public class PrepareReviewDelegate implements JavaDelegate {
           (String) execution.getVariable("caseNo"), (String) execution.getVariable("reviewedUnit"),
           sampleId == null ? null : ((Number) sampleId).longValue()));
     } catch (cn.ecolaw.platform.shared.PlatformException e) {
-      throw cn.ecolaw.platform.workflow.Refusals.of(e);
+      throw cn.ecolaw.platform.shared.Refusals.of(e);
     }
   }
 }

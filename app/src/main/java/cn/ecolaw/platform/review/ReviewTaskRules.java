@@ -1,9 +1,10 @@
 package cn.ecolaw.platform.review;
 
+import cn.ecolaw.platform.identity.Caller;
 import cn.ecolaw.platform.calendar.WorkingDayCalendar;
 import cn.ecolaw.platform.shared.Dates;
 import cn.ecolaw.platform.shared.PlatformException;
-import cn.ecolaw.platform.workflow.Refusals;
+import cn.ecolaw.platform.shared.Refusals;
 import cn.ecolaw.platform.workflow.TaskCompletionRule;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -55,8 +56,7 @@ public class ReviewTaskRules implements TaskCompletionRule {
         return;
       }
       // the city's and the province's scores stay sealed until both are in (CompareScoresDelegate)
-      String user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-          : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+      String user = Caller.userIdOf(task.getProcessEngineServices());
       sealed.seal(task.getProcessInstanceId(), tier, score, task, task.getExecution(), user);
     } catch (PlatformException e) {
       throw Refusals.of(e);

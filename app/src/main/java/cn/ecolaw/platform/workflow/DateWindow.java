@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.workflow;
 
+import cn.ecolaw.platform.shared.Refusals;
 import cn.ecolaw.platform.shared.Dates;
 import java.time.LocalDate;
 import java.util.Set;
@@ -25,12 +26,12 @@ public final class DateWindow {
   private DateWindow() {}
 
   /** Before the task's rules: every date field of the form within 2000-01-01 .. ten years ahead. */
-  static void checkBounds(FormSchema schema, DelegateTask task) {
+  public static void checkBounds(FormSchema schema, DelegateTask task) {
     each(schema, task, true);
   }
 
   /** After the task's rules: the dates of things that happened not after today. */
-  static void checkHappened(FormSchema schema, DelegateTask task) {
+  public static void checkHappened(FormSchema schema, DelegateTask task) {
     each(schema, task, false);
   }
 

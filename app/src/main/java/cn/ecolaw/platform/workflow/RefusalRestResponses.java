@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.workflow;
 
+import cn.ecolaw.platform.shared.Refusals;
 import jakarta.annotation.Priority;
 import java.util.LinkedHashMap;
 import java.util.Map;
