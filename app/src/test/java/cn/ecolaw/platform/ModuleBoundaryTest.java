@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ecolaw.platform.shared.PlatformException;
+import cn.ecolaw.platform.workflow.Refusals;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -23,13 +25,14 @@ import org.junit.jupiter.api.Test;
  * modules form layers and a module depends only on modules in lower layers. The layering (bottom first):
  *
  * <ol start="0">
- *   <li>{@code shared}: dates, agency settings, the platform's coded refusals ({@code PlatformException},
- *       {@code Refusals}), JSON error bodies;
+ *   <li>{@code shared}: dates, agency settings, the platform's coded refusal ({@code PlatformException}), JSON
+ *       error bodies;
  *   <li>{@code calendar}, {@code documents}, {@code discretion}: engine-free services;
  *   <li>{@code cases}: the case file and case numbers;
  *   <li>{@code identity}: users, units, grants, the current user ({@code Caller}); names the process keys it grants
  *       on itself ({@code ProcessKeys});
- *   <li>{@code workflow}: the process toolkit (form schema, field values, task rules, platform calls);
+ *   <li>{@code workflow}: the process toolkit (the engine's coded refusals {@code Refusals} and their JSON answer,
+ *       form schema, field values, task rules, platform calls, the process user);
  *   <li>{@code engine}: the adapter to Camunda's internals (plugins, command interceptors, form and door guards);
  *   <li>{@code audit}: the audit trail;
  *   <li>{@code restoration}, {@code court}, {@code appraisal}, {@code confirmation}: processes;
@@ -148,6 +151,18 @@ class ModuleBoundaryTest {
         .and().doNotHaveFullyQualifiedName(ROOT + ".identity.Caller")
         .should().callMethod(IdentityService.class, "getCurrentAuthentication")
         .as("only Caller answers who the current user is")
+        .check(classes);
+  }
+
+  /**
+   * The same try/catch in every delegate is one engine delegate interceptor ({@code engine.DelegateRefusalsPlugin}):
+   * no other class turns a PlatformException into the engine's refusal.
+   */
+  @Test
+  void onlyTheEngineAdapterTranslatesPlatformExceptionsFromDelegates() {
+    noClasses().that().resideOutsideOfPackage(ROOT + ".engine..")
+        .should().callMethod(Refusals.class, "of", PlatformException.class)
+        .as("delegates leave PlatformException to the engine's delegate interceptor")
         .check(classes);
   }
 

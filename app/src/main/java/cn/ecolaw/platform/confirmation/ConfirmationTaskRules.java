@@ -1,6 +1,6 @@
 package cn.ecolaw.platform.confirmation;
 
-import cn.ecolaw.platform.shared.Refusals;
+import cn.ecolaw.platform.workflow.Refusals;
 import cn.ecolaw.platform.workflow.TaskCompletionRule;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,7 +1,7 @@
 package cn.ecolaw.platform.court;
 
 import cn.ecolaw.platform.shared.Dates;
-import cn.ecolaw.platform.shared.Refusals;
+import cn.ecolaw.platform.workflow.Refusals;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 

@@ -4,7 +4,7 @@ import cn.ecolaw.platform.workflow.PlatformCall;
 import cn.ecolaw.platform.shared.PlatformException;
 import java.util.HashMap;
 import java.util.Map;
-import cn.ecolaw.platform.shared.Refusals;
+import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -1,6 +1,6 @@
 package cn.ecolaw.platform.engine;
 
-import cn.ecolaw.platform.shared.Refusals;
+import cn.ecolaw.platform.workflow.Refusals;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package cn.ecolaw.platform.engine;
 import cn.ecolaw.platform.workflow.FieldValues;
 import cn.ecolaw.platform.workflow.FormSchema;
 import cn.ecolaw.platform.workflow.PlatformCall;
-import cn.ecolaw.platform.shared.Refusals;
+import cn.ecolaw.platform.workflow.Refusals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;

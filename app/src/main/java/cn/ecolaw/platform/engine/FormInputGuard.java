@@ -5,7 +5,7 @@ import cn.ecolaw.platform.workflow.FormSchema;
 import cn.ecolaw.platform.workflow.FieldValues;
 import cn.ecolaw.platform.workflow.TaskCompletionRule;
 import cn.ecolaw.platform.workflow.DateWindow;
-import cn.ecolaw.platform.shared.Refusals;
+import cn.ecolaw.platform.workflow.Refusals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.List;

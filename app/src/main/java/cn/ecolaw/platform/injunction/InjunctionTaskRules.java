@@ -4,7 +4,7 @@ import static cn.ecolaw.platform.injunction.InjunctionValues.blank;
 
 import cn.ecolaw.platform.calendar.WorkingDayCalendar;
 import cn.ecolaw.platform.shared.Dates;
-import cn.ecolaw.platform.shared.Refusals;
+import cn.ecolaw.platform.workflow.Refusals;
 import cn.ecolaw.platform.workflow.TaskCompletionRule;
 import java.time.LocalDate;
 import java.util.Set;

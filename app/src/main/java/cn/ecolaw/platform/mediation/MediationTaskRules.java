@@ -2,7 +2,7 @@ package cn.ecolaw.platform.mediation;
 
 import cn.ecolaw.platform.calendar.WorkingDayCalendar;
 import cn.ecolaw.platform.shared.Dates;
-import cn.ecolaw.platform.shared.Refusals;
+import cn.ecolaw.platform.workflow.Refusals;
 import cn.ecolaw.platform.workflow.TaskCompletionRule;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,6 +1,5 @@
 package cn.ecolaw.platform.workflow;
 
-import cn.ecolaw.platform.shared.Refusals;
 import cn.ecolaw.platform.shared.Dates;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

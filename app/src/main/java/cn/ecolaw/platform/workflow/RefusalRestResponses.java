@@ -1,6 +1,5 @@
 package cn.ecolaw.platform.workflow;
 
-import cn.ecolaw.platform.shared.Refusals;
 import jakarta.annotation.Priority;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -154,7 +154,7 @@ class EnforcementCaseProcessTest {
 
   /** A refusal the engine rolls back and the APIs answer with 400 (see Refusals.find). */
   static void isRefusal(Throwable e) {
-    assertThat(cn.ecolaw.platform.shared.Refusals.find(e)).as("refusal in %s", e).isPresent();
+    assertThat(cn.ecolaw.platform.workflow.Refusals.find(e)).as("refusal in %s", e).isPresent();
   }
 
   // ---------------------------------------------------------------- paths

@@ -164,7 +164,7 @@ class LawFlowProcessTest {
   }
 
   private static void isRefusal(Throwable e) {
-    assertThat(cn.ecolaw.platform.shared.Refusals.find(e)).as("refusal in %s", e).isPresent();
+    assertThat(cn.ecolaw.platform.workflow.Refusals.find(e)).as("refusal in %s", e).isPresent();
   }
 
   /** Days after {@code due} up to {@code asOf} outside [from, to]. */

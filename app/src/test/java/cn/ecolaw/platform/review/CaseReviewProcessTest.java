@@ -15,7 +15,7 @@ import cn.ecolaw.platform.documents.DocumentType;
 import cn.ecolaw.platform.documents.GeneratedDocument;
 import cn.ecolaw.platform.shared.Dates;
 import cn.ecolaw.platform.support.PlatformTest;
-import cn.ecolaw.platform.shared.Refusals;
+import cn.ecolaw.platform.workflow.Refusals;
 import java.math.BigDecimal;
 import java.util.Date;
 import java.util.List;

@@ -1,6 +1,5 @@
 package cn.ecolaw.platform.workflow;
 
-import cn.ecolaw.platform.shared.Refusals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.core.Response;

@@ -1,4 +1,4 @@
-package cn.ecolaw.platform.shared;
+package cn.ecolaw.platform.workflow;
 
 import cn.ecolaw.platform.shared.PlatformException;
 import org.camunda.bpm.engine.BadUserRequestException;
