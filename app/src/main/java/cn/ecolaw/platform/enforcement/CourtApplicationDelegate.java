@@ -5,7 +5,6 @@ import cn.ecolaw.platform.court.NonLitigationExecution;
 import cn.ecolaw.platform.documents.GeneratedDocument;
 import cn.ecolaw.platform.shared.AgencyProperties;
 import cn.ecolaw.platform.workflow.ProcessUser;
-import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,15 +26,15 @@ public class CourtApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var variables = execution.getVariables();
-    GeneratedDocument application = service.prepareCourtApplication(variables, ProcessUser.of(execution));
-    double due = EnforcementCaseService.number(variables, "fineAmount")
-        + service.surchargeAsOf(variables, cn.ecolaw.platform.shared.Dates.today()).doubleValue();
-    String docketNo = court.apply(new EnforcementApplication(
-        EnforcementCaseService.caseNo(variables), execution.getProcessInstanceId(), agency.name(),
-        (String) variables.get("partyName"), (String) variables.get("partyId"), due,
-        String.valueOf(application.id()), service.documentIds(EnforcementCaseService.caseNo(variables))));
-    execution.setVariable("courtDocketNo", docketNo);
-    execution.setVariable("applicationDate", cn.ecolaw.platform.shared.Dates.today().toString());
+      var variables = execution.getVariables();
+      GeneratedDocument application = service.prepareCourtApplication(variables, ProcessUser.of(execution));
+      double due = EnforcementCaseService.number(variables, "fineAmount")
+          + service.surchargeAsOf(variables, cn.ecolaw.platform.shared.Dates.today()).doubleValue();
+      String docketNo = court.apply(new EnforcementApplication(
+          EnforcementCaseService.caseNo(variables), execution.getProcessInstanceId(), agency.name(),
+          (String) variables.get("partyName"), (String) variables.get("partyId"), due,
+          String.valueOf(application.id()), service.documentIds(EnforcementCaseService.caseNo(variables))));
+      execution.setVariable("courtDocketNo", docketNo);
+      execution.setVariable("applicationDate", cn.ecolaw.platform.shared.Dates.today().toString());
   }
 }

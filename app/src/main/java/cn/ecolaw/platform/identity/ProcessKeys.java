@@ -13,4 +13,6 @@ public final class ProcessKeys {
   public static final String NON_LITIGATION_EXECUTION = "non-litigation-execution";
   public static final String INJUNCTION = "injunction";
   public static final String RESTORATION = "restoration";
+  /** 按日连续处罚 ({@code enforcement.DailyPenaltyService.PROCESS_KEY}, arriving with feature/daily). */
+  public static final String DAILY_PENALTY = "daily-penalty";
 }
