@@ -1,7 +1,6 @@
 package cn.ecolaw.platform.appraisal;
 
 import cn.ecolaw.platform.shared.Dates;
-import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.Refusals;
 import cn.ecolaw.platform.workflow.TaskCompletionRule;
 import java.util.Map;
@@ -50,13 +49,9 @@ public class AppraisalTaskRules implements TaskCompletionRule {
   }
 
   private void choose(DelegateTask task) {
-    try {
-      selector.check((String) task.getVariable("selectionMethod"), (String) task.getVariable("agreedInstitution"),
-          AppraisalCategory.of(task.getVariable("category")), AppraisalVariables.parties(task), Dates.today(),
-          AppraisalVariables.excluded(task));
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
-    }
+    selector.check((String) task.getVariable("selectionMethod"), (String) task.getVariable("agreedInstitution"),
+        AppraisalCategory.of(task.getVariable("category")), AppraisalVariables.parties(task), Dates.today(),
+        AppraisalVariables.excluded(task));
   }
 
   private void accept(DelegateTask task) {

@@ -3,8 +3,6 @@ package cn.ecolaw.platform.appraisal;
 import cn.ecolaw.platform.documents.DocumentType;
 import cn.ecolaw.platform.identity.CaseAccess;
 import cn.ecolaw.platform.shared.Dates;
-import cn.ecolaw.platform.shared.PlatformException;
-import cn.ecolaw.platform.workflow.Refusals;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -33,14 +31,10 @@ public class CommissionAppraisalDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String method = (String) execution.getVariable("selectionMethod");
     Institution chosen;
-    try {
-      chosen = selector.select((String) execution.getVariable("appraisalNo"), (String) execution.getVariable("caseNo"),
-          method, (String) execution.getVariable("agreedInstitution"),
-          AppraisalCategory.of(execution.getVariable("category")), AppraisalVariables.parties(execution),
-          Dates.today(), AppraisalVariables.excluded(execution));
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
-    }
+    chosen = selector.select((String) execution.getVariable("appraisalNo"), (String) execution.getVariable("caseNo"),
+        method, (String) execution.getVariable("agreedInstitution"),
+        AppraisalCategory.of(execution.getVariable("category")), AppraisalVariables.parties(execution),
+        Dates.today(), AppraisalVariables.excluded(execution));
     execution.setVariable("institutionId", chosen.id());
     execution.setVariable("institutionName", chosen.name());
     execution.setVariable("certificateNo", chosen.certificateNo());

@@ -1,7 +1,5 @@
 package cn.ecolaw.platform.appraisal;
 
-import cn.ecolaw.platform.shared.PlatformException;
-import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,16 +16,12 @@ public class RegisterAppraisalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
-      execution.setVariables(appraisals.register(execution.getVariables()));
-      String no = execution.getProcessBusinessKey();
-      if (no == null || no.isBlank()) {
-        no = appraisals.nextNo();
-        execution.setProcessBusinessKey(no);
-      }
-      execution.setVariable("appraisalNo", no);
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
+    execution.setVariables(appraisals.register(execution.getVariables()));
+    String no = execution.getProcessBusinessKey();
+    if (no == null || no.isBlank()) {
+      no = appraisals.nextNo();
+      execution.setProcessBusinessKey(no);
     }
+    execution.setVariable("appraisalNo", no);
   }
 }

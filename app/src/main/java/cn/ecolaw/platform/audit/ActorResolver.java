@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.audit;
 
+import cn.ecolaw.platform.identity.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
 import java.security.Principal;
@@ -9,7 +10,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -17,8 +17,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Who is acting now. The user: Camunda's current authentication (set by the engine's REST authentication and by
- * the webapps), else the HTTP request's authenticated principal (Spring Security's context or
+ * Who is acting now. The user: the engine's current user ({@link Caller}, the platform's one answer; set by the
+ * engine's REST authentication and by the webapps), else the HTTP request's authenticated principal (Spring Security's context or
  * {@code request.getUserPrincipal()}), else {@value Actor#ANONYMOUS} within a request and {@value Actor#SYSTEM}
  * outside one (timers, start-up). The unit: the user's groups of type {@value #UNIT_TYPE}, read without
  * authorization checks. The source: the client's address, {@code job} on the job executor, {@code engine} for other
@@ -41,9 +41,9 @@ public class ActorResolver {
   }
 
   String user() {
-    Authentication auth = configuration().getIdentityService().getCurrentAuthentication();
-    if (auth != null && auth.getUserId() != null) {
-      return auth.getUserId();
+    String engineUser = Caller.userIdOf(configuration().getIdentityService());
+    if (engineUser != null) {
+      return engineUser;
     }
     HttpServletRequest request = request();
     if (request == null) {

@@ -1,8 +1,6 @@
 package cn.ecolaw.platform.confirmation;
 
 import cn.ecolaw.platform.documents.DocumentType;
-import cn.ecolaw.platform.shared.PlatformException;
-import cn.ecolaw.platform.workflow.Refusals;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,17 +20,13 @@ public class RegisterConfirmationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
-      String docketNo = execution.getProcessBusinessKey();
-      if (docketNo == null || docketNo.isBlank()) {
-        docketNo = registration.nextDocketNo();
-        execution.setProcessBusinessKey(docketNo);
-      }
-      execution.setVariables(registration.register(docketNo, execution.getVariables()));
-      execution.setVariable("applicationDocumentId",
-          documents.generate(execution, DocumentType.CONFIRMATION_APPLICATION, Map.of()));
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
+    String docketNo = execution.getProcessBusinessKey();
+    if (docketNo == null || docketNo.isBlank()) {
+      docketNo = registration.nextDocketNo();
+      execution.setProcessBusinessKey(docketNo);
     }
+    execution.setVariables(registration.register(docketNo, execution.getVariables()));
+    execution.setVariable("applicationDocumentId",
+        documents.generate(execution, DocumentType.CONFIRMATION_APPLICATION, Map.of()));
   }
 }

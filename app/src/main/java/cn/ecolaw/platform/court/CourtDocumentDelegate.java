@@ -2,9 +2,7 @@ package cn.ecolaw.platform.court;
 
 import cn.ecolaw.platform.documents.DocumentType;
 import cn.ecolaw.platform.documents.GeneratedDocument;
-import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.ProcessUser;
-import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,13 +22,9 @@ public class CourtDocumentDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     DocumentType type = DocumentType.valueOf((String) execution.getVariableLocal("documentType"));
-    try {
-      GeneratedDocument document = documents.issue(type, execution.getVariables(), ProcessUser.of(execution));
-      Object ids = execution.getVariable("courtDocumentIds");
-      String id = String.valueOf(document.id());
-      execution.setVariable("courtDocumentIds", ids == null || ids.toString().isBlank() ? id : ids + "," + id);
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
-    }
+    GeneratedDocument document = documents.issue(type, execution.getVariables(), ProcessUser.of(execution));
+    Object ids = execution.getVariable("courtDocumentIds");
+    String id = String.valueOf(document.id());
+    execution.setVariable("courtDocumentIds", ids == null || ids.toString().isBlank() ? id : ids + "," + id);
   }
 }

@@ -1,6 +1,5 @@
 package cn.ecolaw.platform.enforcement;
 
-import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,11 +17,7 @@ public class CloseCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
-      String outcome = (String) execution.getVariableLocal("closingOutcome");
-      execution.setVariables(service.close(EnforcementCaseService.caseNo(execution.getVariables()), outcome));
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
-    }
+    String outcome = (String) execution.getVariableLocal("closingOutcome");
+    execution.setVariables(service.close(EnforcementCaseService.caseNo(execution.getVariables()), outcome));
   }
 }

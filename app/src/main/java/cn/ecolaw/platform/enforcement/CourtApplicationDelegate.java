@@ -4,9 +4,7 @@ import cn.ecolaw.platform.court.EnforcementApplication;
 import cn.ecolaw.platform.court.NonLitigationExecution;
 import cn.ecolaw.platform.documents.GeneratedDocument;
 import cn.ecolaw.platform.shared.AgencyProperties;
-import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.ProcessUser;
-import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -28,7 +26,6 @@ public class CourtApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
       var variables = execution.getVariables();
       GeneratedDocument application = service.prepareCourtApplication(variables, ProcessUser.of(execution));
       double due = EnforcementCaseService.number(variables, "fineAmount")
@@ -39,8 +36,5 @@ public class CourtApplicationDelegate implements JavaDelegate {
           String.valueOf(application.id()), service.documentIds(EnforcementCaseService.caseNo(variables))));
       execution.setVariable("courtDocketNo", docketNo);
       execution.setVariable("applicationDate", cn.ecolaw.platform.shared.Dates.today().toString());
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
-    }
   }
 }

@@ -1,6 +1,5 @@
 package cn.ecolaw.platform.enforcement;
 
-import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,14 +20,10 @@ public class DecisionDeadlineDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
-      if ("Task_ExtendDecisionDeadline".equals(execution.getCurrentActivityId())) {
-        execution.getProcessInstance().setVariables(service.extendDecisionDeadline(execution.getVariables()));
-      } else {
-        execution.setVariables(service.resumeDecisionClock(execution.getVariables()));
-      }
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
+    if ("Task_ExtendDecisionDeadline".equals(execution.getCurrentActivityId())) {
+      execution.getProcessInstance().setVariables(service.extendDecisionDeadline(execution.getVariables()));
+    } else {
+      execution.setVariables(service.resumeDecisionClock(execution.getVariables()));
     }
   }
 }

@@ -1,6 +1,5 @@
 package cn.ecolaw.platform.enforcement;
 
-import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,10 +17,6 @@ public class DiscretionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
-      execution.setVariables(service.evaluateDiscretion(execution.getVariables()));
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
-    }
+    execution.setVariables(service.evaluateDiscretion(execution.getVariables()));
   }
 }

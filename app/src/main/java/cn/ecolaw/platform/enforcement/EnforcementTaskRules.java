@@ -2,7 +2,6 @@ package cn.ecolaw.platform.enforcement;
 
 import cn.ecolaw.platform.discretion.PenaltyDiscretionService;
 import cn.ecolaw.platform.shared.Dates;
-import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.Refusals;
 import cn.ecolaw.platform.workflow.TaskCompletionRule;
 import java.math.BigDecimal;
@@ -46,34 +45,30 @@ public class EnforcementTaskRules implements TaskCompletionRule {
 
   @Override
   public void check(DelegateTask task) {
-    try {
-      switch (task.getTaskDefinitionKey()) {
-        case "Task_Investigate" -> investigate(task);
-        case "Task_ApproveTransfer" -> task.setVariables(service.crimeSuspected(task.getVariables()));
-        case "Task_ProposePenalty" -> proposePenalty(task);
-        case "Task_RecordStatement" -> recordStatement(task);
-        case "Task_ScheduleHearing" -> scheduleHearing(task);
-        case "Task_ReviewStatement" -> reviewStatement(task);
-        case "Task_ApproveDecision" -> approveDecision(task);
-        case "Task_ServeDecision" -> serveDecision(task);
-        case "Task_ReInspect" -> reInspect(task);
-        case "Task_MonitorPayment" -> monitorPayment(task);
-        case "Task_RecordRemedyResult" -> remedyResult(task);
-        case "Task_RecordJudgmentPerformance" -> judgmentPerformance(task);
-        case "Task_SuperviseDecisionDeadline" -> decisionExtension(task);
-        case "Task_ServePriorNotice" -> dateBetween(task, "noticeServedDate", "noticeDate", "ENF-035",
-            "事先告知书的送达日期应在告知书制作之日");
-        case "Task_RecordPoliceAnswer" -> dateBetween(task, "policeAnswerDate", "transferDate", "ENF-031",
-            "公安机关决定的送达日期应在移送之日");
-        case "Task_TransferForDetention" -> dateBetween(task, "detentionTransferDate", "decisionDate", "ENF-032",
-            "移送行政拘留的日期应在处罚决定作出之日");
-        case "Task_ServeReminder" -> serveReminder(task);
-        case "Task_AwaitReminderResponse" -> awaitReminder(task);
-        case "Task_ApproveNoPenalty" -> approveNoPenalty(task);
-        default -> { }
-      }
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
+    switch (task.getTaskDefinitionKey()) {
+      case "Task_Investigate" -> investigate(task);
+      case "Task_ApproveTransfer" -> task.setVariables(service.crimeSuspected(task.getVariables()));
+      case "Task_ProposePenalty" -> proposePenalty(task);
+      case "Task_RecordStatement" -> recordStatement(task);
+      case "Task_ScheduleHearing" -> scheduleHearing(task);
+      case "Task_ReviewStatement" -> reviewStatement(task);
+      case "Task_ApproveDecision" -> approveDecision(task);
+      case "Task_ServeDecision" -> serveDecision(task);
+      case "Task_ReInspect" -> reInspect(task);
+      case "Task_MonitorPayment" -> monitorPayment(task);
+      case "Task_RecordRemedyResult" -> remedyResult(task);
+      case "Task_RecordJudgmentPerformance" -> judgmentPerformance(task);
+      case "Task_SuperviseDecisionDeadline" -> decisionExtension(task);
+      case "Task_ServePriorNotice" -> dateBetween(task, "noticeServedDate", "noticeDate", "ENF-035",
+          "事先告知书的送达日期应在告知书制作之日");
+      case "Task_RecordPoliceAnswer" -> dateBetween(task, "policeAnswerDate", "transferDate", "ENF-031",
+          "公安机关决定的送达日期应在移送之日");
+      case "Task_TransferForDetention" -> dateBetween(task, "detentionTransferDate", "decisionDate", "ENF-032",
+          "移送行政拘留的日期应在处罚决定作出之日");
+      case "Task_ServeReminder" -> serveReminder(task);
+      case "Task_AwaitReminderResponse" -> awaitReminder(task);
+      case "Task_ApproveNoPenalty" -> approveNoPenalty(task);
+      default -> { }
     }
   }
 

@@ -1,6 +1,5 @@
 package cn.ecolaw.platform.enforcement;
 
-import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.ProcessUser;
 import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,10 +18,6 @@ public class HearingNoticeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
-      execution.setVariables(service.issueHearingNotice(execution.getVariables(), ProcessUser.of(execution)));
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
-    }
+    execution.setVariables(service.issueHearingNotice(execution.getVariables(), ProcessUser.of(execution)));
   }
 }

@@ -1,6 +1,5 @@
 package cn.ecolaw.platform.enforcement;
 
-import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,10 +20,6 @@ public class PoliceTransferDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
-      execution.setVariables(service.transferToPolice(execution.getVariables()));
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
-    }
+    execution.setVariables(service.transferToPolice(execution.getVariables()));
   }
 }

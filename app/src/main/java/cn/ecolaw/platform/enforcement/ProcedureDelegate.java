@@ -2,7 +2,6 @@ package cn.ecolaw.platform.enforcement;
 
 import cn.ecolaw.platform.discretion.PenaltyDiscretionService;
 import cn.ecolaw.platform.discretion.ProcedureRequirements;
-import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.Refusals;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,16 +20,12 @@ public class ProcedureDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
-      var v = execution.getVariables();
-      ProcedureRequirements r = discretion.requirements((String) v.get("partyType"),
-          BigDecimal.valueOf(EnforcementCaseService.number(v, "proposedFine")), (String) v.getOrDefault("measure", "NONE"),
-          Boolean.TRUE.equals(v.get("complexCase")), Boolean.TRUE.equals(v.get("majorPublicInterest")));
-      execution.setVariable("hearingRight", r.hearingRight());
-      execution.setVariable("legalReviewRequired", r.legalReviewRequired());
-      execution.setVariable("collectiveDiscussionRequired", r.collectiveDiscussionRequired());
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
-    }
+    var v = execution.getVariables();
+    ProcedureRequirements r = discretion.requirements((String) v.get("partyType"),
+        BigDecimal.valueOf(EnforcementCaseService.number(v, "proposedFine")), (String) v.getOrDefault("measure", "NONE"),
+        Boolean.TRUE.equals(v.get("complexCase")), Boolean.TRUE.equals(v.get("majorPublicInterest")));
+    execution.setVariable("hearingRight", r.hearingRight());
+    execution.setVariable("legalReviewRequired", r.legalReviewRequired());
+    execution.setVariable("collectiveDiscussionRequired", r.collectiveDiscussionRequired());
   }
 }

@@ -1,7 +1,6 @@
 package cn.ecolaw.platform.enforcement;
 
 import cn.ecolaw.platform.identity.CaseAccess;
-import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,14 +20,10 @@ public class RegisterCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
-      var out = service.register(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
-          execution.getVariables());
-      execution.setVariables(out);
-      execution.setProcessBusinessKey((String) out.get("caseNo"));
-      access.registered((String) out.get("caseNo"));
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
-    }
+    var out = service.register(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+        execution.getVariables());
+    execution.setVariables(out);
+    execution.setProcessBusinessKey((String) out.get("caseNo"));
+    access.registered((String) out.get("caseNo"));
   }
 }

@@ -1,6 +1,5 @@
 package cn.ecolaw.platform.enforcement;
 
-import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,14 +21,10 @@ public class RemedyPeriodDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
-      if ("Task_OpenRemedyPeriod".equals(execution.getCurrentActivityId())) {
-        execution.setVariables(service.openRemedyPeriod(execution.getVariables()));
-      } else {
-        execution.setVariables(service.closeRemedyPeriod(execution.getVariables()));
-      }
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
+    if ("Task_OpenRemedyPeriod".equals(execution.getCurrentActivityId())) {
+      execution.setVariables(service.openRemedyPeriod(execution.getVariables()));
+    } else {
+      execution.setVariables(service.closeRemedyPeriod(execution.getVariables()));
     }
   }
 }

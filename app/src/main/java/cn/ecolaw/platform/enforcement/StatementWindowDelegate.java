@@ -1,6 +1,5 @@
 package cn.ecolaw.platform.enforcement;
 
-import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,10 +21,6 @@ public class StatementWindowDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
-      execution.setVariables(service.startStatementWindow(execution.getVariables()));
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
-    }
+    execution.setVariables(service.startStatementWindow(execution.getVariables()));
   }
 }

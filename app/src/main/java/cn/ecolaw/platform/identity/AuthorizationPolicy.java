@@ -1,9 +1,5 @@
 package cn.ecolaw.platform.identity;
 
-import cn.ecolaw.platform.court.NonLitigationExecution;
-import cn.ecolaw.platform.enforcement.CaseLauncher;
-import cn.ecolaw.platform.injunction.Injunctions;
-import cn.ecolaw.platform.restoration.Restorations;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -57,18 +53,18 @@ public class AuthorizationPolicy implements ApplicationRunner {
       grants.grant(properties.adminGroup(), resource, Authorization.ANY, Permissions.ALL);
     }
     for (String group : properties.groupsOf(properties.bureauUnit())) {
-      grants.grant(group, Resources.PROCESS_DEFINITION, CaseLauncher.PROCESS_KEY, ProcessDefinitionPermissions.READ,
+      grants.grant(group, Resources.PROCESS_DEFINITION, ProcessKeys.ENFORCEMENT_CASE, ProcessDefinitionPermissions.READ,
           ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_HISTORY);
       grants.grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE);
       // the bureau is the applicant in non-litigation-execution and works tasks there (higher-court request,
       // challenge, 裁执分离 execution)
-      grants.grant(group, Resources.PROCESS_DEFINITION, NonLitigationExecution.PROCESS_KEY,
+      grants.grant(group, Resources.PROCESS_DEFINITION, ProcessKeys.NON_LITIGATION_EXECUTION,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_HISTORY);
     }
     for (String group : properties.groupsOf(properties.courtUnit())) {
-      grants.grant(group, Resources.PROCESS_DEFINITION, NonLitigationExecution.PROCESS_KEY,
+      grants.grant(group, Resources.PROCESS_DEFINITION, ProcessKeys.NON_LITIGATION_EXECUTION,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_HISTORY);
     }
@@ -78,16 +74,16 @@ public class AuthorizationPolicy implements ApplicationRunner {
     // own cases and those it started, instance by instance (CaseUnitGuard, CaseAccess.letUnitRead); its tasks in the
     // others come through the candidate group.
     for (String group : properties.groupsOf(properties.bureauUnit())) {
-      grants.grant(group, Resources.PROCESS_DEFINITION, Injunctions.PROCESS_KEY, ProcessDefinitionPermissions.READ,
+      grants.grant(group, Resources.PROCESS_DEFINITION, ProcessKeys.INJUNCTION, ProcessDefinitionPermissions.READ,
           ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grants.grant(group, Resources.PROCESS_DEFINITION, Restorations.PROCESS_KEY, ProcessDefinitionPermissions.READ);
-      for (String key : new String[] {Injunctions.PROCESS_KEY, Restorations.PROCESS_KEY}) {
+      grants.grant(group, Resources.PROCESS_DEFINITION, ProcessKeys.RESTORATION, ProcessDefinitionPermissions.READ);
+      for (String key : new String[] {ProcessKeys.INJUNCTION, ProcessKeys.RESTORATION}) {
         grants.revoke(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_INSTANCE,
             ProcessDefinitionPermissions.READ_HISTORY);
       }
     }
     for (String group : properties.groupsOf(properties.courtUnit())) {
-      for (String key : new String[] {Injunctions.PROCESS_KEY, Restorations.PROCESS_KEY}) {
+      for (String key : new String[] {ProcessKeys.INJUNCTION, ProcessKeys.RESTORATION}) {
         grants.grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
             ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
             ProcessDefinitionPermissions.READ_HISTORY);

@@ -2,7 +2,6 @@ package cn.ecolaw.platform.identity;
 
 import cn.ecolaw.platform.cases.CaseFile;
 import cn.ecolaw.platform.cases.CaseFileRepository;
-import cn.ecolaw.platform.enforcement.CaseLauncher;
 import cn.ecolaw.platform.shared.PlatformException;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +54,7 @@ public class CaseAccess {
     }
     repository.insert(caseNo, unit, reason);
     cases.find(caseNo).map(CaseFile::processInstanceId)
-        .ifPresent(pid -> letUnitRead(unit, pid, CaseLauncher.PROCESS_KEY));
+        .ifPresent(pid -> letUnitRead(unit, pid, ProcessKeys.ENFORCEMENT_CASE));
     // every other instance of the case too (its appraisals, injunctions, restorations, reviews)
     grants.instancesNamingCase(caseNo).forEach((pid, key) -> letUnitRead(unit, pid, key));
   }

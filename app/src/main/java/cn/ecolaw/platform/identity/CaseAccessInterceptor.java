@@ -1,6 +1,5 @@
 package cn.ecolaw.platform.identity;
 
-import cn.ecolaw.platform.enforcement.CaseLauncher;
 import cn.ecolaw.platform.shared.PlatformException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,7 +40,7 @@ public class CaseAccessInterceptor implements HandlerInterceptor {
     String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
     if ("POST".equals(request.getMethod()) && "/api/cases".equals(pattern) && !caller.unrestricted()
         && !authorizations.isUserAuthorized(caller.userId(), caller.groups(),
-            ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, CaseLauncher.PROCESS_KEY)) {
+            ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, ProcessKeys.ENFORCEMENT_CASE)) {
       throw new PlatformException(403, "AUTH-004", "无权登记行政处罚案件：只有生态环境局执法、法制审核和负责人岗位可以立案");
     }
     return true;

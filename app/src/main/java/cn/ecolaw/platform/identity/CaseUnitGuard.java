@@ -1,7 +1,6 @@
 package cn.ecolaw.platform.identity;
 
 import cn.ecolaw.platform.cases.CaseNumbers;
-import cn.ecolaw.platform.enforcement.CaseLauncher;
 import cn.ecolaw.platform.shared.AgencyProperties;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,7 +86,7 @@ public class CaseUnitGuard {
       }
       return;
     }
-    if (CaseLauncher.PROCESS_KEY.equals(processKey)) {
+    if (ProcessKeys.ENFORCEMENT_CASE.equals(processKey)) {
       return; // a new case: registration grants it to the bureau
     }
     if (CaseNumbers.isWellFormed(caseNo)) {

@@ -1,8 +1,6 @@
 package cn.ecolaw.platform.injunction;
 
-import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.ProcessUser;
-import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,16 +20,12 @@ public class RegisterInjunctionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
-      String docketNo = execution.getProcessBusinessKey();
-      if (docketNo == null || docketNo.isBlank()) {
-        docketNo = service.nextDocketNo();
-        execution.setProcessBusinessKey(docketNo);
-      }
-      service.claimCase(execution.getVariable("caseNo"), execution.getProcessInstanceId());
-      execution.setVariables(service.register(execution.getVariables(), docketNo, ProcessUser.of(execution)));
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
+    String docketNo = execution.getProcessBusinessKey();
+    if (docketNo == null || docketNo.isBlank()) {
+      docketNo = service.nextDocketNo();
+      execution.setProcessBusinessKey(docketNo);
     }
+    service.claimCase(execution.getVariable("caseNo"), execution.getProcessInstanceId());
+    execution.setVariables(service.register(execution.getVariables(), docketNo, ProcessUser.of(execution)));
   }
 }

@@ -1,7 +1,5 @@
 package cn.ecolaw.platform.mediation;
 
-import cn.ecolaw.platform.shared.PlatformException;
-import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,12 +16,8 @@ public class RegisterDisputeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
-      var out = routing.register(execution.getProcessBusinessKey(), execution.getVariables());
-      execution.setVariables(out);
-      execution.setProcessBusinessKey((String) out.get("caseNo"));
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
-    }
+    var out = routing.register(execution.getProcessBusinessKey(), execution.getVariables());
+    execution.setVariables(out);
+    execution.setProcessBusinessKey((String) out.get("caseNo"));
   }
 }

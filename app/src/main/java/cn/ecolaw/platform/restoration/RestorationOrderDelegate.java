@@ -1,8 +1,6 @@
 package cn.ecolaw.platform.restoration;
 
-import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.ProcessUser;
-import cn.ecolaw.platform.workflow.Refusals;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,15 +17,11 @@ public class RestorationOrderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    try {
-      String docketNo = execution.getProcessBusinessKey();
-      if (docketNo == null || docketNo.isBlank()) {
-        docketNo = service.nextDocketNo();
-        execution.setProcessBusinessKey(docketNo);
-      }
-      execution.setVariables(service.issueOrder(execution.getVariables(), docketNo, ProcessUser.of(execution)));
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
+    String docketNo = execution.getProcessBusinessKey();
+    if (docketNo == null || docketNo.isBlank()) {
+      docketNo = service.nextDocketNo();
+      execution.setProcessBusinessKey(docketNo);
     }
+    execution.setVariables(service.issueOrder(execution.getVariables(), docketNo, ProcessUser.of(execution)));
   }
 }

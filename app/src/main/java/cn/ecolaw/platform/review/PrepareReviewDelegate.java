@@ -17,12 +17,8 @@ public class PrepareReviewDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Object sampleId = execution.getVariable("sampleId");
-    try {
-      execution.setVariables(service.prepare(execution.getProcessInstanceId(),
-          (String) execution.getVariable("caseNo"), (String) execution.getVariable("reviewedUnit"),
-          sampleId == null ? null : ((Number) sampleId).longValue()));
-    } catch (cn.ecolaw.platform.shared.PlatformException e) {
-      throw cn.ecolaw.platform.workflow.Refusals.of(e);
-    }
+    execution.setVariables(service.prepare(execution.getProcessInstanceId(),
+        (String) execution.getVariable("caseNo"), (String) execution.getVariable("reviewedUnit"),
+        sampleId == null ? null : ((Number) sampleId).longValue()));
   }
 }

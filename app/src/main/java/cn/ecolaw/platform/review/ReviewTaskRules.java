@@ -1,9 +1,8 @@
 package cn.ecolaw.platform.review;
 
+import cn.ecolaw.platform.identity.Caller;
 import cn.ecolaw.platform.calendar.WorkingDayCalendar;
 import cn.ecolaw.platform.shared.Dates;
-import cn.ecolaw.platform.shared.PlatformException;
-import cn.ecolaw.platform.workflow.Refusals;
 import cn.ecolaw.platform.workflow.TaskCompletionRule;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -47,20 +46,15 @@ public class ReviewTaskRules implements TaskCompletionRule {
       return;
     }
     ReviewTier tier = ReviewTier.ofTask(task.getTaskDefinitionKey());
-    try {
-      TierScore score = tierScores.of(tier, task);
-      if (tier == ReviewTier.ARBITER) {
-        task.setVariable(tier.scoreVariable(), score.total().doubleValue());
-        task.setVariable(tier.vetoItemsVariable(), score.vetoCodes());
-        return;
-      }
-      // the city's and the province's scores stay sealed until both are in (CompareScoresDelegate)
-      String user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-          : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-      sealed.seal(task.getProcessInstanceId(), tier, score, task, task.getExecution(), user);
-    } catch (PlatformException e) {
-      throw Refusals.of(e);
+    TierScore score = tierScores.of(tier, task);
+    if (tier == ReviewTier.ARBITER) {
+      task.setVariable(tier.scoreVariable(), score.total().doubleValue());
+      task.setVariable(tier.vetoItemsVariable(), score.vetoCodes());
+      return;
     }
+    // the city's and the province's scores stay sealed until both are in (CompareScoresDelegate)
+    String user = Caller.userIdOf(task.getProcessEngineServices());
+    sealed.seal(task.getProcessInstanceId(), tier, score, task, task.getExecution(), user);
   }
 
   /** Not rectified: back to the handler with a new period of the same length. */

@@ -25,12 +25,12 @@ public final class DateWindow {
   private DateWindow() {}
 
   /** Before the task's rules: every date field of the form within 2000-01-01 .. ten years ahead. */
-  static void checkBounds(FormSchema schema, DelegateTask task) {
+  public static void checkBounds(FormSchema schema, DelegateTask task) {
     each(schema, task, true);
   }
 
   /** After the task's rules: the dates of things that happened not after today. */
-  static void checkHappened(FormSchema schema, DelegateTask task) {
+  public static void checkHappened(FormSchema schema, DelegateTask task) {
     each(schema, task, false);
   }
 

@@ -11,7 +11,7 @@ import java.util.Date;
  * the field's values ({@link String}); date → ISO date string (yyyy-MM-dd); text → {@link String} of at most
  * {@link #MAX_TEXT} characters (what Camunda's TEXT_ column holds) or the field's own smaller limit. Anything else
  * (objects, lists, numbers for text...) is refused with the field's code. Blank values are returned unchanged: whether
- * a field is required is the {@link FormInputGuard}'s question. Parsing an already parsed value returns it unchanged,
+ * a field is required is the {@code cn.ecolaw.platform.engine.FormInputGuard}'s question. Parsing an already parsed value returns it unchanged,
  * so the engine door ({@code cn.ecolaw.platform.engine.EngineDoorGuard}) and the guard share one parser and a value is
  * converted once.
  */
@@ -121,7 +121,7 @@ public final class FieldValues {
     return "“" + label + "”的值类型不受支持：只能提交文字、数字、日期或是否";
   }
 
-  static boolean isBlank(Object value) {
+  public static boolean isBlank(Object value) {
     return value == null || (value instanceof String s && s.isBlank());
   }
 

@@ -1,15 +1,18 @@
 package cn.ecolaw.platform.workflow;
 
+import cn.ecolaw.platform.identity.Caller;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
-/** Who is acting in the engine right now: the authenticated user, or "system" for timers and the job executor. */
+/**
+ * Who is acting in the engine right now, for the records a delegate writes: the authenticated user
+ * ({@link Caller}, the one answer), or "system" for timers and the job executor.
+ */
 public final class ProcessUser {
 
   private ProcessUser() {}
 
   public static String of(DelegateExecution execution) {
-    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth == null || auth.getUserId() == null ? "system" : auth.getUserId();
+    String user = Caller.userIdOf(execution.getProcessEngineServices());
+    return user == null ? "system" : user;
   }
 }

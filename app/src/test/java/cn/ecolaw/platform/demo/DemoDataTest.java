@@ -3,8 +3,8 @@ package cn.ecolaw.platform.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ecolaw.platform.cases.CaseFileRepository;
-import cn.ecolaw.platform.cases.CaseQueryService;
-import cn.ecolaw.platform.cases.CaseView;
+import cn.ecolaw.platform.caseview.CaseQueryService;
+import cn.ecolaw.platform.caseview.CaseView;
 import cn.ecolaw.platform.identity.DemoUsers;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;

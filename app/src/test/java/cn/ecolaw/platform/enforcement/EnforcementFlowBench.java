@@ -1,7 +1,7 @@
 package cn.ecolaw.platform.enforcement;
 
 import cn.ecolaw.platform.CasePlatformApplication;
-import cn.ecolaw.platform.cases.CaseQueryService;
+import cn.ecolaw.platform.caseview.CaseQueryService;
 import cn.ecolaw.platform.shared.Dates;
 import cn.ecolaw.platform.support.TestCases;
 import cn.ecolaw.platform.workflow.ProcessDriver;

@@ -1,5 +1,11 @@
-package cn.ecolaw.platform.workflow;
+package cn.ecolaw.platform.engine;
 
+import cn.ecolaw.platform.workflow.TextSafety;
+import cn.ecolaw.platform.workflow.FormSchema;
+import cn.ecolaw.platform.workflow.FieldValues;
+import cn.ecolaw.platform.workflow.TaskCompletionRule;
+import cn.ecolaw.platform.workflow.DateWindow;
+import cn.ecolaw.platform.workflow.Refusals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.List;

@@ -1,5 +1,6 @@
-package cn.ecolaw.platform.injunction;
+package cn.ecolaw.platform.demo;
 
+import cn.ecolaw.platform.demo.CourtOrdersDemoData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
-package cn.ecolaw.platform.mediation;
+package cn.ecolaw.platform.demo;
 
+import cn.ecolaw.platform.mediation.MediationRouting;
 import cn.ecolaw.platform.appraisal.AppraisalRequest;
 import cn.ecolaw.platform.appraisal.Appraisals;
 import cn.ecolaw.platform.confirmation.ConfirmationApplication;

@@ -1,4 +1,4 @@
-package cn.ecolaw.platform.cases;
+package cn.ecolaw.platform.caseview;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
-package cn.ecolaw.platform.mediation;
+package cn.ecolaw.platform.demo;
 
+import cn.ecolaw.platform.demo.MediationDemoData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.RuntimeService;

@@ -1,5 +1,6 @@
-package cn.ecolaw.platform.injunction;
+package cn.ecolaw.platform.demo;
 
+import cn.ecolaw.platform.injunction.Injunctions;
 import cn.ecolaw.platform.restoration.Restorations;
 import cn.ecolaw.platform.shared.Dates;
 import cn.ecolaw.platform.workflow.ProcessDriver;

@@ -1,5 +1,8 @@
-package cn.ecolaw.platform.cases;
+package cn.ecolaw.platform.caseview;
 
+import cn.ecolaw.platform.cases.CaseFile;
+import cn.ecolaw.platform.cases.CaseStatus;
+import cn.ecolaw.platform.cases.CaseFileRepository;
 import cn.ecolaw.platform.discretion.DiscretionRecord;
 import cn.ecolaw.platform.discretion.PenaltyDiscretionService;
 import cn.ecolaw.platform.enforcement.Vocabulary;

@@ -1,5 +1,8 @@
-package cn.ecolaw.platform.shared;
+package cn.ecolaw.platform.workflow;
 
+import cn.ecolaw.platform.shared.PlatformException;
+import cn.ecolaw.platform.shared.ApiError;
+import cn.ecolaw.platform.workflow.Refusals;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -19,7 +22,7 @@ public class ApiErrorHandler {
   /** A refusal from inside the engine (a form or legal rule of a task, a delegate's check). */
   @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
   public ResponseEntity<ApiError> engine(org.camunda.bpm.engine.ProcessEngineException e) {
-    var refusal = cn.ecolaw.platform.workflow.Refusals.find(e);
+    var refusal = Refusals.find(e);
     if (refusal.isEmpty() && isRace(e)) {
       LOG.info("lost race answered 409: {}", e.toString());
       return race();
@@ -27,8 +30,8 @@ public class ApiErrorHandler {
     if (refusal.isEmpty()) {
       throw e;
     }
-    String[] parts = cn.ecolaw.platform.workflow.Refusals.split(refusal.get().getMessage());
-    return ResponseEntity.status(cn.ecolaw.platform.workflow.Refusals.status(refusal.get()))
+    String[] parts = Refusals.split(refusal.get().getMessage());
+    return ResponseEntity.status(Refusals.status(refusal.get()))
         .body(new ApiError(parts[0], parts[1]));
   }
 

@@ -1,5 +1,8 @@
-package cn.ecolaw.platform.review;
+package cn.ecolaw.platform.demo;
 
+import cn.ecolaw.platform.review.Sample;
+import cn.ecolaw.platform.review.SampleRequest;
+import cn.ecolaw.platform.review.ReviewSampling;
 import cn.ecolaw.platform.cases.CaseFileRepository;
 import cn.ecolaw.platform.demo.DemoDataLoader;
 import cn.ecolaw.platform.workflow.ProcessDriver;

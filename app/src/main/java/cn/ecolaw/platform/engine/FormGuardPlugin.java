@@ -1,4 +1,4 @@
-package cn.ecolaw.platform.workflow;
+package cn.ecolaw.platform.engine;
 
 import java.util.ArrayList;
 import java.util.List;

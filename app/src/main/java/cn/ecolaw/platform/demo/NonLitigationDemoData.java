@@ -1,5 +1,6 @@
-package cn.ecolaw.platform.court;
+package cn.ecolaw.platform.demo;
 
+import cn.ecolaw.platform.court.NonLitigationExecution;
 import cn.ecolaw.platform.cases.CaseFileRepository;
 import cn.ecolaw.platform.demo.DemoCases;
 import cn.ecolaw.platform.enforcement.CaseLauncher;

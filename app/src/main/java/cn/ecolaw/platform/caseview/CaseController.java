@@ -1,5 +1,8 @@
-package cn.ecolaw.platform.cases;
+package cn.ecolaw.platform.caseview;
 
+import cn.ecolaw.platform.cases.CaseFile;
+import cn.ecolaw.platform.cases.CaseNumbers;
+import cn.ecolaw.platform.cases.CaseViewed;
 import cn.ecolaw.platform.enforcement.CaseLauncher;
 import cn.ecolaw.platform.shared.PlatformException;
 import java.util.List;

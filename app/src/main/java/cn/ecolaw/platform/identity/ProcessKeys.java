@@ -1,0 +1,18 @@
+package cn.ecolaw.platform.identity;
+
+/**
+ * The keys of the processes that identity grants rights on. Identity sits below the feature packages (it may not
+ * import them, see {@code ModuleBoundaryTest}), so it names the keys itself; {@code ProcessKeysTest} checks that
+ * each equals the feature's own {@code PROCESS_KEY}.
+ */
+public final class ProcessKeys {
+
+  private ProcessKeys() {}
+
+  public static final String ENFORCEMENT_CASE = "enforcement-case";
+  public static final String NON_LITIGATION_EXECUTION = "non-litigation-execution";
+  public static final String INJUNCTION = "injunction";
+  public static final String RESTORATION = "restoration";
+  /** 按日连续处罚 ({@code enforcement.DailyPenaltyService.PROCESS_KEY}, arriving with feature/daily). */
+  public static final String DAILY_PENALTY = "daily-penalty";
+}
