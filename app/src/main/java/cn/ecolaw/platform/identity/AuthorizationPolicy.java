@@ -2,6 +2,7 @@ package cn.ecolaw.platform.identity;
 
 import cn.ecolaw.platform.court.NonLitigationExecution;
 import cn.ecolaw.platform.enforcement.CaseLauncher;
+import cn.ecolaw.platform.enforcement.DailyPenaltyService;
 import cn.ecolaw.platform.injunction.Injunctions;
 import cn.ecolaw.platform.restoration.Restorations;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>administrator group: everything;</li>
  *   <li>bureau case groups: start and read {@code enforcement-case} instances and their history; read
- *       {@code non-litigation-execution}, where the bureau is the applicant and has tasks of its own;</li>
+ *       {@code non-litigation-execution}, where the bureau is the applicant and has tasks of its own; read
+ *       {@code daily-penalty} (按日连续处罚), its own decision called from its case;</li>
  *   <li>court case groups: read {@code non-litigation-execution} instances and history (the bureau's process starts
  *       them as engine-internal work);</li>
  *   <li>every case group: Tasklist and the shared task filters; tasks themselves are visible to their candidate
@@ -64,6 +66,10 @@ public class AuthorizationPolicy implements ApplicationRunner {
       // the bureau is the applicant in non-litigation-execution and works tasks there (higher-court request,
       // challenge, 裁执分离 execution)
       grants.grant(group, Resources.PROCESS_DEFINITION, NonLitigationExecution.PROCESS_KEY,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY);
+      // 按日连续处罚 is the bureau's own penalty decision, called from its case (no start form, no user start)
+      grants.grant(group, Resources.PROCESS_DEFINITION, DailyPenaltyService.PROCESS_KEY,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_HISTORY);
     }
