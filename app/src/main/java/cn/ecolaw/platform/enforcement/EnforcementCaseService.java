@@ -435,10 +435,14 @@ public class EnforcementCaseService {
     out.put("reminderDate", today.toString());
     out.put("surchargeAmount", extra.doubleValue());
     out.put("surchargeSuspendedDays", surchargeSuspendedDays(variables, today));
-    out.put("totalDue", fine.add(extra).doubleValue());
+    BigDecimal daily = dailyPenaltyUnpaid(variables);
+    out.put("totalDue", fine.add(extra).add(daily).doubleValue());
     Map<String, Object> data = merged(variables, out);
     data.put("surchargeAmount", extra);
-    data.put("totalDue", fine.add(extra));
+    data.put("totalDue", fine.add(extra).add(daily));
+    data.put("dailyPenaltyClause", daily.signum() == 0 ? "" : "你（单位）亦未缴纳本机关" + variables.get("dailyPenaltyDecisionNo")
+        + "《按日连续处罚决定书》确定的按日连续处罚罚款" + cn.ecolaw.platform.documents.ChineseAmount.toText(daily)
+        + "（《中华人民共和国环境保护法》第五十九条），一并催告。");
     long paused = surchargeSuspendedDays(variables, today);
     data.put("surchargePauseNote", paused == 0 ? "" : "；你（单位）申请行政复议、提起行政诉讼期间共" + paused
         + "日，依照《中华人民共和国行政处罚法》第七十三条的规定不计加处罚款");
@@ -458,12 +462,24 @@ public class EnforcementCaseService {
     Map<String, Object> data = new HashMap<>(variables);
     BigDecimal fine = BigDecimal.valueOf(number(variables, "fineAmount"));
     BigDecimal extra = surchargeAsOf(variables, Dates.today());
+    BigDecimal daily = dailyPenaltyUnpaid(variables);
     data.put("surchargeAmount", extra);
-    data.put("totalDue", fine.add(extra));
+    data.put("totalDue", fine.add(extra).add(daily));
+    data.put("dailyPenaltyRequest", daily.signum() == 0 ? "" : "，以及申请人作出的" + variables.get("dailyPenaltyDecisionNo")
+        + "《按日连续处罚决定书》确定的按日连续处罚罚款" + cn.ecolaw.platform.documents.ChineseAmount.toText(daily));
     data.put("remedyHistory", remedyHistory(variables, agency.reconsiderationBody()));
     GeneratedDocument doc = generate(caseNo, DocumentType.ENFORCEMENT_APPLICATION, data, user);
     cases.updateStatus(caseNo, CaseStatus.AT_COURT);
     return doc;
+  }
+
+  /**
+   * EPL 59: a daily continuous penalty the party left unpaid after its remedy periods ({@code daily-penalty} ended
+   * UNPAID) is collected with the original fine: in the reminder, the court application and the amount applied for.
+   */
+  public static BigDecimal dailyPenaltyUnpaid(Map<String, Object> variables) {
+    return variables.get("dailyPenaltyUnpaid") instanceof Number n ? BigDecimal.valueOf(n.doubleValue())
+        : BigDecimal.ZERO;
   }
 
   /** The ids of every document of the case file, oldest first. */

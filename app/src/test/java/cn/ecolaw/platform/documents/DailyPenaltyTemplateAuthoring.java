@@ -16,6 +16,9 @@ public final class DailyPenaltyTemplateAuthoring {
     correctionOrder().save(new File(dir, DocumentType.CORRECTION_ORDER.template()));
     dailyPenaltyNotice().save(new File(dir, DocumentType.DAILY_PENALTY_NOTICE.template()));
     dailyPenaltyDecision().save(new File(dir, DocumentType.DAILY_PENALTY_DECISION.template()));
+    // the reminder and the court application name an unpaid daily penalty (${dailyPenaltyClause}, ${dailyPenaltyRequest})
+    TemplateAuthoring.reminder().save(new File(dir, DocumentType.REMINDER.template()));
+    TemplateAuthoring.enforcementApplication().save(new File(dir, DocumentType.ENFORCEMENT_APPLICATION.template()));
     System.out.println("模板已写入 " + dir.getCanonicalPath());
   }
 

@@ -247,6 +247,39 @@ class DailyPenaltyProcessTest {
         "三十日内", "按日连续处罚");
   }
 
+  /**
+   * EPL 59; ACEL 53, 54: a daily penalty left unpaid after its remedy periods is collected like the original fine:
+   * named in the 催告书 and in the court application, and in the amount applied for.
+   */
+  @Test
+  void unpaidDailyPenaltyIsCollectedWithTheFineByReminderAndCourt() {
+    decidedWithCorrectionOrder(TestCases.enterpriseWater(), 10);
+    reinspectedRefused();
+    noticedReviewedAndApproved();
+    dailyDecisionServed();
+    execute(job("Timer_DailyRemedyPeriodEnds", daily));
+    BigDecimal fine = BigDecimal.valueOf(number("fineAmount"));
+    BigDecimal dailyAmount = fine.multiply(BigDecimal.TEN);
+
+    execute(job("Timer_RemedyPeriodEnds", pi));
+    String reminder = pdfText(documents.pdf(caseNo, document(DocumentType.REMINDER).id()));
+    assertThat(reminder).contains(DailyPenaltyService.decisionNo(caseNo) + "《按日连续处罚决定书》",
+        "按日连续处罚罚款" + ChineseAmount.toText(dailyAmount), "合计" + ChineseAmount.toText(fine.add(dailyAmount)));
+
+    complete(pi, "Task_ServeReminder", "reminderServedDate", Dates.today().toString(), "serviceMethod", "DIRECT",
+        "recipient", "沈建国");
+    ClockUtil.setCurrentTime(Dates.startOfDay(calendar.addWorkingDays(Dates.today(), 11)));
+    complete(pi, "Task_AwaitReminderResponse", "paid", "false", "partyOpinion", "无力缴纳");
+    complete(pi, "Task_PrepareCourtApplication", "enforcementItems", "罚款、按日连续处罚罚款", "headOpinion", "同意申请。");
+    String application = pdfText(documents.pdf(caseNo, document(DocumentType.ENFORCEMENT_APPLICATION).id()));
+    assertThat(application).contains(DailyPenaltyService.decisionNo(caseNo) + "《按日连续处罚决定书》",
+        "按日连续处罚罚款" + ChineseAmount.toText(dailyAmount));
+    ProcessInstance court = runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(String.valueOf(caseVariable("courtDocketNo"))).singleResult();
+    assertThat(((Number) runtime.getVariable(court.getId(), "amountDue")).doubleValue())
+        .isGreaterThanOrEqualTo(fine.add(dailyAmount).doubleValue());
+  }
+
   /** Legal review or approval refused: no daily penalty, nothing to collect (APL 58); a paid one leaves nothing. */
   @Test
   void apl58DailyPenaltyNotReviewedIsNotImposedAndAPaidOneLeavesNothingToCollect() {
