@@ -36,7 +36,7 @@ public final class DailyPenaltyTemplateAuthoring {
     d.title("责令改正违法行为决定书");
     d.docNo("${correctionOrderNo}");
     partyBlock(d);
-    d.para("本机关依法对你（单位）${violationTypeLabel}一案进行了调查。经查，${facts}");
+    d.para("本机关依法对你（单位）${violationTypeLabel}一案（${caseNo}）进行了调查。经查，${facts}");
     d.para("你（单位）的上述行为违反了${violatedProvision}的规定。依据《中华人民共和国行政处罚法》第二十八条第一款、"
         + "《中华人民共和国环境保护法》第五十九条和《环境保护主管部门实施按日连续处罚办法》第八条的规定，"
         + "本机关责令你（单位）${measure}。");
