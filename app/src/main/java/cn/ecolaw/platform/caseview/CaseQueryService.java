@@ -42,7 +42,8 @@ public class CaseQueryService {
   };
 
   private static final String[] PENALTY_KEYS = {"benchmarkFine", "proposedFine", "fineAmount", "fineMin", "fineMax",
-      "legalBasis", "deviationReason", "dailyPenaltyAmount", "dailyPenaltyDays", "surchargeAmount", "totalDue",
+      "legalBasis", "deviationReason", "dailyPenaltyAmount", "dailyPenaltyDays", "dailyPenaltyOutcome",
+      "dailyPenaltyUnpaid", "dailyPenaltyDecisionNo", "correctionOrderNo", "correctionOrderServedDate", "surchargeAmount", "totalDue",
       "paidAmount", "paidDate", "hearingRight", "hearingRequested", "legalReviewRequired",
       "collectiveDiscussionRequired", "remedyFiled", "remedyResult", "courtDocketNo", "courtResult"};
 

@@ -32,7 +32,10 @@ public enum DocumentType {
   APPRAISAL_CROSS_EXAMINATION("鉴定意见质证笔录", "appraisal-cross-examination.docx"),
   CONFIRMATION_APPLICATION("司法确认申请书", "confirmation-application.docx"),
   CONFIRMATION_NOTICE("公告", "confirmation-notice.docx"),
-  CONFIRMATION_RULING("司法确认裁定书", "confirmation-ruling.docx");
+  CONFIRMATION_RULING("司法确认裁定书", "confirmation-ruling.docx"),
+  CORRECTION_ORDER("责令改正违法行为决定书", "correction-order.docx"),
+  DAILY_PENALTY_NOTICE("按日连续处罚事先告知书", "daily-penalty-notice.docx"),
+  DAILY_PENALTY_DECISION("按日连续处罚决定书", "daily-penalty-decision.docx");
 
   private final String title;
   private final String template;

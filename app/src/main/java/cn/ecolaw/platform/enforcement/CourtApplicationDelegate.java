@@ -29,7 +29,8 @@ public class CourtApplicationDelegate implements JavaDelegate {
       var variables = execution.getVariables();
       GeneratedDocument application = service.prepareCourtApplication(variables, ProcessUser.of(execution));
       double due = EnforcementCaseService.number(variables, "fineAmount")
-          + service.surchargeAsOf(variables, cn.ecolaw.platform.shared.Dates.today()).doubleValue();
+          + service.surchargeAsOf(variables, cn.ecolaw.platform.shared.Dates.today()).doubleValue()
+          + EnforcementCaseService.dailyPenaltyUnpaid(variables).doubleValue();
       String docketNo = court.apply(new EnforcementApplication(
           EnforcementCaseService.caseNo(variables), execution.getProcessInstanceId(), agency.name(),
           (String) variables.get("partyName"), (String) variables.get("partyId"), due,

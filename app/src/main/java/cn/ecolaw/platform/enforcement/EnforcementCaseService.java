@@ -270,6 +270,17 @@ public class EnforcementCaseService {
       deadlines.detentionTransfer(today, out);
     }
     generate(caseNo, DocumentType.PENALTY_DECISION, merged(variables, out), user);
+    if (Boolean.TRUE.equals(variables.get("correctionOrdered"))) {
+      // MEP Order 28 Art. 8: the order to correct is a document of the case, served with the decision
+      out.put("correctionOrderNo", DailyPenaltyService.correctionOrderNo(caseNo));
+      Map<String, Object> data = merged(variables, out);
+      data.put("correctionOrderNo", out.get("correctionOrderNo"));
+      data.put("dailyPenaltyWarning", DAILY_PENALTY_CONDUCT.contains(String.valueOf(variables.get("violationType")))
+          ? "经复查，你（单位）拒不改正的，本机关将依据《中华人民共和国环境保护法》第五十九条的规定，自本决定书送达之日的次日起"
+              + "按照原处罚数额按日连续处罚。"
+          : "");
+      generate(caseNo, DocumentType.CORRECTION_ORDER, data, user);
+    }
     cases.updateStatus(caseNo, CaseStatus.SERVING);
     return out;
   }
@@ -280,6 +291,12 @@ public class EnforcementCaseService {
     deadlines.afterService(Dates.toLocalDate(variables.get("serviceDate")), out);
     Map<String, Object> data = merged(variables, out);
     data.put("documentServed", "行政处罚决定书（" + caseNo + "）");
+    if (variables.get("correctionOrderNo") != null) {
+      // MEP Order 28 Art. 17: the days of a daily penalty count from the day after this service
+      out.put("correctionOrderServedDate", variables.get("serviceDate"));
+      data.put("documentServed", "行政处罚决定书（" + caseNo + "）、责令改正违法行为决定书（" + variables.get("correctionOrderNo")
+          + "）");
+    }
     generate(caseNo, DocumentType.SERVICE_RECEIPT, data, user);
     cases.updateStatus(caseNo, CaseStatus.PAYMENT);
     return out;
@@ -293,21 +310,24 @@ public class EnforcementCaseService {
   static final java.util.Set<String> DAILY_PENALTY_CONDUCT = java.util.Set.of("WATER_EXCEED", "AIR_EXCEED",
       "HAZARDOUS_WASTE");
 
-  /** EPL 59: a refused correction order turns the fine into a daily fine up to the re-inspection. */
+  /**
+   * EPL 59; MEP Order 28 Art. 5: whether re-inspection opens a daily continuous penalty. The penalty itself is a
+   * decision of its own, made in the {@code daily-penalty} process ({@link DailyPenaltyService}); here only whether it
+   * is due ({@code dailyPenaltyDue}) and, when it is not, that nothing is owed for it.
+   */
   public Map<String, Object> assessDailyPenalty(Map<String, Object> variables) {
     Map<String, Object> out = new HashMap<>();
     boolean covered = DAILY_PENALTY_CONDUCT.contains(String.valueOf(variables.get("violationType")));
+    boolean due = covered && Boolean.TRUE.equals(variables.get("correctionRefused"));
     out.put("dailyPenaltyApplicable", covered);
-    if (!Boolean.TRUE.equals(variables.get("correctionRefused")) || !covered) {
+    out.put("dailyPenaltyDue", due);
+    if (due) {
+      out.put("continuingViolation", Boolean.TRUE);
+    } else {
       out.put("dailyPenaltyAmount", 0d);
-      return out;
+      out.put("dailyPenaltyUnpaid", 0d);
+      out.put("dailyPenaltyOutcome", "NONE");
     }
-    cn.ecolaw.platform.discretion.DailyPenalty p = dailyPenalty.compute(BigDecimal.valueOf(number(variables, "fineAmount")),
-        Dates.toLocalDate(variables.get("serviceDate")), Dates.toLocalDate(variables.get("reinspectionDate")));
-    out.put("dailyPenaltyDays", p.days());
-    out.put("dailyPenaltyAmount", p.amount().doubleValue());
-    out.put("dailyPenaltyBasis", p.basis());
-    out.put("continuingViolation", Boolean.TRUE);
     return out;
   }
 
@@ -415,10 +435,14 @@ public class EnforcementCaseService {
     out.put("reminderDate", today.toString());
     out.put("surchargeAmount", extra.doubleValue());
     out.put("surchargeSuspendedDays", surchargeSuspendedDays(variables, today));
-    out.put("totalDue", fine.add(extra).doubleValue());
+    BigDecimal daily = dailyPenaltyUnpaid(variables);
+    out.put("totalDue", fine.add(extra).add(daily).doubleValue());
     Map<String, Object> data = merged(variables, out);
     data.put("surchargeAmount", extra);
-    data.put("totalDue", fine.add(extra));
+    data.put("totalDue", fine.add(extra).add(daily));
+    data.put("dailyPenaltyClause", daily.signum() == 0 ? "" : "你（单位）亦未缴纳本机关" + variables.get("dailyPenaltyDecisionNo")
+        + "《按日连续处罚决定书》确定的按日连续处罚罚款" + cn.ecolaw.platform.documents.ChineseAmount.toText(daily)
+        + "（《中华人民共和国环境保护法》第五十九条），一并催告。");
     long paused = surchargeSuspendedDays(variables, today);
     data.put("surchargePauseNote", paused == 0 ? "" : "；你（单位）申请行政复议、提起行政诉讼期间共" + paused
         + "日，依照《中华人民共和国行政处罚法》第七十三条的规定不计加处罚款");
@@ -438,12 +462,24 @@ public class EnforcementCaseService {
     Map<String, Object> data = new HashMap<>(variables);
     BigDecimal fine = BigDecimal.valueOf(number(variables, "fineAmount"));
     BigDecimal extra = surchargeAsOf(variables, Dates.today());
+    BigDecimal daily = dailyPenaltyUnpaid(variables);
     data.put("surchargeAmount", extra);
-    data.put("totalDue", fine.add(extra));
+    data.put("totalDue", fine.add(extra).add(daily));
+    data.put("dailyPenaltyRequest", daily.signum() == 0 ? "" : "，以及申请人作出的" + variables.get("dailyPenaltyDecisionNo")
+        + "《按日连续处罚决定书》确定的按日连续处罚罚款" + cn.ecolaw.platform.documents.ChineseAmount.toText(daily));
     data.put("remedyHistory", remedyHistory(variables, agency.reconsiderationBody()));
     GeneratedDocument doc = generate(caseNo, DocumentType.ENFORCEMENT_APPLICATION, data, user);
     cases.updateStatus(caseNo, CaseStatus.AT_COURT);
     return doc;
+  }
+
+  /**
+   * EPL 59: a daily continuous penalty the party left unpaid after its remedy periods ({@code daily-penalty} ended
+   * UNPAID) is collected with the original fine: in the reminder, the court application and the amount applied for.
+   */
+  public static BigDecimal dailyPenaltyUnpaid(Map<String, Object> variables) {
+    return variables.get("dailyPenaltyUnpaid") instanceof Number n ? BigDecimal.valueOf(n.doubleValue())
+        : BigDecimal.ZERO;
   }
 
   /** The ids of every document of the case file, oldest first. */

@@ -249,7 +249,8 @@ public class EnforcementTaskRules implements TaskCompletionRule {
     if (paidDate == null) {
       throw Refusals.refuse("ENF-011", "请填写缴款日期");
     }
-    double due = number(task, "fineAmount") + service.surchargeAsOf(task.getVariables(), paidDate).doubleValue();
+    double due = number(task, "fineAmount") + service.surchargeAsOf(task.getVariables(), paidDate).doubleValue()
+        + EnforcementCaseService.dailyPenaltyUnpaid(task.getVariables()).doubleValue();
     Object amount = task.getVariable("paidAmount");
     if (amount == null || ((Number) amount).doubleValue() + 0.005 < due) {
       throw Refusals.refuse("ENF-012", "缴款金额不足：截至" + Dates.chinese(paidDate) + "应缴罚款及加处罚款共"

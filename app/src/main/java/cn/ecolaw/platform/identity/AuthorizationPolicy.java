@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>administrator group: everything;</li>
  *   <li>bureau case groups: start and read {@code enforcement-case} instances and their history; read
- *       {@code non-litigation-execution}, where the bureau is the applicant and has tasks of its own;</li>
+ *       {@code non-litigation-execution}, where the bureau is the applicant and has tasks of its own; read
+ *       {@code daily-penalty} (按日连续处罚), its own decision called from its case;</li>
  *   <li>court case groups: read {@code non-litigation-execution} instances and history (the bureau's process starts
  *       them as engine-internal work);</li>
  *   <li>every case group: Tasklist and the shared task filters; tasks themselves are visible to their candidate
@@ -60,6 +61,10 @@ public class AuthorizationPolicy implements ApplicationRunner {
       // the bureau is the applicant in non-litigation-execution and works tasks there (higher-court request,
       // challenge, 裁执分离 execution)
       grants.grant(group, Resources.PROCESS_DEFINITION, ProcessKeys.NON_LITIGATION_EXECUTION,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY);
+      // 按日连续处罚 is the bureau's own penalty decision, called from its case (no start form, no user start)
+      grants.grant(group, Resources.PROCESS_DEFINITION, ProcessKeys.DAILY_PENALTY,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_HISTORY);
     }

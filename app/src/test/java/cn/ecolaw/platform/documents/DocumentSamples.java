@@ -113,6 +113,20 @@ final class DocumentSamples {
     data.put("problemsText", "INV-04 证据合法、充分，证据链完整 扣4分：证据链不完整");
     data.put("problemCount", "1");
     data.put("rectificationDue", "2026年12月22日");
+    // correction order and daily continuous penalty (EPL 59, MEP Order 28)
+    data.put("correctionOrderNo", "湖环责改〔2026〕12号");
+    data.put("correctionOrderServedDate", LocalDate.of(2026, 11, 23));
+    data.put("dailyPenaltyWarning", "经复查，你（单位）拒不改正的，本机关将依据《中华人民共和国环境保护法》第五十九条的规定，"
+        + "自本决定书送达之日的次日起按照原处罚数额按日连续处罚。");
+    data.put("dailyPenaltyDecisionNo", "湖环按日罚〔2026〕12号");
+    data.put("reinspectionDate", LocalDate.of(2026, 12, 3));
+    data.put("reinspectionNote", "废水总排放口仍在超标排放。");
+    data.put("dailyPenaltyFrom", LocalDate.of(2026, 11, 24));
+    data.put("dailyPenaltyDays", "10");
+    data.put("dailyPenaltyAmount", new BigDecimal("1500000"));
+    data.put("dailyPartyOpinion", "你（单位）在法定期限内未提出陈述、申辩意见。你（单位）未要求听证。");
+    data.put("dailyPenaltyClause", "");
+    data.put("dailyPenaltyRequest", "");
     if (type == DocumentType.NO_PENALTY_DECISION) {
       data.put("outcomeLabel", "不予处罚");
       data.remove("fineAmount");

@@ -239,7 +239,7 @@ public final class TemplateAuthoring {
         + "未履行该决定确定的缴纳罚款义务。");
     d.para("依据《中华人民共和国行政处罚法》第七十二条第一款第（一）项的规定，本机关每日按罚款数额的百分之三"
         + "加处罚款，加处罚款${surchargeAmountText}（加处罚款的数额不超出罚款的数额）${surchargePauseNote}。"
-        + "你（单位）应当缴纳的罚款及加处罚款合计${totalDueText}。");
+        + "${dailyPenaltyClause}你（单位）应当缴纳的罚款及加处罚款合计${totalDueText}。");
     d.para("根据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你（单位）自收到本催告书之日起"
         + "十个工作日内履行上述义务，将款项缴至${paymentPlace}。");
     d.para("你（单位）收到本催告书后，有权进行陈述和申辩。陈述、申辩意见请于收到本催告书之日起十个工作日内以书面形式"
@@ -266,7 +266,7 @@ public final class TemplateAuthoring {
     d.flush("法定代表人（负责人）：${legalRepresentative}");
     d.heading("申请事项");
     d.para("请求依法强制执行申请人作出的${decisionNo}《行政处罚决定书》，强制被申请人缴纳罚款${fineAmountText}"
-        + "及加处罚款${surchargeAmountText}，合计${totalDueText}。");
+        + "及加处罚款${surchargeAmountText}${dailyPenaltyRequest}，合计${totalDueText}。");
     d.heading("事实和理由");
     d.para("${facts}");
     d.para("被申请人的上述行为违反了${violatedProvision}的规定。申请人依据${penaltyBasis}的规定，于${decisionDate}作出"

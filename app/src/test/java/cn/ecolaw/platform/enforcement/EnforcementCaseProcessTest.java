@@ -346,10 +346,13 @@ class EnforcementCaseProcessTest {
     complete("Task_ReInspect", "reinspectionDate", Dates.today().toString(), "correctionRefused", "true",
         "reinspectionNote", "仍在排放");
 
-    assertThat(runtime.getVariable(pi.getId(), "dailyPenaltyDays")).isEqualTo(10L);
-    assertThat(runtime.getVariable(pi.getId(), "dailyPenaltyAmount")).isEqualTo(fine * 10);
+    // EPL 59: not computed silently: the daily penalty is a decision of its own (DailyPenaltyProcessTest)
+    assertThat(pi).isWaitingAt("CallActivity_DailyPenalty");
+    ProcessInstance daily = runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+    assertThat(runtime.getVariable(daily.getId(), "dailyPenaltyDays")).isEqualTo(10L);
+    assertThat(runtime.getVariable(daily.getId(), "dailyPenaltyAmount")).isEqualTo(fine * 10);
     assertThat(runtime.getVariable(pi.getId(), "continuingViolation")).isEqualTo(true);
-    assertThat(pi).isWaitingAt("Task_MonitorPayment");
+    assertThat(daily).isWaitingAt("Task_ServeDailyNotice");
   }
 
   @Test

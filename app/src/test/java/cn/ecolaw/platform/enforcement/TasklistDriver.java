@@ -112,7 +112,17 @@ public final class TasklistDriver {
       Map.entry("Task_ConsiderChallenge", "eco-legal"),
       Map.entry("Task_DecideChallenge", "court-judge"),
       Map.entry("Task_ExecuteByCourt", "court-enforcement"),
-      Map.entry("Task_ExecuteByAgency", "eco-officer"));
+      Map.entry("Task_ExecuteByAgency", "eco-officer"),
+      Map.entry("Task_ServeDailyNotice", "eco-officer"),
+      Map.entry("Task_RecordDailyStatement", "eco-officer"),
+      Map.entry("Task_HoldDailyHearing", "eco-legal"),
+      Map.entry("Task_DailyLegalReview", "eco-legal"),
+      Map.entry("Task_ApproveDailyPenalty", "eco-head"),
+      Map.entry("Task_ServeDailyDecision", "eco-officer"),
+      Map.entry("Task_MonitorDailyPayment", "eco-officer"),
+      Map.entry("Task_RecordDailyRemedyResult", "eco-legal"),
+      Map.entry("Task_SuperviseDailyService", "eco-head"),
+      Map.entry("Task_SuperviseDailyPayment", "eco-head"));
 
   /** Timers a case waits on with no task open (intermediate catch events): fired when the driver is idle. */
   static final List<String> WAITING_TIMERS = List.of("Event_HearingDay");

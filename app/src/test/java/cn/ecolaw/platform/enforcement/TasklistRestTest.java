@@ -100,7 +100,26 @@ class TasklistRestTest {
       Map.entry("agencyExecutionDate", v -> Dates.today().toString()),
       Map.entry("agencyAmountCollected", v -> v.number("amountDue")),
       Map.entry("agencyExecutionRecord", v -> "组织实施，罚款全额收缴。"),
-      Map.entry("agencySupervisionNote", v -> "请抓紧组织实施。"));
+      Map.entry("agencySupervisionNote", v -> "请抓紧组织实施。"),
+      // daily-penalty (按日连续处罚)
+      Map.entry("dailyNoticeServedDate", v -> Dates.today().toString()),
+      Map.entry("dailyNoticeRecipient", v -> "沈建国"),
+      Map.entry("dailyStatementSubmitted", v -> "false"),
+      Map.entry("dailyHearingRequested", v -> "false"),
+      Map.entry("dailyHearingDate", v -> Dates.today().toString()),
+      Map.entry("dailyHearingRecord", v -> "当事人到场陈述，承认复查时仍在超标排放。"),
+      Map.entry("dailyLegalReviewPassed", v -> "true"),
+      Map.entry("dailyLegalReviewOpinion", v -> "事实清楚，证据确凿，程序合法，适用法律正确。"),
+      Map.entry("dailyPenaltyApproved", v -> "true"),
+      Map.entry("dailyHeadOpinion", v -> "同意。"),
+      Map.entry("dailyServiceDate", v -> Dates.today().toString()),
+      Map.entry("dailyServiceMethod", v -> "DIRECT"),
+      Map.entry("dailyRecipient", v -> "沈建国"),
+      Map.entry("dailyPaymentOutcome", v -> "PAID"),
+      Map.entry("dailyPaidDate", v -> Dates.today().toString()),
+      Map.entry("dailyRemedyResult", v -> "UPHELD"),
+      Map.entry("dailyRemedyNote", v -> "复议决定维持。"),
+      Map.entry("dailySupervisionNote", v -> "请抓紧办理。"));
 
   /** The officer records a payment: paid amount and date are optional on the form but needed once paid. */
   private static final Map<String, Answer> PAYING = Map.of(
@@ -134,6 +153,35 @@ class TasklistRestTest {
     assertEnded(walk, "PAID");
     assertThat(historicVariable(pid, "filingApproved").path("type").asText()).isEqualTo("Boolean");
     assertThat(historicVariable(pid, "paid").path("value").asBoolean()).isTrue();
+  }
+
+  /**
+   * EPL 59: a refused correction of covered conduct is decided as a daily continuous penalty of its own, worked
+   * through its forms (notice served, statement, legal review, approval, service, payment) before the fine's payment.
+   */
+  @Test
+  void dailyPenaltyWorkedThroughTheFormsBeforeThePayment() {
+    String pid = driver.start(TestCases.caseNo(), TestCases.enterpriseWater());
+    Map<String, Answer> answers = new HashMap<>(PAYING);
+    answers.put("correctionOrdered", v -> true);
+    answers.put("correctionRefused", v -> "true");
+    answers.put("dailyPaidDate", v -> Dates.today().toString());
+    answers.put("reinspectionDate", v -> {
+      // MEP Order 28 Art. 17: re-inspection some days after the correction order was served
+      org.camunda.bpm.engine.impl.util.ClockUtil.offset(3 * 86_400_000L);
+      return Dates.today().toString();
+    });
+    try {
+      Walk walk = driver.walk(pid, Scenario.of(answers));
+
+      assertThat(walk.taskKeys()).containsSubsequence("Task_ServeDecision", "Task_ReInspect", "Task_ServeDailyNotice",
+          "Task_RecordDailyStatement", "Task_DailyLegalReview", "Task_ApproveDailyPenalty", "Task_ServeDailyDecision",
+          "Task_MonitorDailyPayment", "Task_MonitorPayment");
+      assertEnded(walk, "PAID");
+      assertThat(historicVariable(pid, "dailyPenaltyOutcome").path("value").asText()).isEqualTo("PAID");
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
   }
 
   @Test

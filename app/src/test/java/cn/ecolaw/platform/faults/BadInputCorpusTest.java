@@ -48,7 +48,8 @@ import org.springframework.test.context.TestPropertySource;
  *
  * <p>The tasks are reached by working three cases with valid input (the serious case through hearing, correction,
  * reconsideration, reminder and court; a suspected crime; a minor violation) and firing every escalation timer once,
- * so that the supervision tasks are hit too. The test fails if a user task of either process was not reached.
+ * so that the supervision tasks are hit too; the serious case's re-inspection finds the violation continuing, which
+ * opens the daily penalty (daily-penalty). The test fails if a user task of these processes was not reached.
  */
 @PlatformTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {
@@ -77,7 +78,9 @@ class BadInputCorpusTest {
       Map.entry("Task_ExecuteByAgency", "Timer_AgencyExecutionDeadline"),
       Map.entry("Task_RecordPoliceAnswer", "Timer_PoliceAnswerDeadline"),
       Map.entry("Task_TransferForDetention", "Timer_DetentionTransferDeadline"),
-      Map.entry("Task_ServeReminder", "Timer_ApplicationDeadline_ServeReminder"));
+      Map.entry("Task_ServeReminder", "Timer_ApplicationDeadline_ServeReminder"),
+      Map.entry("Task_ServeDailyDecision", "Timer_DailyServiceDeadline"),
+      Map.entry("Task_MonitorDailyPayment", "Timer_DailyPaymentDeadline"));
 
   /**
    * The court's other road: not accepted, appealed and ordered accepted by the higher court, heard, refused,
@@ -89,9 +92,21 @@ class BadInputCorpusTest {
       "Task_ReviewAndRule", Map.of("enforcementGranted", "false", "refusalGround", "NO_FACTUAL_BASIS",
           "executedBy", "AGENCY"));
 
-  /** EPL 63: the decision is also transferred to the police for administrative detention. */
+  /**
+   * EPL 63: the decision is also transferred to the police for administrative detention; EPL 59: re-inspection finds
+   * the violation continuing (some days later), and the daily penalty is decided (daily-penalty).
+   */
   private static final Map<String, Map<String, Object>> EPL63_DETENTION = Map.of(
-      "Task_ApproveDecision", Map.of("epl63Conduct", "EVADING_SUPERVISION"));
+      "Task_ApproveDecision", Map.of("epl63Conduct", "EVADING_SUPERVISION"),
+      "Task_ReInspect", Map.of("correctionRefused", "true"));
+
+  /** Days between service of the correction order and a re-inspection that finds the violation continuing. */
+  private static final int DAYS_TO_REINSPECTION = 3;
+
+  @org.junit.jupiter.api.AfterEach
+  void resetClock() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+  }
 
   /** Decree 310 Art. 11: the police decline, the penalty goes on; the party sues and the judgment is enforced. */
   private static final Map<String, Map<String, Object>> POLICE_DECLINE_THEN_JUDGMENT = Map.of(
@@ -294,7 +309,7 @@ class BadInputCorpusTest {
     work(TestCases.enterpriseSerious(), Map.of(), reached, COURT_OTHER_ROAD);
 
     Set<String> all = new TreeSet<>();
-    for (String key : List.of("enforcement-case", "non-litigation-execution")) {
+    for (String key : List.of("enforcement-case", "non-litigation-execution", "daily-penalty")) {
       String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
           .singleResult().getId();
       repository.getBpmnModelInstance(definitionId).getModelElementsByType(UserTask.class)
@@ -338,6 +353,12 @@ class BadInputCorpusTest {
       Task task = open.get(0);
       String key = task.getTaskDefinitionKey();
       int visit = visits.merge(key, 1, Integer::sum);
+      if (key.equals("Task_ReInspect") && "true".equals(overrides.getOrDefault(key, Map.of()).get("correctionRefused"))
+          && visit == 1) {
+        // MEP Order 28 Art. 17: the days count from the day after service up to the re-inspection
+        // (a running clock moved forward, so that tasks keep their order of creation)
+        org.camunda.bpm.engine.impl.util.ClockUtil.offset(DAYS_TO_REINSPECTION * 86_400_000L);
+      }
       Map<String, Object> valid = validAnswers(task, investigation, visit);
       valid.putAll(overrides.getOrDefault(key, Map.of()));
       if (reached.add(key)) {
@@ -347,6 +368,8 @@ class BadInputCorpusTest {
         fire(List.of(task.getProcessInstanceId()), "Timer_ReminderPeriod");
       } else if (key.equals("Task_MonitorPayment") && visit > 1) {
         fire(List.of(task.getProcessInstanceId()), "Timer_RemedyPeriodEnds");
+      } else if (key.equals("Task_MonitorDailyPayment") && visit > 1) {
+        fire(List.of(task.getProcessInstanceId()), "Timer_DailyRemedyPeriodEnds");
       } else {
         PlatformHttp.Response done = http.post("/engine-rest/task/" + task.getId() + "/complete",
             Map.of("variables", dtos(valid, null)));
@@ -365,7 +388,7 @@ class BadInputCorpusTest {
       }
     }
     if (!activityId.startsWith("Timer_") || activityId.equals("Timer_ReminderPeriod")
-        || activityId.equals("Timer_RemedyPeriodEnds")) {
+        || activityId.equals("Timer_RemedyPeriodEnds") || activityId.equals("Timer_DailyRemedyPeriodEnds")) {
       throw new AssertionError("no job " + activityId + " in " + instances);
     }
   }
@@ -482,6 +505,19 @@ class BadInputCorpusTest {
       }
       case "Task_AwaitReminderResponse" ->
           out.add(Map.entry(of.apply(new Object[] {"paid", "false", "paidAmount", null, "paidDate", null}), "ENF-016"));
+      case "Task_ServeDailyNotice" -> out.add(Map.entry(
+          of.apply(new Object[] {"dailyNoticeServedDate", today.plusDays(1).toString()}), "DAY-001"));
+      case "Task_RecordDailyStatement" -> out.add(Map.entry(
+          of.apply(new Object[] {"dailyStatementSubmitted", "true", "dailyStatementText", null}), "DAY-004"));
+      case "Task_HoldDailyHearing" -> out.add(Map.entry(
+          of.apply(new Object[] {"dailyHearingDate", today.plusDays(1).toString()}), "DAY-002"));
+      case "Task_ServeDailyDecision" -> {
+        LocalDate decided = LocalDate.parse(v.get("dailyDecisionDate").toString());
+        out.add(Map.entry(of.apply(new Object[] {"dailyServiceDate", decided.minusDays(1).toString()}), "DAY-003"));
+        out.add(Map.entry(of.apply(new Object[] {"dailyServiceDate", today.plusDays(1).toString()}), "DAY-003"));
+      }
+      case "Task_MonitorDailyPayment" -> out.add(Map.entry(
+          of.apply(new Object[] {"dailyPaymentOutcome", "PAID", "dailyPaidDate", null}), "DAY-005"));
       case "Task_ReviewApplication" ->
           out.add(Map.entry(of.apply(new Object[] {"courtAccepted", "false", "acceptanceNote", ""}), "COURT-001"));
       case "Task_ReviewAndRule" ->

@@ -163,6 +163,23 @@ final class CaseWalker {
       case "Task_ExecuteByAgency" -> TestCases.of("agencyExecutionDate", today, "agencyAmountCollected",
           number(v, "amountDue"), "agencyExecutionRecord", "组织实施，罚款全额收缴。");
       case "Task_SuperviseAgencyExecution" -> TestCases.of("agencySupervisionNote", "请抓紧组织实施。");
+      // daily-penalty (按日连续处罚): with a hearing, a reconsideration that upholds it, unpaid at the end
+      case "Task_ServeDailyNotice" -> TestCases.of("dailyNoticeServedDate", today, "dailyNoticeRecipient", "沈建国");
+      case "Task_RecordDailyStatement" -> TestCases.of("dailyStatementSubmitted", "true", "dailyHearingRequested",
+          "true", "dailyStatementText", "当事人称“正在整改”，请求不予按日连续处罚。");
+      case "Task_HoldDailyHearing" -> TestCases.of("dailyHearingDate", today, "dailyHearingRecord",
+          "当事人到场陈述，承认复查时仍在超标排放。");
+      case "Task_DailyLegalReview" -> TestCases.of("dailyLegalReviewPassed", "true", "dailyLegalReviewOpinion",
+          "事实清楚，证据确凿，程序合法，适用法律正确。");
+      case "Task_ApproveDailyPenalty" -> TestCases.of("dailyPenaltyApproved", "true", "dailyHeadOpinion", "同意。");
+      case "Task_ServeDailyDecision" -> TestCases.of("dailyServiceDate", today, "dailyServiceMethod", "DIRECT",
+          "dailyRecipient", "沈建国");
+      case "Task_MonitorDailyPayment" -> TestCases.of("dailyPaymentOutcome", "REMEDY_FILED", "dailyPaymentNote",
+          "当事人申请行政复议。");
+      case "Task_RecordDailyRemedyResult" -> TestCases.of("dailyRemedyResult", "UPHELD", "dailyRemedyNote",
+          "复议决定维持按日连续处罚决定。");
+      case "Task_SuperviseDailyService", "Task_SuperviseDailyPayment" ->
+          TestCases.of("dailySupervisionNote", "请抓紧办理。");
       default -> TestCases.of("supervisionNote", "请抓紧办理。");
     };
     return a;
