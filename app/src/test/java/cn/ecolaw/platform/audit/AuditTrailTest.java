@@ -374,46 +374,18 @@ class AuditTrailTest {
   @Test
   void trailVerifiesIntactWhileAppending() throws Exception {
     String caseNo = TestCases.caseNo();
-    trail.append(new TrailRecord(caseNo, LocalDateTime.now().withNano(0), new Actor("user0", null, "test"),
-        AuditAction.CASE_VIEWED, caseNo, null, null, null));
-    int threads = 3;
-    int verifications = 60;
-    int maxPerThread = 150;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    java.util.concurrent.atomic.AtomicBoolean verifying = new java.util.concurrent.atomic.AtomicBoolean(true);
-    java.util.concurrent.atomic.AtomicInteger appended = new java.util.concurrent.atomic.AtomicInteger(1);
-    List<Future<?>> appenders = new ArrayList<>();
-    List<TrailVerification> seen = new ArrayList<>();
-    try {
-      for (int t = 0; t < threads; t++) {
-        String user = "user" + t;
-        appenders.add(pool.submit(() -> {
-          for (int i = 0; i < maxPerThread && verifying.get(); i++) {
-            trail.append(new TrailRecord(caseNo, LocalDateTime.now().withNano(0), new Actor(user, null, "test"),
-                AuditAction.CASE_VIEWED, caseNo, "{\"n\":" + i + "}", null, null));
-            appended.incrementAndGet();
-          }
-          return null;
-        }));
-      }
-      // verify over and over while the appenders run (they stop when the verifications are done)
-      for (int i = 0; i < verifications; i++) {
-        AuditTrail.Snapshot snapshot = trail.snapshot(caseNo);
-        assertThat(snapshot.entries()).hasSize(snapshot.verification().checked());
-        seen.add(snapshot.verification());
-      }
-      verifying.set(false);
-      for (Future<?> f : appenders) {
-        f.get(120, TimeUnit.SECONDS);
-      }
-    } finally {
-      verifying.set(false);
-      pool.shutdownNow();
-    }
-    assertThat(seen).hasSize(verifications);
+
+    AppendingRace.Outcome race = AppendingRace.run(trail, caseNo, () -> {
+      AuditTrail.Snapshot snapshot = trail.snapshot(caseNo);
+      assertThat(snapshot.entries()).hasSize(snapshot.verification().checked());
+      return snapshot.verification();
+    });
+
+    List<TrailVerification> seen = race.seen();
+    assertThat(seen).hasSize(AppendingRace.VERIFICATIONS);
     assertThat(seen).allSatisfy(v -> assertThat(v.valid()).as(v.reason()).isTrue());
     assertThat(seen).extracting(TrailVerification::checked).isSorted();
-    assertThat(trail.verify(caseNo)).isEqualTo(TrailVerification.ok(appended.get()));
+    assertThat(trail.verify(caseNo)).isEqualTo(TrailVerification.ok(race.appended()));
   }
 
   @Test
