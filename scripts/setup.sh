@@ -21,6 +21,8 @@ TEST_PACKAGES=(
   "poppler-utils:pdftoppm/pdftotext to check rendered PDF pages in the tests"
   "fonts-lxgw-wenkai:中文字体 for the BPMN diagram labels of tools/render-bpmn.sh"
   "libreoffice-writer-nogui:LibreOffice headless, the reference rendering of the DOCX documents (LibreOfficeReferenceTest)"
+  "chromium:Chromium headless, the browser of the page tests (Selenium drives the system browser, no download)"
+  "chromium-driver:ChromeDriver for Debian's chromium (/usr/bin/chromedriver)"
 )
 
 case "${1:-test}" in
