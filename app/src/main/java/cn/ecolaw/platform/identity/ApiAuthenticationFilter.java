@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -12,6 +13,8 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,23 +24,49 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@link RefusalBodies}); a source that guessed wrong too often for a user gets 429 with {@code Retry-After}
  * (AUTH-006, {@link LoginThrottle}); otherwise the user, their groups and tenants are the engine's current
  * authentication for the request, so that engine calls are authorized as that user.
+ *
+ * <p>For {@code /api/*} only, the platform's own pages ({@code /ui/…}) use the webapps' login instead: a request
+ * without credentials but with a Camunda webapp session (same login as Tasklist) is that session's user. A
+ * state-changing request on a session must carry the session's anti-forgery token in {@code X-XSRF-TOKEN} (the
+ * token {@code GET /api/session} answers), else 403 AUTH-007 — a cookie alone never writes.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   static final String REALM = "Basic realm=\"eco-case-platform\", charset=\"UTF-8\"";
 
+  /** Camunda's session attribute of the anti-forgery token (CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME). */
+  public static final String CSRF_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
+  public static final String CSRF_HEADER = "X-XSRF-TOKEN";
+  static final String ENGINE = "default";
+
   private final IdentityService identity;
   private final LoginThrottle throttle;
+  private final boolean acceptWebappSession;
 
   public ApiAuthenticationFilter(IdentityService identity, LoginThrottle throttle) {
+    this(identity, throttle, false);
+  }
+
+  public ApiAuthenticationFilter(IdentityService identity, LoginThrottle throttle, boolean acceptWebappSession) {
     this.identity = identity;
     this.throttle = throttle;
+    this.acceptWebappSession = acceptWebappSession;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String[] credentials = credentials(request.getHeader(HttpHeaders.AUTHORIZATION));
+    String sessionUser = credentials == null ? sessionUser(request) : null;
+    if (sessionUser != null) {
+      if (!safeMethod(request) && !csrfTokenMatches(request)) {
+        RefusalBodies.write(request, response, HttpServletResponse.SC_FORBIDDEN, "AuthenticationException",
+            "AUTH-007", "页面请求缺少有效的防伪令牌（X-XSRF-TOKEN），请刷新页面后重试");
+        return;
+      }
+      runAs(sessionUser, request, response, chain);
+      return;
+    }
     if (credentials == null) {
       refuse(request, response, "AUTH-001", "请先登录：访问本接口需要提供用户名和密码（HTTP Basic 认证）");
       return;
@@ -54,7 +83,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     throttle.succeeded(source, credentials[0]);
-    String userId = credentials[0];
+    runAs(credentials[0], request, response, chain);
+  }
+
+  private void runAs(String userId, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
         .stream().map(Tenant::getId).toList();
@@ -64,6 +97,31 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** The user of the request's Camunda webapp session, or null (no session, not logged in, or not accepted here). */
+  private String sessionUser(HttpServletRequest request) {
+    if (!acceptWebappSession) {
+      return null;
+    }
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentication auth = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(ENGINE);
+    return auth == null ? null : auth.getName();
+  }
+
+  private static boolean safeMethod(HttpServletRequest request) {
+    String method = request.getMethod();
+    return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+  }
+
+  private static boolean csrfTokenMatches(HttpServletRequest request) {
+    Object expected = request.getSession().getAttribute(CSRF_SESSION_ATTRIBUTE);
+    String given = request.getHeader(CSRF_HEADER);
+    return expected != null && given != null && java.security.MessageDigest.isEqual(
+        expected.toString().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 
   /** {user, password} from a Basic header, or null when absent or malformed. */
@@ -86,7 +144,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private static void refuse(HttpServletRequest request, HttpServletResponse response, String code, String message)
       throws IOException {
-    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
+    if (request.getHeader("X-Requested-With") == null) {
+      // A page's script says X-Requested-With: no Basic challenge for it, else the browser pops its own login box
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
+    }
     RefusalBodies.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException", code,
         message);
   }

@@ -15,7 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <ul>
  *   <li>{@code /engine-rest/*}: {@link ApiAuthenticationFilter} (HTTP Basic against the identity service; anonymous
  *       and wrong credentials: 401 with a code and a Chinese message; guessing: 429, {@link LoginThrottle});</li>
- *   <li>{@code /api/*}: {@link ApiAuthenticationFilter} (same users, 401 with a Chinese message) and
+ *   <li>{@code /api/*}: {@link ApiAuthenticationFilter} (same users, 401 with a Chinese message; or the webapps'
+ *       session, for the platform's pages under {@code /ui/}) and
  *       {@link CaseAccessInterceptor} for the case a request addresses.</li>
  * </ul>
  * Camunda's authorization checks ({@code camunda.bpm.authorization.enabled}) then apply to every engine call made
@@ -51,7 +52,7 @@ public class SecurityConfiguration {
   public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity,
       LoginThrottle throttle) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, throttle));
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, throttle, true));
     registration.setName("api-authentication");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);

@@ -167,6 +167,7 @@ class AccessMatrixTest {
     List<Probe> p = new ArrayList<>();
     // application API
     p.add(probe("GET /api/cases", "", everyone(200), () -> get("/api/cases")));
+    p.add(probe("GET /api/session", "", everyone(200), () -> get("/api/session")));
     p.add(probe("POST /api/cases", "", only(200 + 1, 403, BUREAU, ADMIN),
         () -> new Call(HttpMethod.POST, "/api/cases", withCaseNo(TestCases.enterpriseWater(), TestCases.caseNo()))));
     for (boolean toCourt : new boolean[] {true, false}) {
