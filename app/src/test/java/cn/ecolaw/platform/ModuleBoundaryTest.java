@@ -58,9 +58,9 @@ class ModuleBoundaryTest {
       Set.of("workflow"),
       Set.of("engine"),
       Set.of("audit"),
-      Set.of("restoration", "court", "appraisal", "confirmation"),
+      Set.of("restoration", "court", "appraisal", "confirmation", "filecheck"),
       Set.of("enforcement", "mediation", "review"),
-      Set.of("injunction"),
+      Set.of("injunction", "dossier"),
       Set.of("caseview"),
       Set.of("demo"));
 

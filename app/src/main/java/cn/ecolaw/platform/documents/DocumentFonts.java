@@ -70,6 +70,24 @@ public class DocumentFonts {
         regular, bold, latin == null ? regular : latin);
   }
 
+  /**
+   * The three fonts of the official layout loaded (as subsets) into {@code document}, for PDFs the platform draws
+   * itself rather than from a template (the electronic dossier's cover, contents and forms). Refused with DOC-500
+   * when a font file is missing.
+   */
+  public PdfFonts load(PDDocument document) throws IOException {
+    Pair pair = open(document);
+    return new PdfFonts(pair.regular(), pair.bold(), pair.latin(), regular::covers, latin == null ? regular::covers
+        : latin::covers);
+  }
+
+  /**
+   * The body (Song), heading (Hei) and Latin fonts of one PDF; {@code songCovers}/{@code latinCovers} tell whether a
+   * code point has a glyph in the body or Latin font (else draw it in the heading font, which covers more).
+   */
+  public record PdfFonts(PDType0Font song, PDType0Font hei, PDType0Font latin,
+      java.util.function.IntPredicate songCovers, java.util.function.IntPredicate latinCovers) {}
+
   record Pair(PDType0Font regular, PDType0Font bold, PDType0Font latin, FontFile regularFile, FontFile boldFile,
       FontFile latinFile) {}
 

@@ -42,11 +42,13 @@ public class EnforcementCaseService {
   private final DocumentService documents;
   private final CaseDocumentData documentData;
   private final AgencyProperties agency;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   public EnforcementCaseService(CaseStartValidator validator, CaseFileRepository cases, CaseNumbers numbers,
       EnforcementDeadlines deadlines, PenaltyDiscretionService discretion, DailyPenaltyCalculator dailyPenalty,
       LatePaymentSurcharge surcharge, DocumentService documents, CaseDocumentData documentData,
-      AgencyProperties agency) {
+      AgencyProperties agency, org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.validator = validator;
     this.cases = cases;
     this.numbers = numbers;
@@ -492,6 +494,8 @@ public class EnforcementCaseService {
       throw new IllegalArgumentException("unknown outcome " + outcome);
     }
     cases.close(caseNo, outcome);
+    // the electronic dossier is archived when this closing commits (dossier.DossierArchiver)
+    events.publishEvent(new cn.ecolaw.platform.cases.CaseClosed(caseNo, outcome));
     Map<String, Object> out = new HashMap<>();
     out.put("caseOutcome", outcome);
     out.put("closedDate", Dates.today().toString());

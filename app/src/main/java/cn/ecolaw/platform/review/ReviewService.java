@@ -25,10 +25,15 @@ public class ReviewService {
   private final CaseFileRepository cases;
   private final DocumentService documents;
   private final String reviewOffice;
+  private final cn.ecolaw.platform.filecheck.FileCheckService fileChecks;
+  private final MachineFindings machineFindings;
 
   public ReviewService(ScoringSheetService sheets, ReviewRepository reviews, CaseFileRepository cases,
       DocumentService documents,
-      @Value("${platform.review.office:浙江省生态环境厅案卷评查办公室}") String reviewOffice) {
+      @Value("${platform.review.office:浙江省生态环境厅案卷评查办公室}") String reviewOffice,
+      cn.ecolaw.platform.filecheck.FileCheckService fileChecks, MachineFindings machineFindings) {
+    this.fileChecks = fileChecks;
+    this.machineFindings = machineFindings;
     this.sheets = sheets;
     this.reviews = reviews;
     this.cases = cases;
@@ -50,6 +55,10 @@ public class ReviewService {
         + "　结案情况：" + file.outcome());
     v.put("caseFileLinks", links(caseNo));
     v.put("reviewOffice", reviewOffice);
+    // 案卷问题智能查找: the machine's findings, pre-filled as the city's deductions for the reviewer to confirm
+    java.util.List<cn.ecolaw.platform.filecheck.Finding> findings = fileChecks.check(caseNo);
+    machineFindings.record(processInstanceId, caseNo, findings);
+    v.putAll(MachineFindings.prefill(findings, sheet));
     return v;
   }
 
@@ -69,6 +78,7 @@ public class ReviewService {
     String unit = reviews.unitOf(r.processInstanceId()).orElse(r.unit());
     r.scores().forEach((tier, score) -> reviews.insertScore(r.processInstanceId(), r.caseNo(), score,
         r.opinions().get(tier)));
+    machineFindings.judged(r.processInstanceId(), r.scores().get(ReviewTier.CITY));
     TierScore fin = r.scores().get(r.finalTier());
     int problems = reviews.insertProblems(r.processInstanceId(), r.caseNo(), unit, fin);
     reviews.grade(r.processInstanceId(), r.finalTier(), fin.total(), fin.vetoFailed(), r.grade(),

@@ -1,0 +1,55 @@
+package cn.ecolaw.platform.engine;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
+import org.camunda.bpm.dmn.feel.impl.juel.FeelEngineFactoryImpl;
+import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
+
+/**
+ * Camunda's extension point for the DMN engine's FEEL engine: creates {@link CachingScalaFeelEngine}, Camunda's
+ * Scala FEEL engine with a bounded cache of parsed expressions. Set on a {@link DefaultDmnEngineConfiguration} in
+ * place of the default {@code ScalaFeelEngineFactory}; reads the configuration's custom function providers and
+ * legacy switch when the DMN engine is built (after the process engine has put them there), so that it chooses what
+ * the configuration would have chosen: the JUEL engine when {@code enableFeelLegacyBehavior} is set.
+ */
+public final class CachingFeelEngineFactory implements FeelEngineFactory {
+
+  /** Distinct expression texts (and, separately, unary-tests texts) kept; the six decisions have about 200. */
+  public static final int DEFAULT_CAPACITY = 10_000;
+
+  private final Supplier<List<FeelCustomFunctionProvider>> functionProviders;
+  private final Supplier<Boolean> legacy;
+  private final int capacity;
+
+  /** For a DMN engine configuration: its function providers and legacy switch as they are at build time. */
+  public CachingFeelEngineFactory(DefaultDmnEngineConfiguration configuration, int capacity) {
+    this(configuration::getFeelCustomFunctionProviders, configuration::isEnableFeelLegacyBehavior, capacity);
+  }
+
+  /** With no custom function providers. */
+  public CachingFeelEngineFactory(int capacity) {
+    this(List::of, () -> false, capacity);
+  }
+
+  private CachingFeelEngineFactory(Supplier<List<FeelCustomFunctionProvider>> functionProviders,
+      Supplier<Boolean> legacy, int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("FEEL parse cache capacity must be positive: " + capacity);
+    }
+    this.functionProviders = functionProviders;
+    this.legacy = legacy;
+    this.capacity = capacity;
+  }
+
+  @Override
+  public FeelEngine createInstance() {
+    if (Boolean.TRUE.equals(legacy.get())) {
+      return new FeelEngineFactoryImpl().createInstance();
+    }
+    List<FeelCustomFunctionProvider> providers = functionProviders.get();
+    return new CachingScalaFeelEngine(providers == null ? List.of() : providers, capacity);
+  }
+}
