@@ -274,7 +274,8 @@ class DossierPdf {
     w.paragraph("本卷共有文件材料" + items + "件，共" + bodyPages + "页（不含封面、卷内目录和备考表）。卷内文书均为本平台生成并留存的"
         + "电子文件，与平台中的原件一致；证据目录、自由裁量记录和办案留痕摘要由平台根据办案记录编制。", 16, false, Align.LEFT, 2);
     w.paragraph(edition.archived()
-        ? "本卷为电子卷宗第" + edition.version() + "版，归档原因：" + edition.reason() + "。此前各版原样保存，不作修改。"
+        ? "本卷为电子卷宗第" + edition.version() + "版，归档原因：" + edition.reason() + "。"
+            + (edition.version() > 1 ? "此前各版原样保存，不作修改。" : "案件此后有变更的，另立新版本，本版原样保存。")
         : "本案尚在办理中，本卷为预览件，未归档。", 16, false, Align.LEFT, 2);
     w.space(30);
     w.paragraph("立卷人：平台自动立卷", 16, false, Align.LEFT, 0);

@@ -182,6 +182,11 @@ class AccessMatrixTest {
           () -> get("/api/cases/{c}/documents/{id}/docx", caseNo, doc)));
       p.add(probe("GET /api/cases/{caseNo}/documents/{id}/pdf", label, readers,
           () -> get("/api/cases/{c}/documents/{id}/pdf", caseNo, doc)));
+      // the electronic dossier and the machine checks: exactly as the case (issue 12)
+      p.add(probe("GET /api/cases/{caseNo}/dossier.pdf", label, readers, () -> get("/api/cases/{c}/dossier.pdf", caseNo)));
+      p.add(probe("GET /api/cases/{caseNo}/dossier/versions", label, readers,
+          () -> get("/api/cases/{c}/dossier/versions", caseNo)));
+      p.add(probe("GET /api/cases/{caseNo}/checks", label, readers, () -> get("/api/cases/{c}/checks", caseNo)));
       // only the bureau applies for its case's injunction; these cases have no continuing violation (409)
       p.add(probe("POST /api/cases/{caseNo}/injunction", label, only(409, 403, BUREAU, ADMIN),
           () -> new Call(HttpMethod.POST, "/api/cases/{c}/injunction", Map.of("urgent", true, "facts", "持续排放",
@@ -197,6 +202,10 @@ class AccessMatrixTest {
     }
     p.add(probe("GET /api/cases/{caseNo}", "不存在的案号", only(404, 404, ADMIN),
         () -> get("/api/cases/{c}", "测环罚〔2026〕1号")));
+    p.add(probe("GET /api/cases/{caseNo}/dossier.pdf", "不存在的案号", only(404, 404, ADMIN),
+        () -> get("/api/cases/{c}/dossier.pdf", "湖环罚〔2026〕999999号")));
+    p.add(probe("GET /api/cases/{caseNo}/checks", "不存在的案号", only(404, 404, ADMIN),
+        () -> get("/api/cases/{c}/checks", "湖环罚〔2026〕999999号")));
     p.add(probe("GET /api/calendar/add-working-days", "", everyone(200),
         () -> get("/api/calendar/add-working-days?from=2026-09-30&days=1")));
     p.add(probe("GET /api/calendar/add-calendar-days", "", everyone(200),
