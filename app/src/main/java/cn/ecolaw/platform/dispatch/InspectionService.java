@@ -54,6 +54,11 @@ public class InspectionService {
 
   /** Assigns the pair and the due time; records the task for the supervisors. */
   public Map<String, Object> assign(Map<String, Object> vars, String processInstanceId) {
+    if (!TRIGGERS.containsKey(String.valueOf(vars.get("triggerKind"))) || vars.get("sourceId") == null
+        || vars.get("inspectionNo") == null) {
+      throw PlatformException.badRequest("INS-009", "检查任务只能由超标报警、举报登记或双随机抽查产生"
+          + "（POST /api/alarms、/api/inspections/complaints、/api/inspections/draws）");
+    }
     String trigger = vars.get("triggerKind").toString();
     PollutionSource source = roster.source(vars.get("sourceId").toString())
         .orElseThrow(() -> PlatformException.badRequest("INS-002", "污染源名录中没有编号为" + vars.get("sourceId") + "的污染源"));
