@@ -35,10 +35,12 @@ import org.junit.jupiter.api.Test;
  *       form schema, field values, task rules, platform calls, the process user);
  *   <li>{@code engine}: the adapter to Camunda's internals (plugins, command interceptors, form and door guards);
  *   <li>{@code audit}: the audit trail;
- *   <li>{@code restoration}, {@code court}, {@code appraisal}, {@code confirmation}: processes;
+ *   <li>{@code restoration}, {@code court}, {@code appraisal}, {@code confirmation}, {@code suggestion} (司法建议):
+ *       processes;
  *   <li>{@code enforcement} (hands a case to the court), {@code mediation} (uses appraisal and confirmation),
  *       {@code review};
- *   <li>{@code injunction} (starts from an enforcement case, orders restoration);
+ *   <li>{@code injunction} (starts from an enforcement case, orders restoration), {@code dispatch} (执法任务指派: an
+ *       inspection's finding opens an enforcement case);
  *   <li>{@code caseview}: the case list and case page across processes;
  *   <li>{@code demo}: demonstration data of every process.
  * </ol>
@@ -58,9 +60,9 @@ class ModuleBoundaryTest {
       Set.of("workflow"),
       Set.of("engine"),
       Set.of("audit"),
-      Set.of("restoration", "court", "appraisal", "confirmation", "filecheck"),
+      Set.of("restoration", "court", "appraisal", "confirmation", "filecheck", "suggestion"),
       Set.of("enforcement", "mediation", "review"),
-      Set.of("injunction", "dossier"),
+      Set.of("injunction", "dossier", "dispatch"),
       Set.of("caseview"),
       Set.of("demo"));
 

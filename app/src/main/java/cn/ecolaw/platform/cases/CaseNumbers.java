@@ -44,6 +44,12 @@ public class CaseNumbers {
     return prefix + "〔" + year + "〕" + next(prefix, year) + "号";
   }
 
+  /** The next number of another of the agency's registers, e.g. 湖环检〔2026〕3号 (kind 检: inspection tasks). */
+  public String nextAgencyNo(String agencyShortName, String kind, int year) {
+    String prefix = agencyShortName + kind;
+    return prefix + "〔" + year + "〕" + next(prefix, year) + "号";
+  }
+
   /** The next docket number of a court, e.g. （2026）浙0502行审4号. */
   public String nextDocketNo(String courtCode, String caseType, int year) {
     String prefix = courtCode + caseType;

@@ -35,7 +35,10 @@ public enum DocumentType {
   CONFIRMATION_RULING("司法确认裁定书", "confirmation-ruling.docx"),
   CORRECTION_ORDER("责令改正违法行为决定书", "correction-order.docx"),
   DAILY_PENALTY_NOTICE("按日连续处罚事先告知书", "daily-penalty-notice.docx"),
-  DAILY_PENALTY_DECISION("按日连续处罚决定书", "daily-penalty-decision.docx");
+  DAILY_PENALTY_DECISION("按日连续处罚决定书", "daily-penalty-decision.docx"),
+  JUDICIAL_SUGGESTION("司法建议书", "judicial-suggestion.docx"),
+  SUGGESTION_REPLY("司法建议回复函", "suggestion-reply.docx"),
+  INSPECTION_RECORD("现场检查笔录", "inspection-record.docx");
 
   private final String title;
   private final String template;

@@ -95,7 +95,23 @@ public class AuthorizationPolicy implements ApplicationRunner {
       }
       grants.grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE);
     }
+    // 执法任务指派: the bureau dispatches (alarms, complaints, draws through /api) and reads every inspection.
+    // 司法建议: the court drafts (start form) and reads every suggestion; an addressee reads the one addressed to it
+    // (CaseAccess.letUnitRead when the suggestion is issued), and replies through its candidate groups.
+    for (String group : properties.groupsOf(properties.bureauUnit())) {
+      grants.grant(group, Resources.PROCESS_DEFINITION, ProcessKeys.INSPECTION_DISPATCH,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    }
+    for (String group : properties.groupsOf(properties.courtUnit())) {
+      grants.grant(group, Resources.PROCESS_DEFINITION, ProcessKeys.JUDICIAL_SUGGESTION,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    }
     for (String group : properties.allCaseGroups()) {
+      // any unit may be the addressee of a suggestion: it sees the definition (its reply task's form), not instances
+      grants.grant(group, Resources.PROCESS_DEFINITION, ProcessKeys.JUDICIAL_SUGGESTION,
+          ProcessDefinitionPermissions.READ);
       grants.grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
       grants.grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ);
     }

@@ -29,6 +29,9 @@ public final class DemoUsers {
       new Role("reviewer1", "reviewer-city", "市级评查员", "unit-review", "郑平", "市级评查员"),
       new Role("reviewer2", "reviewer-province", "省级评查员", "unit-review", "冯远", "省级评查员"),
       new Role("arbiter1", "review-arbiter", "评查专家", "unit-review", "陈衡", "评查专家"),
+      // 执法任务指派 (issue 13): inspections go to pairs of officers, nearest first
+      new Role("officer2", "eco-officer", "执法人员", "unit-bureau", "刘洋", "执法人员"),
+      new Role("officer3", "eco-officer", "执法人员", "unit-bureau", "陈静", "执法人员"),
       new Role("analyst1", "policy-analyst", "政策分析员", "unit-bureau", "褚明", "政策分析员"),
       new Role("admin", "camunda-admin", "系统管理员", "unit-bureau", "系统", "管理员"));
 

@@ -15,4 +15,8 @@ public final class ProcessKeys {
   public static final String RESTORATION = "restoration";
   /** 按日连续处罚 ({@code enforcement.DailyPenaltyService.PROCESS_KEY}, arriving with feature/daily). */
   public static final String DAILY_PENALTY = "daily-penalty";
+  /** 司法建议 ({@code suggestion.JudicialSuggestions.PROCESS_KEY}). */
+  public static final String JUDICIAL_SUGGESTION = "judicial-suggestion";
+  /** 执法任务指派 ({@code dispatch.Inspections.PROCESS_KEY}). */
+  public static final String INSPECTION_DISPATCH = "inspection-dispatch";
 }

@@ -318,6 +318,57 @@ class BadInputCorpusTest {
     assertThat(reached).as("user tasks sent the corpus").isEqualTo(all);
   }
 
+  @Autowired private cn.ecolaw.platform.suggestion.JudicialSuggestions suggestions;
+  @Autowired private cn.ecolaw.platform.dispatch.Inspections inspections;
+  @Autowired private cn.ecolaw.platform.dispatch.DispatchRoster roster;
+
+  /**
+   * Issue 13: every user task of judicial-suggestion (the reply, and the judge's follow-up once the two months have
+   * passed) and of inspection-dispatch (the on-site inspection) gets the whole corpus, then is completed validly.
+   */
+  @Test
+  void everyUserTaskOfSuggestionsAndInspectionsRefusesEveryBadInputAndChangesNothing() {
+    cn.ecolaw.platform.support.Logins.ensureDemoUsers(identity);
+    String caseNo = TestCases.caseNo();
+    Map<String, Object> start = TestCases.enterpriseWater();
+    start.put("caseNo", caseNo);
+    assertThat(http.post("/api/cases", start).status()).isEqualTo(201);
+    String suggestion = suggestions.draft(TestCases.of("caseNo", caseNo, "addresseeUnit", "unit-bureau",
+        "suggestionSubject", "在线监测监管", "problemsFound", "在线监测设备长期故障未被发现。",
+        "suggestionContent", "建立在线监测设备定期核查制度。")).getId();
+    fire(List.of(suggestion), "Timer_ReplyOverdue");
+    cn.ecolaw.platform.dispatch.DispatchFixture.officers(roster);
+    String inspection = inspections.complaint(Map.of("sourceId",
+        cn.ecolaw.platform.dispatch.DispatchFixture.nearWuxing(roster, "吴兴区").sourceId(),
+        "complaintContent", "夜间偷排，河水发黑。")).processInstanceId();
+
+    Set<String> reached = new TreeSet<>();
+    for (int step = 0; step < 10; step++) {
+      List<Task> open = tasks.createTaskQuery().processInstanceIdIn(suggestion, inspection).orderByTaskCreateTime()
+          .asc().list();
+      if (open.isEmpty()) {
+        break;
+      }
+      Task task = open.get(0);
+      Map<String, Object> valid = CaseWalker.validAnswers(task.getTaskDefinitionKey(), tasks.getVariables(task.getId()));
+      if (reached.add(task.getTaskDefinitionKey())) {
+        sendCorpus(task, valid);
+      }
+      PlatformHttp.Response done = http.post("/engine-rest/task/" + task.getId() + "/complete",
+          Map.of("variables", dtos(valid, null)));
+      assertThat(done.status()).as("%s with valid input: %s", task.getTaskDefinitionKey(), done.text()).isEqualTo(204);
+    }
+    Set<String> all = new TreeSet<>();
+    for (String key : List.of("judicial-suggestion", "inspection-dispatch")) {
+      String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+          .singleResult().getId();
+      repository.getBpmnModelInstance(definitionId).getModelElementsByType(UserTask.class)
+          .forEach(t -> all.add(t.getId()));
+    }
+    assertThat(reached).as("user tasks sent the corpus").isEqualTo(all);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceIds(Set.of(suggestion, inspection)).count()).isZero();
+  }
+
   /** Works one case to its end; every task it meets gets the whole corpus before it is completed validly. */
   private void work(Map<String, Object> start, Map<String, Object> investigation, Set<String> reached) {
     work(start, investigation, reached, Map.of());
@@ -522,6 +573,12 @@ class BadInputCorpusTest {
           out.add(Map.entry(of.apply(new Object[] {"courtAccepted", "false", "acceptanceNote", ""}), "COURT-001"));
       case "Task_ReviewAndRule" ->
           out.add(Map.entry(of.apply(new Object[] {"enforcementGranted", "false"}), "COURT-002"));
+      case "Task_ReplySuggestion" -> out.add(Map.entry(of.apply(new Object[] {"measuresTaken", ""}), "SUG-101"));
+      case "Task_Inspect" -> {
+        out.add(Map.entry(of.apply(new Object[] {"inspectionDate", today.plusDays(1).toString()}), "INS-101"));
+        out.add(Map.entry(of.apply(new Object[] {"inspectionDate", today.minusDays(1).toString()}), "INS-101"));
+        out.add(Map.entry(of.apply(new Object[] {"violationFound", "true"}), "INS-102"));
+      }
       default -> { }
     }
     return out;

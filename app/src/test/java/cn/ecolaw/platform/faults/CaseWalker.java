@@ -180,6 +180,13 @@ final class CaseWalker {
           "复议决定维持按日连续处罚决定。");
       case "Task_SuperviseDailyService", "Task_SuperviseDailyPayment" ->
           TestCases.of("dailySupervisionNote", "请抓紧办理。");
+      // judicial-suggestion (司法建议): the addressee's reply; the judge's follow-up of an overdue one
+      case "Task_ReplySuggestion" -> TestCases.of("replyAdoption", "ADOPTED", "replyContent", "我局已全面采纳贵院建议。",
+          "measuresTaken", "开展在线监测设备专项核查，建立月度通报制度。");
+      case "Task_FollowUpOverdue" -> TestCases.of("followUpAction", "URGE", "followUpNote", "已电话督促被建议单位回复。");
+      // inspection-dispatch (执法任务指派): an inspection without a finding
+      case "Task_Inspect" -> TestCases.of("inspectionDate", today, "sitePerson", "沈建国（厂长）",
+          "inspectionSituation", "治污设施正常运行，未见偷排痕迹。", "violationFound", "false");
       default -> TestCases.of("supervisionNote", "请抓紧办理。");
     };
     return a;

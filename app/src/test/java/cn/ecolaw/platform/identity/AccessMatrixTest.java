@@ -61,7 +61,12 @@ class AccessMatrixTest {
   static final String WRONG_PASSWORD_USER = "officer1";
 
   static final List<String> USERS = DemoUsers.ROLES.stream().map(DemoUsers.Role::userId).toList();
-  static final Set<String> BUREAU = Set.of("officer1", "legal1", "head1");
+  static final Set<String> BUREAU = Set.of("officer1", "officer2", "officer3", "legal1", "head1");
+  /** The bureau's enforcement officers (eco-officer). */
+  static final Set<String> OFFICERS = Set.of("officer1", "officer2", "officer3");
+  /** Every user of a unit's case groups other than the court (they see the suggestion's definition, not its start). */
+  static final Set<String> OTHER_CASE_GROUPS = Set.of("officer1", "officer2", "officer3", "legal1", "head1",
+      "mediator1", "appraiser1", "reviewer1", "reviewer2", "arbiter1");
   static final Set<String> COURT = Set.of("filing1", "judge1", "exec1");
   static final Set<String> ADMIN = Set.of("admin");
   static final Set<String> ANALYST = Set.of("analyst1");
@@ -93,6 +98,11 @@ class AccessMatrixTest {
   long otherDocument;
   /** The bureau officer's appraisal in the case never handed to the court. */
   String otherAppraisalPid;
+  /** A pollution source of the roster and an open inspection (执法任务指派). */
+  String sourceId;
+  String inspectionNo;
+  @Autowired cn.ecolaw.platform.dispatch.DispatchRoster roster;
+  @Autowired cn.ecolaw.platform.dispatch.Inspections inspections;
 
   /** Once per class; in @BeforeEach because process test coverage records engine work inside a test only. */
   @BeforeEach
@@ -122,6 +132,9 @@ class AccessMatrixTest {
     assertThat(appraisal.getStatusCode().value()).as(appraisal.getBody()).isEqualTo(201);
     otherAppraisalPid = runtime.createProcessInstanceQuery().processDefinitionKey("appraisal")
         .variableValueEquals("caseNo", other).list().get(0).getId();
+    cn.ecolaw.platform.dispatch.DispatchFixture.officers(roster);
+    sourceId = cn.ecolaw.platform.dispatch.DispatchFixture.nearWuxing(roster, "吴兴区").sourceId();
+    inspectionNo = inspections.complaint(Map.of("sourceId", sourceId, "complaintContent", "异味")).inspectionNo();
   }
 
   // ------------------------------------------------------------------------------------------------ the matrix
@@ -222,9 +235,35 @@ class AccessMatrixTest {
     p.add(probe("GET /api/reviews/statistics", "", only(200, 403, REVIEW, ANALYST, Set.of("head1"), ADMIN),
         () -> get("/api/reviews/statistics")));
 
+    // 执法任务指派 (issue 13): the bureau reports alarms and registers complaints; the head draws (count 0: 400, nothing
+    // drawn); officers add photos to an inspection (a JSON body is no photo: 400); the head (and eco-supervisor, no demo
+    // user here) reads the summary
+    p.add(probe("POST /api/alarms", "", only(201, 403, BUREAU, ADMIN),
+        () -> new Call(HttpMethod.POST, "/api/alarms", cn.ecolaw.platform.dispatch.DispatchFixture.alarm(sourceId))));
+    p.add(probe("POST /api/inspections/complaints", "", only(201, 403, BUREAU, ADMIN),
+        () -> new Call(HttpMethod.POST, "/api/inspections/complaints", Map.of("sourceId", sourceId,
+            "complaintContent", "夜间偷排"))));
+    p.add(probe("POST /api/inspections/draws", "抽取数量为0", only(400, 403, Set.of("head1"), ADMIN),
+        () -> new Call(HttpMethod.POST, "/api/inspections/draws", Map.of("count", 0))));
+    p.add(probe("GET /api/inspections/summary", "", only(200, 403, Set.of("head1"), ADMIN),
+        () -> get("/api/inspections/summary")));
+    p.add(probe("POST /api/inspections/{inspectionNo}/photos", "不是照片", only(400, 403, OFFICERS, ADMIN),
+        () -> new Call(HttpMethod.POST, "/api/inspections/{n}/photos", Map.of("photo", "x"), inspectionNo)));
+    // 司法建议: the court drafts in a case handed to it; the other units see the definition (their reply tasks) but
+    // may not start it; inspections start from /api only (DOOR-001 for the bureau; the administrator's bare start: 400)
+    p.add(probe("POST /engine-rest/process-definition/key/judicial-suggestion/submit-form", "已移交法院的案件",
+        except(only(200, 404, COURT, ADMIN), OTHER_CASE_GROUPS, 403),
+        () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/judicial-suggestion/submit-form",
+            Map.of("variables", typed(of("caseNo", handed, "addresseeUnit", "unit-bureau", "suggestionSubject",
+                "在线监测监管", "problemsFound", "在线监测设备长期故障", "suggestionContent", "建立定期核查制度"))))));
+    p.add(probe("POST /engine-rest/process-definition/key/inspection-dispatch/start", "",
+        except(only(400, 404, ADMIN), BUREAU, 403),
+        () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/inspection-dispatch/start",
+            Map.of("variables", Map.of()))));
+
     // Camunda REST API
     p.add(probe("GET /engine-rest/task", "", everyone(200), () -> get("/engine-rest/task")));
-    p.add(probe("POST /engine-rest/task/{id}/complete", "执法人员的任务", only(204, 403, Set.of("officer1"), ADMIN),
+    p.add(probe("POST /engine-rest/task/{id}/complete", "执法人员的任务", only(204, 403, OFFICERS, ADMIN),
         () -> new Call(HttpMethod.POST, "/engine-rest/task/" + task(start(TestCases.caseNo()), "Task_ProposeFiling")
             .getId() + "/complete", Map.of("variables", typed(of("filingReason", "涉嫌超标排放", "officerOpinion", "建议立案"))))));
     p.add(probe("GET /engine-rest/process-instance", "", everyone(200), () -> get("/engine-rest/process-instance")));
@@ -362,12 +401,12 @@ class AccessMatrixTest {
         () -> get("/engine-rest/history/variable-instance?processInstanceId=" + otherAppraisalPid)));
     p.add(listProbe("GET /engine-rest/history/detail", "局的鉴定委托（未移交法院）", appraisalReaders,
         () -> get("/engine-rest/history/detail?processInstanceId=" + otherAppraisalPid)));
-    p.add(listProbe("GET /engine-rest/task", "局的鉴定委托（按流程变量查询）", only(200, 404, Set.of("officer1"), ADMIN),
+    p.add(listProbe("GET /engine-rest/task", "局的鉴定委托（按流程变量查询）", only(200, 404, OFFICERS, ADMIN),
         () -> get("/engine-rest/task?processInstanceId=" + otherAppraisalPid + "&processVariables=caseNo_eq_" + other)));
     // task variables: read by the task's candidate group; written directly by nobody but the administrator
     // (the engine doors refuse the candidate's own direct write: DOOR-002)
     p.add(probe("GET /engine-rest/task/{id}/variables", "执法人员的任务（未移交的案件）",
-        only(200, 403, Set.of("officer1"), ADMIN),
+        only(200, 403, OFFICERS, ADMIN),
         () -> get("/engine-rest/task/" + task(otherPid, "Task_Investigate").getId() + "/variables")));
     p.add(probe("PUT /engine-rest/task/{id}/variables/{name}", "执法人员的任务（未移交的案件）",
         only(204, 403, ADMIN),

@@ -17,5 +17,7 @@ class ProcessKeysTest {
     assertThat(ProcessKeys.NON_LITIGATION_EXECUTION).isEqualTo(NonLitigationExecution.PROCESS_KEY);
     assertThat(ProcessKeys.INJUNCTION).isEqualTo(Injunctions.PROCESS_KEY);
     assertThat(ProcessKeys.RESTORATION).isEqualTo(Restorations.PROCESS_KEY);
+    assertThat(ProcessKeys.JUDICIAL_SUGGESTION).isEqualTo(cn.ecolaw.platform.suggestion.JudicialSuggestions.PROCESS_KEY);
+    assertThat(ProcessKeys.INSPECTION_DISPATCH).isEqualTo(cn.ecolaw.platform.dispatch.Inspections.PROCESS_KEY);
   }
 }

@@ -96,6 +96,11 @@ public final class PlatformHttp {
     }
   }
 
+  /** POST of raw bytes with their content type (e.g. a photo). */
+  public Response postBytes(String path, String contentType, byte[] body) {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   /** POST of a multipart/form-data body (e.g. a deployment): each part a file name and its bytes. */
   public Response postMultipart(String path, java.util.Map<String, String> fields,
       java.util.Map<String, byte[]> files) {
