@@ -35,7 +35,10 @@ public enum DocumentType {
   CONFIRMATION_RULING("司法确认裁定书", "confirmation-ruling.docx"),
   CORRECTION_ORDER("责令改正违法行为决定书", "correction-order.docx"),
   DAILY_PENALTY_NOTICE("按日连续处罚事先告知书", "daily-penalty-notice.docx"),
-  DAILY_PENALTY_DECISION("按日连续处罚决定书", "daily-penalty-decision.docx");
+  DAILY_PENALTY_DECISION("按日连续处罚决定书", "daily-penalty-decision.docx"),
+  TRANSFER_LETTER("移送函", "transfer-letter.docx"),
+  TRANSFER_RECEIPT("移送回执", "transfer-receipt.docx"),
+  CONSULTATION_MINUTES("会商纪要", "consultation-minutes.docx");
 
   private final String title;
   private final String template;

@@ -15,4 +15,8 @@ public final class ProcessKeys {
   public static final String RESTORATION = "restoration";
   /** 按日连续处罚 ({@code enforcement.DailyPenaltyService.PROCESS_KEY}, arriving with feature/daily). */
   public static final String DAILY_PENALTY = "daily-penalty";
+  /** 线索移送 ({@code cooperation.ClueTransfers.PROCESS_KEY}). */
+  public static final String CLUE_TRANSFER = "clue-transfer";
+  /** 在线会商/专家咨询 ({@code cooperation.Consultations.PROCESS_KEY}). */
+  public static final String CONSULTATION = "consultation";
 }
