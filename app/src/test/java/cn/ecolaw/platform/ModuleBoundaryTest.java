@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code restoration}, {@code court}, {@code appraisal}, {@code confirmation}: processes;
  *   <li>{@code enforcement} (hands a case to the court), {@code mediation} (uses appraisal and confirmation),
  *       {@code review};
- *   <li>{@code injunction} (starts from an enforcement case, orders restoration);
+ *   <li>{@code injunction} (starts from an enforcement case, orders restoration), {@code cooperation} (线索移送 and
+ *       会商 between member units; an accepted clue starts an enforcement case);
  *   <li>{@code caseview}: the case list and case page across processes;
  *   <li>{@code demo}: demonstration data of every process.
  * </ol>
@@ -60,7 +61,7 @@ class ModuleBoundaryTest {
       Set.of("audit"),
       Set.of("restoration", "court", "appraisal", "confirmation"),
       Set.of("enforcement", "mediation", "review"),
-      Set.of("injunction"),
+      Set.of("injunction", "cooperation"),
       Set.of("caseview"),
       Set.of("demo"));
 

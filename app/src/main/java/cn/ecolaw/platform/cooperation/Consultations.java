@@ -132,7 +132,7 @@ public class Consultations {
     v.put("participantUnits", String.join(",", participants));
     v.put("sharedDocumentIds", shared.stream().map(d -> String.valueOf(d.id())).collect(Collectors.joining(",")));
     ClueTransfers.put(v, "opinionDue", due);
-    String user = caller.userId();
+    String user = caller.userId() == null ? "system" : caller.userId();
     try {
       ProcessInstance pi = PlatformCall.run(() -> {
         pending.set(new Pending(participants, shared.stream().map(GeneratedDocument::id).toList(), user));

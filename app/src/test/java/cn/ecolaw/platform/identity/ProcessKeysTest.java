@@ -17,5 +17,7 @@ class ProcessKeysTest {
     assertThat(ProcessKeys.NON_LITIGATION_EXECUTION).isEqualTo(NonLitigationExecution.PROCESS_KEY);
     assertThat(ProcessKeys.INJUNCTION).isEqualTo(Injunctions.PROCESS_KEY);
     assertThat(ProcessKeys.RESTORATION).isEqualTo(Restorations.PROCESS_KEY);
+    assertThat(ProcessKeys.CLUE_TRANSFER).isEqualTo(cn.ecolaw.platform.cooperation.ClueTransfers.PROCESS_KEY);
+    assertThat(ProcessKeys.CONSULTATION).isEqualTo(cn.ecolaw.platform.cooperation.Consultations.PROCESS_KEY);
   }
 }
