@@ -18,6 +18,8 @@ CREATE TABLE clue_transfer (
     answer_due           VARCHAR(10),
     answered_at          TIMESTAMP,
     answer_note          VARCHAR(4000),
+    letter_document_id   BIGINT,
+    receipt_document_id  BIGINT,
     case_fields          VARCHAR(20000)
 );
 CREATE INDEX idx_clue_transfer_sender ON clue_transfer(sender_unit);

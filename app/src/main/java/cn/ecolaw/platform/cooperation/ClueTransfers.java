@@ -15,6 +15,7 @@ import cn.ecolaw.platform.identity.ProcessKeys;
 import cn.ecolaw.platform.shared.Dates;
 import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.workflow.PlatformCall;
+import cn.ecolaw.platform.workflow.Refusals;
 import cn.ecolaw.platform.workflow.TextSafety;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -165,9 +166,9 @@ public class ClueTransfers {
       });
       return view(transfers.find(transferNo).orElseThrow(), pi.getId());
     } catch (ProcessEngineException e) {
-      var refusal = cn.ecolaw.platform.workflow.Refusals.find(e).orElseThrow(() -> e);
-      String[] parts = cn.ecolaw.platform.workflow.Refusals.split(refusal.getMessage());
-      throw new PlatformException(cn.ecolaw.platform.workflow.Refusals.status(refusal), parts[0], parts[1]);
+      var refusal = Refusals.find(e).orElseThrow(() -> e);
+      String[] parts = Refusals.split(refusal.getMessage());
+      throw new PlatformException(Refusals.status(refusal), parts[0], parts[1]);
     }
   }
 
@@ -201,7 +202,7 @@ public class ClueTransfers {
     Map<String, Object> view = view(t, t.processInstanceId());
     List<Map<String, Object>> docs = new ArrayList<>();
     for (GeneratedDocument d : documents.list(t.caseNo())) {
-      if (d.type() == DocumentType.TRANSFER_LETTER || d.type() == DocumentType.TRANSFER_RECEIPT) {
+      if (t.documentIds().contains(d.id())) {
         docs.add(Map.of("id", d.id(), "type", d.type().name(), "title", d.title(), "createdAt", d.createdAt().toString(),
             "pdf", "/api/clues/" + transferNo + "/documents/" + d.id() + "/pdf",
             "docx", "/api/clues/" + transferNo + "/documents/" + d.id() + "/docx"));
@@ -218,9 +219,8 @@ public class ClueTransfers {
   /** A document of the transfer (its 移送函 or 回执), to both sides. */
   public byte[] document(String transferNo, long id, String format) {
     TransferRepository.Transfer t = readable(transferNo);
-    GeneratedDocument d = documents.find(t.caseNo(), id);
-    if (d.type() != DocumentType.TRANSFER_LETTER && d.type() != DocumentType.TRANSFER_RECEIPT) {
-      throw PlatformException.notFound("CLUE-404", "移送文书不存在：" + id);
+    if (!t.documentIds().contains(id)) {
+      throw PlatformException.notFound("CLUE-404", "该移送没有此文书：" + id);
     }
     return "docx".equals(format) ? documents.docx(t.caseNo(), id) : documents.pdf(t.caseNo(), id);
   }
@@ -273,7 +273,7 @@ public class ClueTransfers {
     String fields = pendingCaseFields.get();
     transfers.insert(new TransferRepository.Transfer(transferNo, caseNo, sender, receiver, kind,
         limit(text(v.get("transferSubject")), 500), "REGISTERED", processInstanceId, null, user, Instant.now(), null,
-        null, null, null, fields));
+        null, null, null, fields, null, null));
     return out;
   }
 
@@ -314,7 +314,7 @@ public class ClueTransfers {
     doc.put("issueDateCn", Dates.chinese(today));
     GeneratedDocument letter = documents.generate(caseNo, DocumentType.TRANSFER_LETTER, doc, user);
     out.put("transferLetterId", String.valueOf(letter.id()));
-    transfers.sent(transferNo, due.toString());
+    transfers.sent(transferNo, due.toString(), letter.id());
     return out;
   }
 
@@ -329,7 +329,7 @@ public class ClueTransfers {
 
   /** 不予移送 (Task_CloseNotSent). */
   public Map<String, Object> notSent(Map<String, Object> v) {
-    transfers.answered(text(v.get("transferNo")), "NOT_SENT", text(v.get("approvalNote")));
+    transfers.answered(text(v.get("transferNo")), "NOT_SENT", text(v.get("approvalNote")), null);
     return Map.of("caseOutcome", "NOT_SENT");
   }
 
@@ -353,7 +353,8 @@ public class ClueTransfers {
     doc.put("answerDateCn", Dates.chinese(today));
     GeneratedDocument receipt = documents.generate(t.caseNo(), DocumentType.TRANSFER_RECEIPT, doc, user);
     out.put("transferReceiptId", String.valueOf(receipt.id()));
-    transfers.answered(transferNo, accepted ? "ACCEPTED" : "RETURNED", text(v.get("receiverOpinion")));
+    transfers.answered(transferNo, accepted ? "ACCEPTED" : "RETURNED", text(v.get("receiverOpinion")),
+        receipt.id());
     return out;
   }
 

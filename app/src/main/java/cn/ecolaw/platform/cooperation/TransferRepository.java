@@ -18,7 +18,21 @@ public class TransferRepository {
   /** One transfer as both sides see it. */
   public record Transfer(String transferNo, String caseNo, String senderUnit, String receiverUnit, String kind,
       String subject, String status, String processInstanceId, String resultingCaseNo, String createdBy,
-      Instant createdAt, Instant sentAt, String answerDue, Instant answeredAt, String answerNote, String caseFields) {}
+      Instant createdAt, Instant sentAt, String answerDue, Instant answeredAt, String answerNote, String caseFields,
+      Long letterDocumentId, Long receiptDocumentId) {
+
+    /** The documents of this transfer (移送函, 移送回执), not of other transfers of the same case. */
+    public java.util.List<Long> documentIds() {
+      java.util.List<Long> ids = new java.util.ArrayList<>();
+      if (letterDocumentId != null) {
+        ids.add(letterDocumentId);
+      }
+      if (receiptDocumentId != null) {
+        ids.add(receiptDocumentId);
+      }
+      return ids;
+    }
+  }
 
   private final JdbcTemplate jdbc;
 
@@ -34,14 +48,14 @@ public class TransferRepository {
         t.processInstanceId(), t.createdBy(), Timestamp.from(t.createdAt()), t.caseFields());
   }
 
-  public void sent(String transferNo, String answerDue) {
-    jdbc.update("UPDATE clue_transfer SET status = ?, sent_at = ?, answer_due = ? WHERE transfer_no = ?",
-        "SENT", Timestamp.from(Instant.now()), answerDue, transferNo);
+  public void sent(String transferNo, String answerDue, long letterId) {
+    jdbc.update("UPDATE clue_transfer SET status = ?, sent_at = ?, answer_due = ?, letter_document_id = ? "
+        + "WHERE transfer_no = ?", "SENT", Timestamp.from(Instant.now()), answerDue, letterId, transferNo);
   }
 
-  public void answered(String transferNo, String status, String note) {
-    jdbc.update("UPDATE clue_transfer SET status = ?, answered_at = ?, answer_note = ? WHERE transfer_no = ?",
-        status, Timestamp.from(Instant.now()), note, transferNo);
+  public void answered(String transferNo, String status, String note, Long receiptId) {
+    jdbc.update("UPDATE clue_transfer SET status = ?, answered_at = ?, answer_note = ?, receipt_document_id = ? "
+        + "WHERE transfer_no = ?", status, Timestamp.from(Instant.now()), note, receiptId, transferNo);
   }
 
   public void status(String transferNo, String status) {
@@ -83,7 +97,8 @@ public class TransferRepository {
         rs.getString("receiver_unit"), rs.getString("kind"), rs.getString("subject"), rs.getString("status"),
         rs.getString("process_instance_id"), rs.getString("resulting_case_no"), rs.getString("created_by"),
         instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")), rs.getString("answer_due"),
-        instant(rs.getTimestamp("answered_at")), rs.getString("answer_note"), rs.getString("case_fields"));
+        instant(rs.getTimestamp("answered_at")), rs.getString("answer_note"), rs.getString("case_fields"),
+        (Long) rs.getObject("letter_document_id", Long.class), (Long) rs.getObject("receipt_document_id", Long.class));
   }
 
   static Instant instant(Timestamp t) {
