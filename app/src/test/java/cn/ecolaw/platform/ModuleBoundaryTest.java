@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
  *       {@code review};
  *   <li>{@code injunction} (starts from an enforcement case, orders restoration), {@code dispatch} (执法任务指派: an
  *       inspection's finding opens an enforcement case);
+ *   <li>{@code injunction} (starts from an enforcement case, orders restoration), {@code cooperation} (线索移送 and
+ *       会商 between member units; an accepted clue starts an enforcement case);
  *   <li>{@code caseview}: the case list and case page across processes;
  *   <li>{@code demo}: demonstration data of every process.
  * </ol>
@@ -62,7 +64,7 @@ class ModuleBoundaryTest {
       Set.of("audit"),
       Set.of("restoration", "court", "appraisal", "confirmation", "filecheck", "suggestion"),
       Set.of("enforcement", "mediation", "review"),
-      Set.of("injunction", "dossier", "dispatch"),
+      Set.of("injunction", "dossier", "dispatch", "cooperation"),
       Set.of("caseview"),
       Set.of("demo"));
 

@@ -38,7 +38,10 @@ public enum DocumentType {
   DAILY_PENALTY_DECISION("按日连续处罚决定书", "daily-penalty-decision.docx"),
   JUDICIAL_SUGGESTION("司法建议书", "judicial-suggestion.docx"),
   SUGGESTION_REPLY("司法建议回复函", "suggestion-reply.docx"),
-  INSPECTION_RECORD("现场检查笔录", "inspection-record.docx");
+  INSPECTION_RECORD("现场检查笔录", "inspection-record.docx"),
+  TRANSFER_LETTER("移送函", "transfer-letter.docx"),
+  TRANSFER_RECEIPT("移送回执", "transfer-receipt.docx"),
+  CONSULTATION_MINUTES("会商纪要", "consultation-minutes.docx");
 
   private final String title;
   private final String template;

@@ -39,7 +39,7 @@ public class EnforcementTaskRules implements TaskCompletionRule {
     return Set.of("Task_Investigate", "Task_ProposePenalty", "Task_RecordStatement", "Task_ScheduleHearing",
         "Task_ReviewStatement", "Task_ApproveDecision", "Task_ServeDecision", "Task_ReInspect", "Task_MonitorPayment",
         "Task_RecordRemedyResult", "Task_RecordJudgmentPerformance", "Task_ServeReminder",
-        "Task_AwaitReminderResponse", "Task_ApproveTransfer", "Task_ApproveNoPenalty", "Task_RecordPoliceAnswer",
+        "Task_AwaitReminderResponse", "Task_ApproveTransfer", "Task_ApproveNoPenalty",
         "Task_TransferForDetention", "Task_SuperviseDecisionDeadline", "Task_ServePriorNotice");
   }
 
@@ -61,8 +61,6 @@ public class EnforcementTaskRules implements TaskCompletionRule {
       case "Task_SuperviseDecisionDeadline" -> decisionExtension(task);
       case "Task_ServePriorNotice" -> dateBetween(task, "noticeServedDate", "noticeDate", "ENF-035",
           "事先告知书的送达日期应在告知书制作之日");
-      case "Task_RecordPoliceAnswer" -> dateBetween(task, "policeAnswerDate", "transferDate", "ENF-031",
-          "公安机关决定的送达日期应在移送之日");
       case "Task_TransferForDetention" -> dateBetween(task, "detentionTransferDate", "decisionDate", "ENF-032",
           "移送行政拘留的日期应在处罚决定作出之日");
       case "Task_ServeReminder" -> serveReminder(task);

@@ -108,6 +108,15 @@ public class AuthorizationPolicy implements ApplicationRunner {
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     }
+    // 线索移送 and 会商 (issue 13): every member unit may start them through the platform (/api; no start form, so not
+    // through /engine-rest: DOOR-001); each instance is read only by the units it concerns (CaseAccess.letUnitRead)
+    for (String group : properties.allCaseGroups()) {
+      for (String key : new String[] {ProcessKeys.CLUE_TRANSFER, ProcessKeys.CONSULTATION}) {
+        grants.grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
+      }
+      grants.grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE);
+    }
     for (String group : properties.allCaseGroups()) {
       // any unit may be the addressee of a suggestion: it sees the definition (its reply task's form), not instances
       grants.grant(group, Resources.PROCESS_DEFINITION, ProcessKeys.JUDICIAL_SUGGESTION,

@@ -15,7 +15,13 @@ public final class DemoUsers {
       new Unit("unit-court", "湖州市吴兴区人民法院"),
       new Unit("unit-mediation", "湖州市环境纠纷人民调解委员会"),
       new Unit("unit-appraisal", "浙江环科环境损害司法鉴定所"),
-      new Unit("unit-review", "浙江省生态环境厅案卷评查办公室"));
+      new Unit("unit-review", "浙江省生态环境厅案卷评查办公室"),
+      // issue 13: the member units that hand each other clues and consult (ids stable: flows address units by id)
+      new Unit("unit-procuratorate", "湖州市吴兴区人民检察院"),
+      new Unit("unit-police", "湖州市公安局吴兴分局"),
+      new Unit("unit-natural-resources", "湖州市自然资源和规划局"),
+      new Unit("unit-agriculture", "湖州市农业农村局"),
+      new Unit("unit-expert", "湖州市生态环境咨询专家库"));
 
   public static final List<Role> ROLES = List.of(
       new Role("officer1", "eco-officer", "执法人员", "unit-bureau", "张伟", "执法人员"),
@@ -32,6 +38,11 @@ public final class DemoUsers {
       // 执法任务指派 (issue 13): inspections go to pairs of officers, nearest first
       new Role("officer2", "eco-officer", "执法人员", "unit-bureau", "刘洋", "执法人员"),
       new Role("officer3", "eco-officer", "执法人员", "unit-bureau", "陈静", "执法人员"),
+      new Role("prosecutor1", "procuratorate", "检察官", "unit-procuratorate", "沈检", "检察官"),
+      new Role("police1", "police", "公安民警", "unit-police", "韩警", "民警"),
+      new Role("nr1", "natural-resources", "自然资源执法人员", "unit-natural-resources", "杨土", "执法人员"),
+      new Role("agri1", "agriculture", "农业执法人员", "unit-agriculture", "朱禾", "执法人员"),
+      new Role("expert1", "expert", "咨询专家", "unit-expert", "秦博", "咨询专家"),
       new Role("analyst1", "policy-analyst", "政策分析员", "unit-bureau", "褚明", "政策分析员"),
       new Role("admin", "camunda-admin", "系统管理员", "unit-bureau", "系统", "管理员"));
 

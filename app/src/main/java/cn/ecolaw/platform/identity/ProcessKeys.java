@@ -19,4 +19,8 @@ public final class ProcessKeys {
   public static final String JUDICIAL_SUGGESTION = "judicial-suggestion";
   /** 执法任务指派 ({@code dispatch.Inspections.PROCESS_KEY}). */
   public static final String INSPECTION_DISPATCH = "inspection-dispatch";
+  /** 线索移送 ({@code cooperation.ClueTransfers.PROCESS_KEY}). */
+  public static final String CLUE_TRANSFER = "clue-transfer";
+  /** 在线会商/专家咨询 ({@code cooperation.Consultations.PROCESS_KEY}). */
+  public static final String CONSULTATION = "consultation";
 }

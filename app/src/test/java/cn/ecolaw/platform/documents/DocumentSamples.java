@@ -133,6 +133,7 @@ final class DocumentSamples {
     }
     CourtOrderSamples.addTo(data);
     CourtDocumentSamples.add(type, data);
+    CooperationSamples.add(type, data);
     if (type.name().startsWith("MEDIATION_") || type.name().startsWith("APPRAISAL_")
         || type.name().startsWith("CONFIRMATION_")) {
       // mediation, appraisal, judicial confirmation (the party of the samples is the respondent / a party)

@@ -207,11 +207,13 @@ class EnforcementCaseFlowIT {
     driver.complete(pid, "Task_ApproveTransfer", TestCases.of("transferApproved", "true",
         "transferNote", "涉嫌污染环境罪，依法移送公安机关。"));
 
-    driver.complete(pid, "Task_RecordPoliceAnswer", TestCases.of("policeAccepted", "true",
-        "policeAnswerDate", Dates.today().toString(), "policeAnswerNote", "公安机关决定立案侦查。"));
+    // the police answer in the called clue-transfer (issue 13)
+    String transfer = runtime.createProcessInstanceQuery().superProcessInstanceId(pid).singleResult().getId();
+    driver.complete(transfer, "Task_ReviewTransfer", TestCases.of("transferAccepted", "true",
+        "receiverOpinion", "公安机关决定立案侦查。"));
     assertClosed(caseNo, pid, "TRANSFERRED_TO_POLICE");
     assertThat(discretionCount(caseNo)).isZero();
-    assertThat(documentTypes(caseNo)).containsExactly("FILING_APPROVAL");
+    assertThat(documentTypes(caseNo)).containsExactlyInAnyOrder("FILING_APPROVAL", "TRANSFER_LETTER", "TRANSFER_RECEIPT");
   }
 
   @Test

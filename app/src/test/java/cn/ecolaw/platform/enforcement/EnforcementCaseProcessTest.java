@@ -239,8 +239,12 @@ class EnforcementCaseProcessTest {
     assertThat(pi).isWaitingAt("Task_ApproveTransfer");
     assertThat(task(pi)).hasCandidateGroup("eco-head");
     complete("Task_ApproveTransfer", "transferApproved", "true", "transferNote", "涉嫌污染环境罪，移送公安机关");
-    complete("Task_RecordPoliceAnswer", "policeAccepted", "true", "policeAnswerDate", Dates.today().toString(),
-        "policeAnswerNote", "湖公（环）立字〔2026〕3号，决定立案侦查");
+    // the police answer in clue-transfer (called activity), as a member unit of the platform
+    assertThat(pi).isWaitingAt("CallActivity_TransferToPolice");
+    ProcessInstance transfer = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance(pi);
+    assertThat(task(transfer)).hasCandidateGroup("police");
+    tasks.complete(task("Task_ReviewTransfer", transfer).getId(), of("transferAccepted", "true",
+        "receiverOpinion", "湖公（环）立字〔2026〕3号，决定立案侦查"));
 
     assertEndedWith("End_TransferredToPolice", "TRANSFERRED_TO_POLICE");
     assertThat(pi).hasNotPassed("Task_EvaluateDiscretion");

@@ -325,15 +325,15 @@ class LawFlowProcessTest {
     fileAndInvestigate("crimeSuspected", "true");
     complete("Task_ApproveTransfer", "transferApproved", "true", "transferNote", "涉嫌污染环境罪，移送公安机关");
 
-    assertThat(pi).isWaitingAt("Task_RecordPoliceAnswer");
-    assertThat(task(pi)).hasCandidateGroup("eco-officer");
-    assertThat(job("Timer_PoliceAnswerDeadline", pi).getDuedate())
+    assertThat(pi).isWaitingAt("CallActivity_TransferToPolice");
+    ProcessInstance transfer = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance(pi);
+    assertThat(task(transfer)).hasCandidateGroup("police");
+    assertThat(job("Timer_AnswerDeadline", transfer).getDuedate())
         .isEqualTo(dueAt(calendar.addCalendarDays(Dates.today(), 3)));
-    assertThatThrownBy(() -> complete("Task_RecordPoliceAnswer", "policeAccepted", "false", "policeAnswerDate",
-        Dates.today().minusDays(1).toString(), "policeAnswerNote", "不予立案"))
-        .satisfies(LawFlowProcessTest::isRefusal).hasMessageContaining("ENF-031");
-    complete("Task_RecordPoliceAnswer", "policeAccepted", "false", "policeAnswerDate", Dates.today().toString(),
-        "policeAnswerNote", "湖公（环）不立字〔2026〕2号：没有犯罪事实，退回生态环境部门处理");
+    assertThatThrownBy(() -> tasks.complete(task("Task_ReviewTransfer", transfer).getId(), of("transferAccepted",
+        "false", "receiverOpinion", "否"))).satisfies(LawFlowProcessTest::isRefusal).hasMessageContaining("CLUE-020");
+    tasks.complete(task("Task_ReviewTransfer", transfer).getId(), of("transferAccepted", "false",
+        "receiverOpinion", "湖公（环）不立字〔2026〕2号：没有犯罪事实，退回生态环境部门处理"));
 
     assertThat(pi).hasPassed("Task_EvaluateDiscretion").isWaitingAt("Task_ProposePenalty");
     assertThat(cases.find(caseNo).orElseThrow().outcome()).isNull();
@@ -345,9 +345,12 @@ class LawFlowProcessTest {
     fileAndInvestigate("crimeSuspected", "true");
     complete("Task_ApproveTransfer", "transferApproved", "true", "transferNote", "涉嫌污染环境罪，移送公安机关");
 
-    execute(job("Timer_PoliceAnswerDeadline", pi));
+    ProcessInstance transfer = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance(pi);
+    execute(job("Timer_AnswerDeadline", transfer));
 
-    assertThat(pi).isWaitingAt("Task_RecordPoliceAnswer", "Task_SupervisePoliceAnswer");
+    assertThat(transfer).isWaitingAt("Task_ReviewTransfer", "Task_SuperviseAnswer");
+    assertThat(task("Task_SuperviseAnswer", transfer)).hasCandidateGroup("eco-head");
+    assertThat(pi).isWaitingAt("CallActivity_TransferToPolice");
   }
 
   @Test

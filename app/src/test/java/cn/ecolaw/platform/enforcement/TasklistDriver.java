@@ -80,7 +80,8 @@ public final class TasklistDriver {
       Map.entry("Task_ApproveFiling", "eco-head"),
       Map.entry("Task_Investigate", "eco-officer"),
       Map.entry("Task_ApproveTransfer", "eco-head"),
-      Map.entry("Task_RecordPoliceAnswer", "eco-officer"),
+      // clue-transfer called by the case: the police answer the bureau's transfer (issue 13)
+      Map.entry("Task_ReviewTransfer", "police"),
       Map.entry("Task_TransferForDetention", "eco-head"),
       Map.entry("Task_RecordJudgmentPerformance", "eco-officer"),
       Map.entry("Task_ApplyJudgmentEnforcement", "eco-head"),

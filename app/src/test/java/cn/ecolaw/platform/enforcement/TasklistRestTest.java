@@ -44,9 +44,14 @@ class TasklistRestTest {
       Map.entry("crimeSuspected", v -> "false"),
       Map.entry("transferApproved", v -> "true"),
       Map.entry("transferNote", v -> "涉嫌污染环境罪，同意移送公安机关。"),
-      Map.entry("policeAccepted", v -> "true"),
-      Map.entry("policeAnswerDate", v -> Dates.today().toString()),
-      Map.entry("policeAnswerNote", v -> "公安机关决定立案侦查。"),
+      // clue-transfer and consultation (issue 13)
+      Map.entry("transferApprovalGranted", v -> "true"),
+      Map.entry("approvalNote", v -> "同意移送。"),
+      Map.entry("transferAccepted", v -> "true"),
+      Map.entry("receiverOpinion", v -> "公安机关决定立案侦查。"),
+      Map.entry("transferSupervisionNote", v -> "请接收单位抓紧答复。"),
+      Map.entry("consultationOpinion", v -> "属于通过暗管逃避监管的方式排放污染物。"),
+      Map.entry("consultationConclusion", v -> "构成逃避监管，依法从重处罚。"),
       Map.entry("performanceNote", v -> "当事人已按判决履行。"),
       Map.entry("judgmentNo", v -> "（2026）浙0502行初1号"),
       Map.entry("enforcementItems", v -> "罚款及加处罚款"),
@@ -224,7 +229,7 @@ class TasklistRestTest {
     Walk walk = driver.walk(pid, Scenario.of(Map.of("crimeSuspected", v -> "true")));
 
     assertThat(walk.taskKeys()).containsExactly("Task_ProposeFiling", "Task_ApproveFiling", "Task_Investigate",
-        "Task_ApproveTransfer", "Task_RecordPoliceAnswer");
+        "Task_ApproveTransfer", "Task_ReviewTransfer");
     assertEnded(walk, "TRANSFERRED_TO_POLICE");
   }
 

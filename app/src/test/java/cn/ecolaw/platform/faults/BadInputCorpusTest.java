@@ -76,7 +76,7 @@ class BadInputCorpusTest {
       Map.entry("Task_DecideChallenge", "Timer_ChallengeDecisionDeadline"),
       Map.entry("Task_ExecuteByCourt", "Timer_CourtExecutionDeadline"),
       Map.entry("Task_ExecuteByAgency", "Timer_AgencyExecutionDeadline"),
-      Map.entry("Task_RecordPoliceAnswer", "Timer_PoliceAnswerDeadline"),
+      Map.entry("Task_ReviewTransfer", "Timer_AnswerDeadline"),
       Map.entry("Task_TransferForDetention", "Timer_DetentionTransferDeadline"),
       Map.entry("Task_ServeReminder", "Timer_ApplicationDeadline_ServeReminder"),
       Map.entry("Task_ServeDailyDecision", "Timer_DailyServiceDeadline"),
@@ -110,7 +110,7 @@ class BadInputCorpusTest {
 
   /** Decree 310 Art. 11: the police decline, the penalty goes on; the party sues and the judgment is enforced. */
   private static final Map<String, Map<String, Object>> POLICE_DECLINE_THEN_JUDGMENT = Map.of(
-      "Task_RecordPoliceAnswer", Map.of("policeAccepted", "false"),
+      "Task_ReviewTransfer", Map.of("transferAccepted", "false"),
       "Task_MonitorPayment", Map.of("remedyFiled", "LITIGATION"));
 
   /** ARL 78: a decision changed on reconsideration is handed to the reconsideration body. */
@@ -305,11 +305,12 @@ class BadInputCorpusTest {
     work(serious, Map.of("correctionOrdered", true), reached, EPL63_DETENTION);
     work(TestCases.enterpriseWater(), Map.of("crimeSuspected", "true"), reached, POLICE_DECLINE_THEN_JUDGMENT);
     work(TestCases.enterpriseWater(), Map.of(), reached, CHANGED_ON_RECONSIDERATION);
-    work(TestCases.minor(), Map.of(), reached);
+    work(TestCases.minor(), Map.of(), reached, Map.of(), this::transferAndConsult);
     work(TestCases.enterpriseSerious(), Map.of(), reached, COURT_OTHER_ROAD);
 
     Set<String> all = new TreeSet<>();
-    for (String key : List.of("enforcement-case", "non-litigation-execution", "daily-penalty")) {
+    for (String key : List.of("enforcement-case", "non-litigation-execution", "daily-penalty", "clue-transfer",
+        "consultation")) {
       String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
           .singleResult().getId();
       repository.getBpmnModelInstance(definitionId).getModelElementsByType(UserTask.class)
@@ -376,9 +377,29 @@ class BadInputCorpusTest {
 
   private void work(Map<String, Object> start, Map<String, Object> investigation, Set<String> reached,
       Map<String, Map<String, Object>> overrides) {
+    work(start, investigation, reached, overrides, caseNo -> { });
+  }
+
+  /**
+   * Issue 13: the case's materials transferred to the natural resources bureau (移送审批, 接收审查) and a consultation
+   * in the case with the police and an expert (提出会商意见 per unit, 形成会商结论): their tasks are the case's too.
+   */
+  private void transferAndConsult(String caseNo) {
+    PlatformHttp.Response t = http.post("/api/clues", TestCases.of("senderUnit", "unit-bureau",
+        "receiverUnit", "unit-natural-resources", "kind", "JURISDICTION", "caseNo", caseNo, "subject", "湖州测试印染有限公司",
+        "facts", "厂区占用基本农田堆放污泥。"));
+    assertThat(t.status()).as(t.text()).isEqualTo(201);
+    PlatformHttp.Response c = http.post("/api/cases/" + enc(caseNo) + "/consultations", TestCases.of("convenerUnit",
+        "unit-bureau", "question", "暗管排放是否构成逃避监管？", "participants", List.of("unit-police", "unit-expert")));
+    assertThat(c.status()).as(c.text()).isEqualTo(201);
+  }
+
+  private void work(Map<String, Object> start, Map<String, Object> investigation, Set<String> reached,
+      Map<String, Map<String, Object>> overrides, java.util.function.Consumer<String> alsoStart) {
     String caseNo = TestCases.caseNo();
     start.put("caseNo", caseNo);
     assertThat(http.post("/api/cases", start).status()).isEqualTo(201);
+    alsoStart.accept(caseNo);
     Set<String> fired = new LinkedHashSet<>();
     Map<String, Integer> visits = new HashMap<>();
     for (int step = 0; step < 80; step++) {
@@ -545,8 +566,8 @@ class BadInputCorpusTest {
       }
       case "Task_ServePriorNotice" ->
           out.add(Map.entry(of.apply(new Object[] {"noticeServedDate", today.plusDays(1).toString()}), "ENF-035"));
-      case "Task_RecordPoliceAnswer" ->
-          out.add(Map.entry(of.apply(new Object[] {"policeAnswerDate", today.plusDays(1).toString()}), "ENF-031"));
+      case "Task_ReviewTransfer" ->
+          out.add(Map.entry(of.apply(new Object[] {"transferAccepted", "false", "receiverOpinion", "否"}), "CLUE-020"));
       case "Task_TransferForDetention" ->
           out.add(Map.entry(of.apply(new Object[] {"detentionTransferDate", today.plusDays(1).toString()}), "ENF-032"));
       case "Task_ServeReminder" -> {

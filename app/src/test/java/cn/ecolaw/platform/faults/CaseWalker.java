@@ -112,8 +112,12 @@ final class CaseWalker {
       case "Task_ApplyJudgmentEnforcement" -> TestCases.of("judgmentNo", "（2026）浙0502行初1号", "enforcementItems",
           "罚款及加处罚款", "headOpinion", "同意申请执行生效判决。");
       case "Task_HandOverToReconsiderationBody" -> TestCases.of("handoverNote", "复议变更决定及案卷已移交复议机关。");
-      case "Task_RecordPoliceAnswer" -> TestCases.of("policeAccepted", "true", "policeAnswerDate", today,
-          "policeAnswerNote", "公安机关决定立案侦查。");
+      // clue-transfer (线索移送; the police answer the bureau's transfer of a suspected crime) and consultation (会商)
+      case "Task_ApproveSending" -> TestCases.of("transferApprovalGranted", "true", "approvalNote", "同意移送。");
+      case "Task_ReviewTransfer" -> TestCases.of("transferAccepted", "true", "receiverOpinion", "决定接收，依法办理。");
+      case "Task_SuperviseAnswer" -> TestCases.of("transferSupervisionNote", "请接收单位抓紧答复。");
+      case "Task_GiveOpinion" -> TestCases.of("consultationOpinion", "属于通过暗管逃避监管的方式排放污染物。");
+      case "Task_RecordConclusion" -> TestCases.of("consultationConclusion", "构成逃避监管，依法从重处罚。");
       case "Task_TransferForDetention" -> TestCases.of("detentionTransferDate", today, "detentionTransferNote",
           "案件材料已移送公安机关。");
       case "Task_ApproveNoPenalty" -> TestCases.of("noPenaltyApproved", "true", "noPenaltyGround",

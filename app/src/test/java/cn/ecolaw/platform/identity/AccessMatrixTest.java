@@ -72,6 +72,12 @@ class AccessMatrixTest {
   static final Set<String> ANALYST = Set.of("analyst1");
   static final Set<String> REVIEW = Set.of("reviewer1", "reviewer2", "arbiter1");
   static final Set<String> EVERYONE = Set.copyOf(USERS);
+  /** Issue 13: the member units that receive transfers and join consultations. */
+  static final Set<String> POLICE = Set.of("police1");
+  static final Set<String> EXPERT = Set.of("expert1");
+  /** Every user of a unit that handles cases (all but the policy analyst and the administrator). */
+  static final Set<String> CASE_UNITS = USERS.stream().filter(u -> !u.equals("analyst1") && !u.equals("admin"))
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -86,6 +92,8 @@ class AccessMatrixTest {
   @Autowired ManagementService management;
   @Autowired CaseLauncher launcher;
   @Autowired CaseAccess access;
+  @Autowired cn.ecolaw.platform.cooperation.ClueTransfers transfers;
+  @Autowired cn.ecolaw.platform.cooperation.Consultations consultations;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mvc;
 
   /** A bureau case handed to the court (waiting for the court's result) and one the court never received. */
@@ -103,6 +111,13 @@ class AccessMatrixTest {
   String inspectionNo;
   @Autowired cn.ecolaw.platform.dispatch.DispatchRoster roster;
   @Autowired cn.ecolaw.platform.dispatch.Inspections inspections;
+  /** Issue 13: a bureau case whose materials were transferred to the police (移送函 sent), and its transfer. */
+  String toPolice;
+  String toPolicePid;
+  String transferNo;
+  long transferLetter;
+  /** A consultation in the case {@link #other} with the police and an expert, one document shared. */
+  String consultationNo;
 
   /** Once per class; in @BeforeEach because process test coverage records engine work inside a test only. */
   @BeforeEach
@@ -135,6 +150,21 @@ class AccessMatrixTest {
     cn.ecolaw.platform.dispatch.DispatchFixture.officers(roster);
     sourceId = cn.ecolaw.platform.dispatch.DispatchFixture.nearWuxing(roster, "吴兴区").sourceId();
     inspectionNo = inspections.complaint(Map.of("sourceId", sourceId, "complaintContent", "异味")).inspectionNo();
+
+    toPolice = TestCases.caseNo();
+    toPolicePid = start(toPolice);
+    complete(toPolicePid, "Task_ProposeFiling", "filingReason", "涉嫌超标排放", "officerOpinion", "建议立案");
+    Map<String, Object> sent = transfers.request(of("senderUnit", "unit-bureau", "receiverUnit", "unit-police",
+        "kind", "CRIME", "caseNo", toPolice, "subject", "湖州测试印染有限公司", "facts", "暗管排放含铬废水"));
+    transferNo = (String) sent.get("transferNo");
+    complete((String) sent.get("processInstanceId"), "Task_ApproveSending", "transferApprovalGranted", "true",
+        "approvalNote", "同意移送");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> letters = (List<Map<String, Object>>) transfers.get(transferNo).get("documents");
+    transferLetter = ((Number) letters.get(0).get("id")).longValue();
+    consultationNo = (String) consultations.convene(other, of("convenerUnit", "unit-bureau", "question", "是否逃避监管？",
+        "participants", List.of("unit-police", "unit-expert"), "documentIds", List.of(otherDocument)))
+        .get("consultationNo");
   }
 
   // ------------------------------------------------------------------------------------------------ the matrix
@@ -213,6 +243,31 @@ class AccessMatrixTest {
           toCourt ? only(201, 403, COURT, ADMIN) : only(201, 403, ADMIN),
           () -> new Call(HttpMethod.POST, "/api/cases/{c}/appraisals", appraisal("COURT"), caseNo)));
     }
+    // issue 13: a case transferred to the police is read by the police, no other case of the bureau is
+    p.add(probe("GET /api/cases/{caseNo}", "移送公安的案件", only(200, 403, BUREAU, POLICE, ADMIN),
+        () -> get("/api/cases/{c}", toPolice)));
+    p.add(probe("GET /api/cases/{caseNo}/documents", "移送公安的案件", only(200, 403, BUREAU, POLICE, ADMIN),
+        () -> get("/api/cases/{c}/documents", toPolice)));
+    // 线索移送: every member unit may transfer to another unit (not to itself: CLUE-002); the analyst belongs to no
+    // case-handling unit (CLUE-008); the administrator must name the sending unit (CLUE-007)
+    p.add(probe("POST /api/clues", "移送农业农村局", except(except(only(201, 403, CASE_UNITS), Set.of("agri1"), 400),
+        ADMIN, 400), () -> new Call(HttpMethod.POST, "/api/clues", of("receiverUnit", "unit-agriculture", "kind", "CLUE",
+            "subject", "湖州测试养殖场", "facts", "养殖废水直排河道"))));
+    p.add(probe("GET /api/clues", "", everyone(200), () -> get("/api/clues")));
+    Map<String, Integer> transferReaders = only(200, 403, BUREAU, POLICE, ADMIN);
+    p.add(probe("GET /api/clues/{transferNo}", "局移送公安", transferReaders, () -> get("/api/clues/{t}", transferNo)));
+    p.add(probe("GET /api/clues/{transferNo}/documents/{id}/{format}", "移送函", transferReaders,
+        () -> get("/api/clues/{t}/documents/{id}/pdf", transferNo, transferLetter)));
+    // 会商: the bureau convenes in its case; the invited police and expert read it and the shared document
+    p.add(probe("POST /api/cases/{caseNo}/consultations", "未移交的案件", only(201, 403, BUREAU, ADMIN),
+        () -> new Call(HttpMethod.POST, "/api/cases/{c}/consultations", of("convenerUnit", "unit-bureau",
+            "question", "裁量是否适当？", "participants", List.of("unit-expert")), other)));
+    p.add(probe("GET /api/consultations", "", everyone(200), () -> get("/api/consultations")));
+    Map<String, Integer> consultationReaders = only(200, 403, BUREAU, POLICE, EXPERT, ADMIN);
+    p.add(probe("GET /api/consultations/{consultationNo}", "", consultationReaders,
+        () -> get("/api/consultations/{n}", consultationNo)));
+    p.add(probe("GET /api/consultations/{consultationNo}/documents/{id}/pdf", "共享的文书", consultationReaders,
+        () -> get("/api/consultations/{n}/documents/{id}/pdf", consultationNo, otherDocument)));
     p.add(probe("GET /api/cases/{caseNo}", "不存在的案号", only(404, 404, ADMIN),
         () -> get("/api/cases/{c}", "测环罚〔2026〕1号")));
     p.add(probe("GET /api/cases/{caseNo}/dossier.pdf", "不存在的案号", only(404, 404, ADMIN),
@@ -279,6 +334,8 @@ class AccessMatrixTest {
     }
     p.add(probe("GET /engine-rest/process-instance/{id}", "法院的非诉执行案件", only(200, 404, BUREAU, COURT, ADMIN),
         () -> get("/engine-rest/process-instance/" + courtPid)));
+    p.add(probe("GET /engine-rest/process-instance/{id}", "移送公安的案件", only(200, 404, BUREAU, POLICE, ADMIN),
+        () -> get("/engine-rest/process-instance/" + toPolicePid)));
     // by key: a user who may not read the definition does not find it (404); one who reads but may not start: 403
     p.add(probe("POST /engine-rest/process-definition/key/enforcement-case/start", "", only(200, 404, BUREAU, ADMIN),
         () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/enforcement-case/start",

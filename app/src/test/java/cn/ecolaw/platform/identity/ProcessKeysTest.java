@@ -19,5 +19,7 @@ class ProcessKeysTest {
     assertThat(ProcessKeys.RESTORATION).isEqualTo(Restorations.PROCESS_KEY);
     assertThat(ProcessKeys.JUDICIAL_SUGGESTION).isEqualTo(cn.ecolaw.platform.suggestion.JudicialSuggestions.PROCESS_KEY);
     assertThat(ProcessKeys.INSPECTION_DISPATCH).isEqualTo(cn.ecolaw.platform.dispatch.Inspections.PROCESS_KEY);
+    assertThat(ProcessKeys.CLUE_TRANSFER).isEqualTo(cn.ecolaw.platform.cooperation.ClueTransfers.PROCESS_KEY);
+    assertThat(ProcessKeys.CONSULTATION).isEqualTo(cn.ecolaw.platform.cooperation.Consultations.PROCESS_KEY);
   }
 }
