@@ -66,7 +66,8 @@ class AccessMatrixTest {
   static final Set<String> OFFICERS = Set.of("officer1", "officer2", "officer3");
   /** Every user of a unit's case groups other than the court (they see the suggestion's definition, not its start). */
   static final Set<String> OTHER_CASE_GROUPS = Set.of("officer1", "officer2", "officer3", "legal1", "head1",
-      "mediator1", "appraiser1", "reviewer1", "reviewer2", "arbiter1");
+      "mediator1", "appraiser1", "reviewer1", "reviewer2", "arbiter1", "prosecutor1", "police1", "nr1", "agri1",
+      "expert1");
   static final Set<String> COURT = Set.of("filing1", "judge1", "exec1");
   static final Set<String> ADMIN = Set.of("admin");
   static final Set<String> ANALYST = Set.of("analyst1");
