@@ -68,6 +68,25 @@ class InspectionDispatchRestTest {
     return task;
   }
 
+  /** A member of eco-supervisor (the supervisors' group another branch adds to the demo users) and of no unit. */
+  private PlatformHttp asSupervisor() {
+    if (identity.createUserQuery().userId("supervisor-test").count() == 0) {
+      if (identity.createGroupQuery().groupId("eco-supervisor").count() == 0) {
+        org.camunda.bpm.engine.identity.Group g = identity.newGroup("eco-supervisor");
+        g.setName("监督人员");
+        g.setType("WORKFLOW");
+        identity.saveGroup(g);
+      }
+      org.camunda.bpm.engine.identity.User u = identity.newUser("supervisor-test");
+      u.setFirstName("督");
+      u.setLastName("查");
+      u.setPassword("supervisor-test");
+      identity.saveUser(u);
+      identity.createMembership("supervisor-test", "eco-supervisor");
+    }
+    return new PlatformHttp(port).as("supervisor-test");
+  }
+
   @Test
   void anAlarmBecomesAnInspectionWhoseFindingOpensTheBureausCase() {
     PollutionSource source = DispatchFixture.nearWuxing(roster, "吴兴区");
@@ -139,6 +158,7 @@ class InspectionDispatchRestTest {
     JsonNode bureau = summary.get("units").get(0);
     assertThat(bureau.get("dispatched").asInt()).isGreaterThanOrEqualTo(3);
     assertThat(officer.get("/api/inspections/summary").status()).isEqualTo(403);
+    assertThat(asSupervisor().get("/api/inspections/summary").status()).isEqualTo(200);
     PlatformHttp.Response bad = officer.post("/api/alarms", Map.of("sourceId", "PS-不存在"));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.text("code")).isEqualTo("INS-002");

@@ -178,6 +178,31 @@ final class DocumentSamples {
       data.put("basicFacts", "2026年9月，被申请人废水超标排放致联漾村河段水体及沉积物污染，"
           + "经鉴定，生态环境损害数额为85万元。双方经磋商达成赔偿协议。");
     }
+    // 司法建议书, 司法建议回复函, 现场检查笔录 (issue 13)
+    data.putIfAbsent("court", "湖州市吴兴区人民法院");
+    data.put("suggestionNo", "（2026）浙0502司建3号");
+    data.put("addresseeName", "湖州市生态环境局");
+    data.put("suggestionSubject", "排污单位在线监测设施运行监管");
+    data.put("problemsFound", "被执行人在线监测设施长期故障，超标排放持续数月未被发现，罚款经催告仍未缴纳。");
+    data.put("suggestionContent", "一、建立重点排污单位在线监测设施运行状况定期核查制度；二、对逾期未缴纳罚款的案件及时依法申请强制执行。");
+    data.put("replyDueCn", LocalDate.of(2027, 2, 1));
+    data.put("suggestionDateCn", LocalDate.of(2026, 11, 30));
+    data.put("replyAdoptionLabel", "全部采纳");
+    data.put("replyContent", "我局已全面采纳贵院建议，对全市重点排污单位在线监测设施开展专项核查。");
+    data.put("measuresText", "修订在线监测设施运行监管办法，建立月度通报制度，将核查结果纳入执法计划。");
+    data.put("inspectionNo", "湖环检〔2026〕8号");
+    data.put("triggerLabel", "在线监控超标报警");
+    data.put("triggerDetail", "2026年11月29日2时15分在线监测化学需氧量浓度130毫克/升，排放限值100毫克/升，超标30%。");
+    data.put("sourceName", PARTY);
+    data.put("creditCode", "91330502MA2B3C4D5E");
+    data.put("sourceAddress", "浙江省湖州市吴兴区织里镇工业园区振兴路88号");
+    data.put("sitePerson", "沈建国（厂长）");
+    data.put("inspectionDateCn", LocalDate.of(2026, 11, 29));
+    data.put("inspectorNames", "张伟、陈静");
+    data.put("inspectorCerts", "浙33050001、浙33050003");
+    data.put("inspectionSituation", "废水处理设施运行，总排口有废水外排，在线监测仪显示化学需氧量超标。");
+    data.put("conclusionText", "发现涉嫌超标排放水污染物的违法行为，已移送立案查处（案号：湖环罚〔2026〕12号）。");
+    data.put("photoCount", 3);
     return data;
   }
 }
