@@ -77,6 +77,9 @@ class DossierApiTest {
         .contains("filename=\"dossier-v1.pdf\"", "filename*=UTF-8''" + enc("电子卷宗-" + caseNo + "-第1版.pdf"));
     assertThat(new String(r.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     assertThat(pdf(caseNo, "?version=1").body()).isEqualTo(r.body());
+    assertThat(jdbc.queryForList("SELECT user_id FROM audit_entry WHERE case_no = ? AND action = 'DOCUMENT_DOWNLOADED'"
+        + " AND target = '电子卷宗 第1版'", String.class, caseNo)).as("each reading leaves a trace")
+        .containsExactly("officer1", "officer1");
   }
 
   @Test
