@@ -184,6 +184,20 @@ class DossierApiTest {
   }
 
   @Test
+  void aFileTheMachineCannotReadIsStillReviewedByHand() {
+    String caseNo = cases.paid();
+    jdbc.update("UPDATE case_document SET pdf = ? WHERE case_no = ? AND doc_type = 'PENALTY_DECISION'",
+        new byte[] {'x'}, caseNo);
+
+    String pid = reviewOf(caseNo);
+
+    JsonNode vars = new PlatformHttp(port).as("reviewer1")
+        .getOk("/engine-rest/task/" + task(pid, "Task_CityScoring") + "/variables");
+    assertThat(vars.get("machineFindings").get("value").asText()).startsWith("机器检查未能完成").endsWith("请人工评查。");
+    assertThat(vars.has("cityDeductions")).isFalse();
+  }
+
+  @Test
   void aCleanFileIsReviewedWithNothingPrefilled() {
     String caseNo = cases.paid();
     String pid = reviewOf(caseNo);
