@@ -36,6 +36,7 @@ public class DossierController {
     wellFormed(caseNo);
     DossierService.Dossier dossier = version == null ? dossiers.current(caseNo)
         : dossiers.version(caseNo, version(version));
+    dossiers.recordRead(dossier);
     response.setCharacterEncoding((String) null); // a binary file has no charset (server.servlet.encoding.force)
     String encoded = URLEncoder.encode(dossier.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
     String ascii = "dossier" + (dossier.version() == null ? "-preview" : "-v" + dossier.version().version()) + ".pdf";

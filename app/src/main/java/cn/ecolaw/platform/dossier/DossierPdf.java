@@ -214,8 +214,8 @@ class DossierPdf {
       rows.add(new String[] {String.valueOf(i + 1), e.docNo(), e.author(), e.title(),
           e.date() == null ? "" : DAY.format(e.date()), pages});
     }
-    w.table(new float[] {0.07f, 0.23f, 0.17f, 0.3f, 0.13f, 0.1f},
-        new String[] {"序号", "文号", "责任者", "题名", "日期", "页号"}, rows, 11);
+    w.table(new float[] {0.07f, 0.26f, 0.16f, 0.28f, 0.13f, 0.1f},
+        new String[] {"序号", "文号", "责任者", "题名", "日期", "页号"}, rows, 10.5f);
   }
 
   private static void section(PageWriter w, DossierContent c, String section) throws IOException {

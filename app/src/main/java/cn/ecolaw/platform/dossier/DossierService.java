@@ -7,7 +7,11 @@ import cn.ecolaw.platform.shared.Dates;
 import cn.ecolaw.platform.shared.PlatformException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import cn.ecolaw.platform.audit.AuditAction;
+import cn.ecolaw.platform.audit.TrailRecorder;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,9 +33,11 @@ public class DossierService {
   private final DossierRepository repository;
   private final CaseFileRepository cases;
   private final IdentityService identity;
+  private final TrailRecorder trail;
 
   DossierService(DossierSources sources, DossierPdf pdf, DossierRepository repository, CaseFileRepository cases,
-      IdentityService identity) {
+      IdentityService identity, TrailRecorder trail) {
+    this.trail = trail;
     this.sources = sources;
     this.pdf = pdf;
     this.repository = repository;
@@ -58,6 +64,16 @@ public class DossierService {
     }
     archive(caseNo, repository.latest(caseNo).isEmpty() ? "首次调阅时归档" : "案件材料变更后重新归档");
     return version(caseNo, repository.latest(caseNo).orElseThrow().version());
+  }
+
+  /** The trail's record that the dossier was read (downloaded or shown). */
+  public void recordRead(Dossier dossier) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("title", dossier.version() == null ? "电子卷宗（预览）" : "电子卷宗（第" + dossier.version().version() + "版）");
+    detail.put("version", dossier.version() == null ? null : dossier.version().version());
+    detail.put("format", "pdf");
+    trail.record(dossier.caseNo(), AuditAction.DOCUMENT_DOWNLOADED, dossier.version() == null ? "电子卷宗 预览"
+        : "电子卷宗 第" + dossier.version().version() + "版", detail, null, null);
   }
 
   /** One archived version, exactly as stored; DOSSIER-404 when it does not exist. */
@@ -103,6 +119,13 @@ public class DossierService {
     } catch (DuplicateKeyException e) {
       return Optional.empty(); // archived at the same moment by another request: that version stands
     }
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("title", "电子卷宗（第" + next + "版）");
+    detail.put("version", next);
+    detail.put("reason", reason);
+    detail.put("sha256", version.sha256());
+    detail.put("pages", version.pages());
+    trail.record(caseNo, AuditAction.DOCUMENT_GENERATED, "电子卷宗 第" + next + "版", detail, null, null);
     return Optional.of(version);
   }
 

@@ -79,7 +79,7 @@ public class MachineFindings {
       for (int i = 0; i < list.size(); i++) {
         reason.append(i == 0 ? "" : "；").append(list.get(i).title()).append("：").append(list.get(i).detail());
       }
-      lines.add(code + " " + ScoringSheet.points(points) + " " + reason.toString().replaceAll("\\R", " "));
+      lines.add(code + " " + ScoringSheet.points(points) + " " + cut(reason.toString().replaceAll("\\R", " "), 900));
     });
     return String.join("\n", lines);
   }

@@ -56,7 +56,14 @@ public class ReviewService {
     v.put("caseFileLinks", links(caseNo));
     v.put("reviewOffice", reviewOffice);
     // 案卷问题智能查找: the machine's findings, pre-filled as the city's deductions for the reviewer to confirm
-    java.util.List<cn.ecolaw.platform.filecheck.Finding> findings = fileChecks.check(caseNo);
+    java.util.List<cn.ecolaw.platform.filecheck.Finding> findings;
+    try {
+      findings = fileChecks.check(caseNo);
+    } catch (PlatformException e) {
+      // the machine's help never keeps a file from being reviewed: the reviewers score it by hand
+      v.put("machineFindings", "机器检查未能完成（" + e.getMessage() + "），请人工评查。");
+      return v;
+    }
     machineFindings.record(processInstanceId, caseNo, findings);
     v.putAll(MachineFindings.prefill(findings, sheet));
     return v;

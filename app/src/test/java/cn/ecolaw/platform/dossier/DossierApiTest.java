@@ -77,6 +77,9 @@ class DossierApiTest {
         .contains("filename=\"dossier-v1.pdf\"", "filename*=UTF-8''" + enc("电子卷宗-" + caseNo + "-第1版.pdf"));
     assertThat(new String(r.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     assertThat(pdf(caseNo, "?version=1").body()).isEqualTo(r.body());
+    assertThat(jdbc.queryForList("SELECT user_id FROM audit_entry WHERE case_no = ? AND action = 'DOCUMENT_DOWNLOADED'"
+        + " AND target = '电子卷宗 第1版'", String.class, caseNo)).as("each reading leaves a trace")
+        .containsExactly("officer1", "officer1");
   }
 
   @Test
@@ -178,6 +181,20 @@ class DossierApiTest {
         "provinceOpinion", "同意。"));
 
     assertThat(judged(pid)).containsExactly(false);
+  }
+
+  @Test
+  void aFileTheMachineCannotReadIsStillReviewedByHand() {
+    String caseNo = cases.paid();
+    jdbc.update("UPDATE case_document SET pdf = ? WHERE case_no = ? AND doc_type = 'PENALTY_DECISION'",
+        new byte[] {'x'}, caseNo);
+
+    String pid = reviewOf(caseNo);
+
+    JsonNode vars = new PlatformHttp(port).as("reviewer1")
+        .getOk("/engine-rest/task/" + task(pid, "Task_CityScoring") + "/variables");
+    assertThat(vars.get("machineFindings").get("value").asText()).startsWith("机器检查未能完成").endsWith("请人工评查。");
+    assertThat(vars.has("cityDeductions")).isFalse();
   }
 
   @Test

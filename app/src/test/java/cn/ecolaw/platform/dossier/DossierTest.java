@@ -134,6 +134,8 @@ class DossierTest {
     DossierService.Dossier current = dossiers.current(caseNo);
     assertThat(current.version().version()).as("reading it does not archive again").isEqualTo(1);
     assertThat(DossierService.sha256(current.pdf())).isEqualTo(versions.get(0).sha256());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE case_no = ? AND action = 'DOCUMENT_GENERATED'"
+        + " AND target = '电子卷宗 第1版'", Integer.class, caseNo)).as("archiving leaves a trace").isEqualTo(1);
   }
 
   @Test
