@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code enforcement} (hands a case to the court), {@code mediation} (uses appraisal and confirmation),
  *       {@code review};
  *   <li>{@code injunction} (starts from an enforcement case, orders restoration);
- *   <li>{@code caseview}: the case list and case page across processes;
+ *   <li>{@code caseview}: the case list and case page across processes; {@code search}: the case index in
+ *       Elasticsearch (outbox shipper, documents of every flow, {@code /api/search});
  *   <li>{@code demo}: demonstration data of every process.
  * </ol>
  *
@@ -61,7 +62,7 @@ class ModuleBoundaryTest {
       Set.of("restoration", "court", "appraisal", "confirmation"),
       Set.of("enforcement", "mediation", "review"),
       Set.of("injunction"),
-      Set.of("caseview"),
+      Set.of("caseview", "search"),
       Set.of("demo"));
 
   /**
