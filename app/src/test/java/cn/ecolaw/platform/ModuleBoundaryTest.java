@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code injunction} (starts from an enforcement case, orders restoration);
  *   <li>{@code caseview}: the case list and case page across processes; {@code search}: the case index in
  *       Elasticsearch (outbox shipper, documents of every flow, {@code /api/search});
+ *   <li>{@code analytics}: the supervisors' dashboards, aggregated over the case index ({@code /api/analytics/*});
  *   <li>{@code demo}: demonstration data of every process.
  * </ol>
  *
@@ -63,6 +64,7 @@ class ModuleBoundaryTest {
       Set.of("enforcement", "mediation", "review"),
       Set.of("injunction"),
       Set.of("caseview", "search"),
+      Set.of("analytics"),
       Set.of("demo"));
 
   /**

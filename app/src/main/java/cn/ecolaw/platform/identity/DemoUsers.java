@@ -30,6 +30,7 @@ public final class DemoUsers {
       new Role("reviewer2", "reviewer-province", "省级评查员", "unit-review", "冯远", "省级评查员"),
       new Role("arbiter1", "review-arbiter", "评查专家", "unit-review", "陈衡", "评查专家"),
       new Role("analyst1", "policy-analyst", "政策分析员", "unit-bureau", "褚明", "政策分析员"),
+      new Role("supervisor1", "eco-supervisor", "执法监督人员", "unit-bureau", "韩立新", "执法监督"),
       new Role("admin", "camunda-admin", "系统管理员", "unit-bureau", "系统", "管理员"));
 
   private DemoUsers() {}

@@ -66,6 +66,8 @@ class AccessMatrixTest {
   static final Set<String> ADMIN = Set.of("admin");
   static final Set<String> ANALYST = Set.of("analyst1");
   static final Set<String> REVIEW = Set.of("reviewer1", "reviewer2", "arbiter1");
+  /** Dashboard readers: the bureau's supervisor and head (their bureau), the provincial reviewer (all units). */
+  static final Set<String> DASHBOARD = Set.of("supervisor1", "head1", "reviewer2");
   static final Set<String> EVERYONE = Set.copyOf(USERS);
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -212,6 +214,21 @@ class AccessMatrixTest {
         () -> new Call(HttpMethod.POST, "/api/reviews/samples", Map.of("count", 0))));
     p.add(probe("GET /api/reviews/statistics", "", only(200, 403, REVIEW, ANALYST, Set.of("head1"), ADMIN),
         () -> get("/api/reviews/statistics")));
+    // supervisors' dashboards: the supervisor and the head (own bureau), the provincial reviewer and the administrator
+    // (all units); the figures come from Elasticsearch, off in these tests: 503 (ANA-503) for those allowed; review
+    // results come from the database; a bad parameter is 400 for those allowed, 403 for the others
+    p.add(probe("GET /api/analytics/caseload", "", only(503, 403, DASHBOARD, ADMIN),
+        () -> get("/api/analytics/caseload?by=domain")));
+    p.add(probe("GET /api/analytics/caseload", "统计维度无效", only(400, 403, DASHBOARD, ADMIN),
+        () -> get("/api/analytics/caseload?by=party")));
+    p.add(probe("GET /api/analytics/deadlines", "", only(503, 403, DASHBOARD, ADMIN),
+        () -> get("/api/analytics/deadlines")));
+    p.add(probe("GET /api/analytics/fine-consistency", "", only(503, 403, DASHBOARD, ADMIN),
+        () -> get("/api/analytics/fine-consistency")));
+    p.add(probe("GET /api/analytics/headline", "", only(503, 403, DASHBOARD, ADMIN),
+        () -> get("/api/analytics/headline")));
+    p.add(probe("GET /api/analytics/reviews", "", only(200, 403, DASHBOARD, ADMIN),
+        () -> get("/api/analytics/reviews")));
 
     // Camunda REST API
     p.add(probe("GET /engine-rest/task", "", everyone(200), () -> get("/engine-rest/task")));
