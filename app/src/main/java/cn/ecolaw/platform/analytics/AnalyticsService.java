@@ -263,6 +263,7 @@ public class AnalyticsService {
     List<Query> filters = visibility(scope);
     filters.add(term("process", ENFORCEMENT));
     filters.add(Query.of(q -> q.exists(e -> e.field("fine"))));
+    filters.add(Query.of(q -> q.exists(e -> e.field("decidedAt"))));
     filters.add(Query.of(q -> q.exists(e -> e.field("discretion.grade"))));
     if (type != null) {
       filters.add(term("violationType", type));
