@@ -19,6 +19,13 @@
     return charts[id];
   }
 
+  /** The option, with a centred 暂无数据 when the chart has nothing to show. */
+  function note(option, empty) {
+    option.graphic = empty ? [{ type: 'text', left: 'center', top: 'middle',
+      style: { text: '暂无数据', fill: '#5f6b7a', fontSize: 14 } }] : [];
+    return option;
+  }
+
   function clear(id) {
     document.getElementById(id).innerHTML = '';
   }
@@ -58,8 +65,8 @@
     document.getElementById('headline-court-sub').textContent =
       h.courtByProcess.filter(c => c.count > 0).map(c => c.label + ' ' + number(c.count)).join(' · ');
     document.getElementById('headline-shared').textContent = number(h.informationShared);
-    document.getElementById('headline-shared-sub').textContent =
-      h.sharedByUnit.map(c => c.label + ' ' + number(c.count)).join(' · ');
+    document.getElementById('headline-shared-sub').textContent = h.sharedByUnit.length === 0 ? '尚未与其他单位共享'
+      : h.sharedByUnit.map(c => c.label + ' ' + number(c.count)).join(' · ');
     document.getElementById('headline-fines').textContent = yuan(h.finesImposed) + ' / ' + yuan(h.finesCollected);
   }
 
@@ -73,15 +80,15 @@
     window.dashboardData.caseload = c;
     document.getElementById('caseload-total').textContent = '共 ' + number(c.total) + ' 件';
     const title = { domain: '按领域', region: '按地区', month: '按月份' }[c.by];
-    chart('chart-caseload').setOption({
+    chart('chart-caseload').setOption(note({
       title: { text: '案件数量（' + title + '）', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis' },
       grid: { left: 48, right: 16, bottom: 60, top: 40 },
       xAxis: { type: 'category', data: c.buckets.map(b => b.label), axisLabel: { interval: 0, rotate: c.buckets.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: '案件数', data: c.buckets.map(b => b.count), itemStyle: { color: '#2d5486' },
+      series: [{ type: 'bar', name: '案件数', data: c.buckets.map(b => b.count), barMaxWidth: 60, itemStyle: { color: '#2d5486' },
         label: { show: true, position: 'top' } }],
-    }, true);
+    }, c.buckets.length === 0), true);
     let series;
     if (c.by === 'month') {
       series = [{ type: 'line', name: '案件数', smooth: true, data: c.buckets.map(b => b.count) }];
@@ -89,7 +96,7 @@
       series = c.buckets.slice(0, 8).map(b => ({ type: 'line', name: b.label, smooth: true,
         data: b.months.map(m => m.count) }));
     }
-    chart('chart-trend').setOption({
+    chart('chart-trend').setOption(note({
       title: { text: '逐月趋势', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis' },
       legend: { top: 22, type: 'scroll' },
@@ -97,13 +104,13 @@
       xAxis: { type: 'category', data: c.months },
       yAxis: { type: 'value', minInterval: 1 },
       series,
-    }, true);
+    }, c.months.length === 0), true);
   }
 
   // ------------------------------------------------------------------------------------------------ deadlines
 
   function stacked(id, title, groups) {
-    chart(id).setOption({
+    chart(id).setOption(note({
       title: { text: title, textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 22 },
@@ -111,8 +118,8 @@
       xAxis: { type: 'category', data: groups.map(g => g.label), axisLabel: { interval: 0, rotate: groups.length > 5 ? 30 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: ['met', 'pending', 'missed'].map(s => ({ type: 'bar', stack: 'all', name: STATE_LABELS[s],
-        itemStyle: { color: COLORS[s] }, data: groups.map(g => g[s]) })),
-    }, true);
+        barMaxWidth: 60, itemStyle: { color: COLORS[s] }, data: groups.map(g => g[s]) })),
+    }, groups.length === 0), true);
   }
 
   async function deadlines() {
@@ -124,7 +131,7 @@
     const rows = [];
     d.byFlow.forEach(f => f.deadlines.forEach(r => rows.push({ label: f.label + '·' + r.label, met: r.met,
       pending: r.pending, missed: r.missed })));
-    chart('chart-deadlines-names').setOption({
+    chart('chart-deadlines-names').setOption(note({
       title: { text: '按法定期限', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 22 },
@@ -133,7 +140,7 @@
       xAxis: { type: 'value', minInterval: 1 },
       series: ['met', 'pending', 'missed'].map(s => ({ type: 'bar', stack: 'all', name: STATE_LABELS[s],
         itemStyle: { color: COLORS[s] }, data: rows.map(r => r[s]) })),
-    }, true);
+    }, rows.length === 0), true);
     const list = document.getElementById('deadlines-missed');
     list.innerHTML = d.missedCases.length === 0 ? '<p class="muted">没有超期事项。</p>'
       : '<table class="data" id="missed-table"><thead><tr><th>案号</th><th>流程</th><th>当事人</th><th>超期事项</th></tr></thead><tbody>'
@@ -155,7 +162,7 @@
     groups.forEach((g, i) => g.points.forEach(p => (p.alert ? flagged : normal).push([i, p.ratio, p.caseNo, p.fine, p.benchmark])));
     const tip = p => esc(p.data[2]) + '<br>罚款 ' + esc(yuan(p.data[3])) + '，基准 ' + esc(yuan(p.data[4]))
       + '<br>罚款÷基准 ' + (p.data[1] * 100).toFixed(1) + '%';
-    chart('chart-fines').setOption({
+    chart('chart-fines').setOption(note({
       title: { text: '实际罚款 ÷ 裁量基准（按违法行为类型和裁量等级；红点为预警案件）', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'item', formatter: p => {
         if (p.seriesType === 'scatter') return tip(p);
@@ -175,7 +182,7 @@
         { type: 'line', name: '基准', data: [], markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#b26a00' },
           data: [{ yAxis: 1, label: { formatter: '基准' } }] } },
       ],
-    }, true);
+    }, groups.length === 0), true);
     const alerts = f.report.alerts;
     document.getElementById('fine-alert-count').textContent = '共 ' + alerts.length + ' 条';
     document.getElementById('fine-alerts').innerHTML = alerts.length === 0 ? '<p class="muted">没有预警。</p>'
@@ -197,18 +204,19 @@
       + '<span>发现问题 <b id="review-found">' + number(s.problemsFound) + '</b> 个</span>'
       + '<span>已整改 <b id="review-corrected">' + number(s.problemsCorrected) + '</b> 个</span>'
       + '<span>专家仲裁 <b>' + number(s.arbitrated) + '</b> 件</span>';
-    const pair = (id, title, labels, found, corrected, horizontal) => chart(id).setOption({
+    const pair = (id, title, labels, found, corrected, horizontal) => chart(id).setOption(note({
       title: { text: title, textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 22 },
-      grid: { left: horizontal ? 200 : 48, right: 24, bottom: 40, top: 60 },
-      [horizontal ? 'yAxis' : 'xAxis']: { type: 'category', data: labels, inverse: !!horizontal },
+      grid: { left: horizontal ? 260 : 48, right: 24, bottom: 40, top: 60 },
+      [horizontal ? 'yAxis' : 'xAxis']: { type: 'category', data: labels, inverse: !!horizontal,
+        axisLabel: { width: horizontal ? 250 : 160, overflow: 'truncate' } },
       [horizontal ? 'xAxis' : 'yAxis']: { type: 'value', minInterval: 1 },
       series: [
-        { type: 'bar', name: '发现问题', data: found, itemStyle: { color: '#b26a00' } },
-        { type: 'bar', name: '已整改', data: corrected, itemStyle: { color: '#2e7d32' } },
+        { type: 'bar', name: '发现问题', data: found, barMaxWidth: 40, itemStyle: { color: '#b26a00' } },
+        { type: 'bar', name: '已整改', data: corrected, barMaxWidth: 40, itemStyle: { color: '#2e7d32' } },
       ],
-    }, true);
+    }, labels.length === 0), true);
     pair('chart-review-units', '按被评查单位', s.byUnit.map(u => u.unit), s.byUnit.map(u => u.problemsFound),
       s.byUnit.map(u => u.problemsCorrected), false);
     pair('chart-review-types', '按问题类型（评查环节·评查项目）', s.byProblemType.map(t => t.stageLabel + '·' + t.itemName),

@@ -91,10 +91,15 @@ public class AnalyticsService {
     SearchResponse<Void> response = search(s -> s.index(index.name()).size(0).trackTotalHits(t -> t.enabled(true))
         .query(q -> q.bool(b -> b.filter(filters)))
         .aggregations("months", months)
-        .aggregations("by", a -> a.terms(t -> t.field(field).size(1200).missing(field.equals("month") ? null : "")
-            .order(field.equals("month") ? List.of(NamedValue.of("_key", SortOrder.Asc))
-                : List.of(NamedValue.of("_count", SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc))))
-            .aggregations("months", months)));
+        .aggregations("by", a -> a.terms(t -> {
+          t.field(field).size(1200);
+          if (field.equals("month")) {
+            return t.order(NamedValue.of("_key", SortOrder.Asc));
+          }
+          // documents without the field (a court flow has no domain) count under 未填写
+          return t.missing("").order(List.of(NamedValue.of("_count", SortOrder.Desc),
+              NamedValue.of("_key", SortOrder.Asc)));
+        }).aggregations("months", months)));
     List<String> allMonths = keys(response.aggregations().get("months"));
     List<Dashboards.CaseloadBucket> buckets = new ArrayList<>();
     List<StringTermsBucket> raw = response.aggregations().get("by").sterms().buckets().array();
@@ -246,7 +251,12 @@ public class AnalyticsService {
     Map<String, Long> units = counts(enf.aggregations().get("units"));
     long unitReads = units.values().stream().mapToLong(Long::longValue).sum();
     List<Dashboards.Count> shared = new ArrayList<>();
-    units.forEach((unit, n) -> shared.add(new Dashboards.Count(unit, scope.nameOf(unit), n)));
+    // the units the cases are shared with: for a unit's reader the others; at province level every unit
+    units.forEach((unit, n) -> {
+      if (scope.all() || !scope.units().contains(unit)) {
+        shared.add(new Dashboards.Count(unit, scope.nameOf(unit), n));
+      }
+    });
     return new Dashboards.Headline(scope.label(), cases, received + toPolice, received, toPolice, courtTotal, court,
         Math.max(0, unitReads - cases), shared, enf.aggregations().get("fine").sum().value(),
         enf.aggregations().get("collected").sum().value());

@@ -38,7 +38,8 @@ public final class Dashboards {
   /**
    * The seed's headline numbers: enforcement cases; clues transferred (received by transfer from another agency
    * and transferred to the police); cases handled by the court (its flows); information shared (each enforcement
-   * case readable by another unit than its own counts once per further unit); fines imposed and collected.
+   * case readable by another unit than its own counts once per further unit; {@code sharedByUnit}: how many
+   * enforcement cases each unit may read, for a unit's reader the other units only); fines imposed and collected.
    */
   public record Headline(String scope, long enforcementCases, long cluesTransferred, long cluesReceived,
       long cluesToPolice, long courtCases, List<Count> courtByProcess, long informationShared,

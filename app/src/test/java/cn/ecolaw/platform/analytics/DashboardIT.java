@@ -2,6 +2,8 @@ package cn.ecolaw.platform.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ecolaw.platform.cases.CaseFile;
+import cn.ecolaw.platform.cases.CaseFileRepository;
 import cn.ecolaw.platform.enforcement.CaseLauncher;
 import cn.ecolaw.platform.review.ReviewService;
 import cn.ecolaw.platform.review.ReviewStatistics;
@@ -51,6 +53,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DashboardIT {
 
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  /** Case files registered through the enforcement process (other ITs insert bare files to draw for review). */
+  static final String OF_A_PROCESS = " WHERE process_instance_id IS NOT NULL";
 
   @Autowired CaseLauncher launcher;
   @Autowired ProcessDriver driver;
@@ -64,6 +68,7 @@ class DashboardIT {
   @Autowired CaseIndexer indexer;
   @Autowired CaseDocuments documents;
   @Autowired ReviewService reviews;
+  @Autowired CaseFileRepository cases;
   @LocalServerPort int port;
 
   static String benchmarkCase;
@@ -90,6 +95,7 @@ class DashboardIT {
     air.put("clueSource", "TRANSFER");
     launcher.start(TestCases.caseNo(), air);
     launcher.start(TestCases.caseNo(), TestCases.enterpriseWater());
+    reviewedWithProblemsRectified();
     rebuild();
     seeded = true;
   }
@@ -107,6 +113,23 @@ class DashboardIT {
       Thread.sleep(100);
     }
     index.refresh();
+  }
+
+  /** A closed file of the bureau drawn for review, problems found by both tiers and rectified. */
+  void reviewedWithProblemsRectified() {
+    String caseNo = "湖环罚〔2025〕" + (800000 + System.nanoTime() % 90000) + "号";
+    Instant now = Instant.now();
+    cases.insert(new CaseFile(caseNo, null, "湖州看板评查测试有限公司", "ENTERPRISE", "91330502MA2B3C4D5X",
+        "浙江省湖州市吴兴区", "WATER", "WATER_EXCEED", "INSPECTION", "CLOSED", "PAID", now, now));
+    PlatformHttp.Response sample = http.post("/api/reviews/samples", Map.of("caseNos", List.of(caseNo)));
+    assertThat(sample.status()).as(sample.text()).isEqualTo(201);
+    String pid = sample.json().get("drawn").get(0).get("processInstanceId").asText();
+    driver.complete(pid, "Task_CityScoring", Map.of("cityVetoFailed", "false", "cityOpinion", "基本规范",
+        "cityDeductions", "INV-04 3 证据链不完整\nSER-01 2 送达超过法定期限"));
+    driver.complete(pid, "Task_ProvinceScoring", Map.of("provinceVetoFailed", "false", "provinceOpinion", "基本规范",
+        "provinceDeductions", "INV-04 4 证据链不完整\nDIS-02 2 偏离裁量基准理由不充分"));
+    driver.complete(pid, "Task_Rectify", Map.of("rectificationReport", "补充了证据和偏离理由"));
+    driver.complete(pid, "Task_VerifyRectification", Map.of("rectified", "true", "verifyOpinion", "整改到位"));
   }
 
   /** An enforcement case decided and served with the benchmark fine times {@code factor}. */
@@ -179,7 +202,7 @@ class DashboardIT {
     Map<String, Long> byDomain = new TreeMap<>();
     Map<String, Long> byRegion = new TreeMap<>();
     Map<String, Long> byMonth = new TreeMap<>();
-    for (Map<String, Object> row : jdbc.queryForList("SELECT domain, region, created_at FROM case_file")) {
+    for (Map<String, Object> row : jdbc.queryForList("SELECT domain, region, created_at FROM case_file" + OF_A_PROCESS)) {
       byDomain.merge((String) row.get("domain"), 1L, Long::sum);
       byRegion.merge((String) row.get("region"), 1L, Long::sum);
       Instant created = ((java.sql.Timestamp) row.get("created_at")).toInstant();
@@ -188,7 +211,7 @@ class DashboardIT {
 
     JsonNode domain = http.getOk("/api/analytics/caseload?by=domain");
     assertThat(buckets(domain)).isEqualTo(byDomain);
-    assertThat(domain.path("total").asLong()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM case_file", Long.class));
+    assertThat(domain.path("total").asLong()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM case_file" + OF_A_PROCESS, Long.class));
     assertThat(buckets(http.getOk("/api/analytics/caseload?by=region"))).isEqualTo(byRegion);
     JsonNode month = http.getOk("/api/analytics/caseload?by=month");
     assertThat(buckets(month)).isEqualTo(byMonth);
@@ -200,9 +223,9 @@ class DashboardIT {
     JsonNode h = http.getOk("/api/analytics/headline");
 
     assertThat(h.path("enforcementCases").asLong())
-        .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM case_file", Long.class));
+        .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM case_file" + OF_A_PROCESS, Long.class));
     assertThat(h.path("cluesReceived").asLong()).isEqualTo(
-        jdbc.queryForObject("SELECT COUNT(*) FROM case_file WHERE clue_source = 'TRANSFER'", Long.class)).isPositive();
+        jdbc.queryForObject("SELECT COUNT(*) FROM case_file" + OF_A_PROCESS + " AND clue_source = 'TRANSFER'", Long.class)).isPositive();
     long court = 0;
     for (String key : Labels.COURT_PROCESSES) {
       court += history.createHistoricProcessInstanceQuery().processDefinitionKey(key).count();
@@ -281,16 +304,20 @@ class DashboardIT {
   @Test
   void reviewResultsAreTheReviewStatisticsOfTheReadersUnits() {
     ReviewStatistics all = reviews.statistics();
+    ReviewStatistics bureau = reviews.statistics(List.of("湖州市生态环境局"));
 
     JsonNode r = http.getOk("/api/analytics/reviews");
-    assertThat(r.path("statistics").path("filesReviewed").asLong()).isEqualTo(all.filesReviewed());
-    assertThat(r.path("statistics").path("problemsFound").asLong()).isEqualTo(all.problemsFound());
+    assertThat(r.path("statistics").path("filesReviewed").asLong()).isEqualTo(all.filesReviewed()).isPositive();
+    assertThat(r.path("statistics").path("problemsFound").asLong()).isEqualTo(all.problemsFound()).isPositive();
     assertThat(r.path("statistics").path("problemsCorrected").asLong()).isEqualTo(all.problemsCorrected());
+    JsonNode mine = http.as("supervisor1").getOk("/api/analytics/reviews");
+    assertThat(mine.path("statistics").path("problemsFound").asLong()).isEqualTo(bureau.problemsFound()).isPositive();
+    assertThat(mine.path("statistics").path("byProblemType").size()).isEqualTo(bureau.byProblemType().size());
   }
 
   @Test
   void theSupervisorSeesTheChartsAndTheHeadlineNumbersOfTheDatabase() {
-    long cases = jdbc.queryForObject("SELECT COUNT(*) FROM case_file", Long.class);
+    long cases = jdbc.queryForObject("SELECT COUNT(*) FROM case_file" + OF_A_PROCESS, Long.class);
     long bureau = all().stream().filter(d -> d.process().equals(AnalyticsService.ENFORCEMENT))
         .filter(d -> d.units().contains("unit-bureau")).count();
     try (Browser browser = Browser.open(port)) {
@@ -311,6 +338,10 @@ class DashboardIT {
       assertThat(browser.driver().findElement(By.id("fine-alerts")).getText()).contains(heavierCase);
       assertThat(browser.all(By.cssSelector(".message.error"))).isEmpty();
       browser.screenshot("ui-dashboard-supervisor1");
+      for (String section : List.of("chart-deadlines-flow", "chart-fines", "fine-alerts", "chart-review-units")) {
+        browser.script("document.getElementById(arguments[0]).scrollIntoView()", section);
+        browser.screenshot("ui-dashboard-supervisor1-" + section);
+      }
     }
     assertThat(bureau).isLessThanOrEqualTo(cases);
   }
@@ -321,6 +352,7 @@ class DashboardIT {
       browser.login("officer1");
       browser.go("/ui/dashboard/");
       assertThat(browser.waitForText(By.id("page-message"), "ANA-001").getText()).contains("无权查看监督看板");
+      assertThat(browser.driver().findElement(By.id("headline")).isDisplayed()).isFalse();
       browser.screenshot("ui-dashboard-officer1");
     }
   }
