@@ -89,6 +89,13 @@
       series: [{ type: 'bar', name: '案件数', data: c.buckets.map(b => b.count), barMaxWidth: 60, itemStyle: { color: '#2d5486' },
         label: { show: true, position: 'top' } }],
     }, c.buckets.length === 0), true);
+    // the trend: last month against the month before, per bucket (per month: against the previous month)
+    const arrow = n => n > 0 ? '<span class="up">↑' + number(n) + '</span>' : n < 0
+      ? '<span class="down">↓' + number(-n) + '</span>' : '<span class="muted">持平</span>';
+    const shown = c.by === 'month' ? c.buckets.slice(-6) : c.buckets.slice(0, 10);
+    document.getElementById('caseload-trends').innerHTML = shown.length === 0 ? ''
+      : '<span class="muted">' + (c.by === 'month' ? '较上月：' : '最近一月较前一月：') + '</span>'
+        + shown.map(b => '<span>' + esc(b.label) + ' ' + arrow(b.change) + '</span>').join('');
     let series;
     if (c.by === 'month') {
       series = [{ type: 'line', name: '案件数', smooth: true, data: c.buckets.map(b => b.count) }];
