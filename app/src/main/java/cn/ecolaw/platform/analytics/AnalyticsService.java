@@ -14,7 +14,12 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -283,20 +288,21 @@ public class AnalyticsService {
     boolean truncated = false;
     while (true) {
       List<FieldValue> searchAfter = after;
-      SearchResponse<Map> page = search(s -> {
-        s.index(index.name()).size(PAGE).query(q -> q.bool(b -> b.filter(filters)))
-            .source(src -> src.filter(f -> f.includes("caseNo", "partyName", "violationType", "fine",
-                "benchmarkFine", "discretion.grade", "discretion.benchmarkFine", "discretion.hasDeviationReason",
-                "discretion.factorsKey")))
+      // doc values, not the source: a case's source holds the text of all its documents
+      SearchResponse<Void> page = search(s -> {
+        s.index(index.name()).size(PAGE).query(q -> q.bool(b -> b.filter(filters))).source(src -> src.fetch(false))
             .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+        for (String field : FINE_FIELDS) {
+          s.docvalueFields(f -> f.field(field));
+        }
         if (searchAfter != null) {
           s.searchAfter(searchAfter);
         }
         return s;
-      }, Map.class);
-      List<Hit<Map>> hits = page.hits().hits();
-      for (Hit<Map> hit : hits) {
-        cases.add(fineCase(hit.source()));
+      }, Void.class);
+      List<Hit<Void>> hits = page.hits().hits();
+      for (Hit<Void> hit : hits) {
+        cases.add(fineCase(hit.fields()));
       }
       if (hits.size() < PAGE) {
         break;
@@ -312,15 +318,40 @@ public class AnalyticsService {
         Labels.VIOLATION_TYPES, Labels.GRADES, truncated);
   }
 
-  static FineConsistency.FineCase fineCase(Map<?, ?> d) {
-    Map<?, ?> discretion = d.get("discretion") instanceof Map<?, ?> m ? m : Map.of();
-    Double benchmark = number(d.get("benchmarkFine"));
+  static final List<String> FINE_FIELDS = List.of("caseNo", "partyName", "violationType", "fine", "benchmarkFine",
+      "discretion.grade", "discretion.benchmarkFine", "discretion.hasDeviationReason", "discretion.factorsKey");
+
+  /** A decided case from its doc values (each field an array of one value). */
+  static FineConsistency.FineCase fineCase(Map<String, JsonData> fields) {
+    Double benchmark = number(first(fields, "benchmarkFine"));
     if (benchmark == null) {
-      benchmark = number(discretion.get("benchmarkFine"));
+      benchmark = number(first(fields, "discretion.benchmarkFine"));
     }
-    return new FineConsistency.FineCase((String) d.get("caseNo"), (String) d.get("partyName"),
-        (String) d.get("violationType"), (String) discretion.get("grade"), number(d.get("fine")), benchmark,
-        Boolean.TRUE.equals(discretion.get("hasDeviationReason")), (String) discretion.get("factorsKey"));
+    JsonValue reason = first(fields, "discretion.hasDeviationReason");
+    return new FineConsistency.FineCase(string(first(fields, "caseNo")), string(first(fields, "partyName")),
+        string(first(fields, "violationType")), string(first(fields, "discretion.grade")),
+        number(first(fields, "fine")), benchmark, reason != null && reason.getValueType() == JsonValue.ValueType.TRUE,
+        string(first(fields, "discretion.factorsKey")));
+  }
+
+  private static JsonValue first(Map<String, JsonData> fields, String name) {
+    JsonData data = fields.get(name);
+    if (data == null) {
+      return null;
+    }
+    JsonValue v = data.toJson();
+    if (v instanceof JsonArray a) {
+      return a.isEmpty() ? null : a.get(0);
+    }
+    return v;
+  }
+
+  private static String string(JsonValue v) {
+    return v instanceof JsonString s ? s.getString() : null;
+  }
+
+  private static Double number(JsonValue v) {
+    return v instanceof JsonNumber n ? n.doubleValue() : null;
   }
 
   static String method(FineConsistency.Settings s) {
@@ -381,10 +412,6 @@ public class AnalyticsService {
     } catch (DateTimeParseException e) {
       throw PlatformException.badRequest("ANA-004", "月份 " + name + " 应写作 yyyy-MM（如 2026-03），不能是“" + v + "”");
     }
-  }
-
-  private static Double number(Object v) {
-    return v instanceof Number n ? n.doubleValue() : null;
   }
 
   private static List<String> keys(Aggregate terms) {

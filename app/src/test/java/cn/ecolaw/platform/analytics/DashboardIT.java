@@ -274,6 +274,17 @@ class DashboardIT {
       }
     });
     assertThat(same).anySatisfy(a -> assertThat(a.path("caseNos").toString()).contains(benchmarkCase, heavierCase));
+    // the heavier fine has its written reason (read from the index): no 偏离基准未说明理由 alert for it
+    f.path("report").path("alerts").forEach(a -> {
+      if (a.path("kind").asText().equals(FineConsistency.FAR_FROM_BENCHMARK)) {
+        assertThat(a.path("caseNos").toString()).doesNotContain(heavierCase);
+      }
+    });
+    f.path("report").path("groups").forEach(g -> g.path("points").forEach(p -> {
+      if (p.path("caseNo").asText().equals(heavierCase)) {
+        assertThat(p.path("ratio").asDouble()).isGreaterThan(1.2);
+      }
+    }));
     assertThat(f.path("report").path("groups").toString()).contains("WATER_EXCEED");
   }
 
