@@ -211,6 +211,12 @@ class AccessMatrixTest {
         () -> new Call(HttpMethod.POST, "/api/reviews/samples", Map.of("count", 0))));
     p.add(probe("GET /api/reviews/statistics", "", only(200, 403, REVIEW, ANALYST, Set.of("head1"), ADMIN),
         () -> get("/api/reviews/statistics")));
+    // case search: every user may search (what they find is limited in the query, SearchIT); these contexts run
+    // without Elasticsearch, so the answer is 503 SEARCH-503; the rebuild is the administrator's alone
+    p.add(probe("GET /api/search", "未配置搜索服务", everyone(503), () -> get("/api/search?q=印染")));
+    p.add(probe("POST /api/admin/search/reindex", "未配置搜索服务", only(503, 403, ADMIN),
+        () -> new Call(HttpMethod.POST, "/api/admin/search/reindex", Map.of())));
+    p.add(probe("GET /api/admin/search/reindex", "", only(200, 403, ADMIN), () -> get("/api/admin/search/reindex")));
 
     // Camunda REST API
     p.add(probe("GET /engine-rest/task", "", everyone(200), () -> get("/engine-rest/task")));
