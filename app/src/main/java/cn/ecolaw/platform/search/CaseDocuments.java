@@ -111,6 +111,13 @@ public class CaseDocuments {
   private final JdbcTemplate jdbc;
   private final Map<String, Map<String, String>> dueVariablesByDefinition = new ConcurrentHashMap<>();
 
+  /** Where the shipper queues an instance again once its documents' texts are read (set by {@link CaseIndexer}). */
+  private volatile java.util.function.Consumer<String> requeue;
+
+  void requeueWith(java.util.function.Consumer<String> requeue) {
+    this.requeue = requeue;
+  }
+
   public CaseDocuments(HistoryService history, TaskService tasks, RepositoryService repository,
       AuthorizationService authorizations, CaseFileRepository cases, CaseAccessRepository access,
       AccessProperties accessProperties, DiscretionRecordRepository discretion, DocumentTexts documentTexts,
@@ -152,6 +159,14 @@ public class CaseDocuments {
 
   /** The document of one process instance, empty when the instance no longer exists (deleted history). */
   public Optional<CaseDocument> build(String processInstanceId) {
+    return build(processInstanceId, false);
+  }
+
+  /**
+   * The document; {@code quick}: documents whose text has not been read yet go in with their titles and the instance
+   * is queued again once the texts are read (the shipper's way: a change is never held up by reading PDFs).
+   */
+  public Optional<CaseDocument> build(String processInstanceId, boolean quick) {
     HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
         .singleResult();
     if (pi == null) {
@@ -223,7 +238,10 @@ public class CaseDocuments {
     List<String> deadlineStates = deadlines.stream().map(d -> d.name() + ":" + d.state()).toList();
 
     boolean primary = ownFile || file == null;
-    List<DocumentTexts.Text> docs = primary ? documentTexts.latestOf(caseNo) : List.of();
+    java.util.function.Consumer<String> again = requeue;
+    List<DocumentTexts.Text> docs = !primary ? List.of()
+        : quick && again != null ? documentTexts.latestOf(caseNo, () -> again.accept(processInstanceId))
+        : documentTexts.latestOf(caseNo);
 
     Instant filedAt = ownFile ? file.createdAt() : pi.getStartTime().toInstant();
     return Optional.of(new CaseDocument(
@@ -242,7 +260,8 @@ public class CaseDocuments {
         joined(vars, FACT_KEYS), notes(vars),
         docs.stream().map(DocumentTexts.Text::type).distinct().toList(),
         docs.stream().map(DocumentTexts.Text::title).distinct().toList(),
-        docs.isEmpty() ? null : String.join("\n", docs.stream().map(DocumentTexts.Text::text).toList())));
+        docs.isEmpty() ? null : String.join("\n", docs.stream().map(DocumentTexts.Text::text)
+            .filter(t -> !t.isEmpty()).toList())));
   }
 
   /** The units whose members may open the instance: the case's units and those granted the instance itself. */

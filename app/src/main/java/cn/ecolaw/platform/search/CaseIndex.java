@@ -46,6 +46,10 @@ public class CaseIndex {
       return;
     }
     ElasticsearchClient es = client();
+    // a template too: should another writer (an older process, a bulk after a drop) create the index by writing to
+    // it, the index still gets the platform's mapping, never a dynamic one
+    String template = "{\"index_patterns\":[\"" + name() + "\"],\"priority\":200,\"template\":" + mapping() + "}";
+    es.indices().putIndexTemplate(t -> t.name(name() + "-template").withJson(new java.io.StringReader(template)));
     if (!es.indices().exists(e -> e.index(name())).value()) {
       try (InputStream mapping = CaseIndex.class.getClassLoader().getResourceAsStream(MAPPING)) {
         es.indices().create(c -> c.index(name()).withJson(mapping));
@@ -56,6 +60,15 @@ public class CaseIndex {
       }
     }
     ensured = true;
+  }
+
+  static String mapping() throws IOException {
+    try (InputStream in = CaseIndex.class.getClassLoader().getResourceAsStream(MAPPING)) {
+      if (in == null) {
+        throw new IOException(MAPPING + " missing from the classpath");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   /** Deletes the index (a rebuild from scratch); the next write creates it again. */

@@ -20,9 +20,10 @@ public class CaseIndexer {
   private final CaseDocuments documents;
   private final CaseIndex index;
 
-  public CaseIndexer(CaseDocuments documents, CaseIndex index) {
+  public CaseIndexer(CaseDocuments documents, CaseIndex index, Outbox outbox) {
     this.documents = documents;
     this.index = index;
+    documents.requeueWith(outbox::queue);
   }
 
   /** Reads the instances (and their cases' other instances) from the database and writes them; returns how many. */
@@ -36,16 +37,20 @@ public class CaseIndexer {
         all.addAll(documents.instancesOfCase(caseNo.get()));
       }
     }
-    return write(all);
+    return write(all, true);
   }
 
   /** Writes exactly these instances (a rebuild walks every instance itself). */
   public int write(Collection<String> processInstanceIds) throws IOException {
+    return write(processInstanceIds, false);
+  }
+
+  private int write(Collection<String> processInstanceIds, boolean quick) throws IOException {
     Instant readAt = Instant.now();
     List<CaseDocument> docs = new ArrayList<>();
     List<String> gone = new ArrayList<>();
     for (String pid : processInstanceIds) {
-      documents.build(pid).ifPresentOrElse(docs::add, () -> gone.add(pid));
+      documents.build(pid, quick).ifPresentOrElse(docs::add, () -> gone.add(pid));
     }
     index.write(docs, gone, readAt);
     return docs.size();

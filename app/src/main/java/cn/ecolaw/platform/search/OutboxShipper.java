@@ -80,9 +80,12 @@ public class OutboxShipper implements SmartLifecycle {
     if (rows.isEmpty()) {
       return 0;
     }
-    indexer.index(rows.stream().map(Outbox.Row::processInstanceId).distinct().toList());
+    long began = System.nanoTime();
+    int written = indexer.index(rows.stream().map(Outbox.Row::processInstanceId).distinct().toList());
     outbox.shipped(rows);
     lastShipped = Instant.now();
+    LOG.debug("shipped {} outbox rows as {} documents in {} ms", rows.size(), written,
+        (System.nanoTime() - began) / 1_000_000);
     return rows.size();
   }
 

@@ -30,7 +30,10 @@ final class Regions {
       out[0] = rest.substring(0, p);
       rest = rest.substring(p);
     }
-    int c = end(rest, "自治州", "地区", "市", "州", "盟");
+    int c = end(rest, "自治州", "地区", "市", "盟");
+    if (c < 0) {
+      c = end(rest, "州"); // only when no other suffix: 湖州市 ends at 市, not at 州
+    }
     if (c > 0) {
       out[1] = rest.substring(0, c);
       rest = rest.substring(c);

@@ -230,6 +230,13 @@ class AccessMatrixTest {
     p.add(probe("GET /api/analytics/reviews", "", only(200, 403, DASHBOARD, ADMIN),
         () -> get("/api/analytics/reviews")));
 
+    // case search: every user may search (what they find is limited in the query, SearchIT); these contexts run
+    // without Elasticsearch, so the answer is 503 SEARCH-503; the rebuild is the administrator's alone
+    p.add(probe("GET /api/search", "未配置搜索服务", everyone(503), () -> get("/api/search?q=印染")));
+    p.add(probe("POST /api/admin/search/reindex", "未配置搜索服务", only(503, 403, ADMIN),
+        () -> new Call(HttpMethod.POST, "/api/admin/search/reindex", Map.of())));
+    p.add(probe("GET /api/admin/search/reindex", "", only(200, 403, ADMIN), () -> get("/api/admin/search/reindex")));
+
     // Camunda REST API
     p.add(probe("GET /engine-rest/task", "", everyone(200), () -> get("/engine-rest/task")));
     p.add(probe("POST /engine-rest/task/{id}/complete", "执法人员的任务", only(204, 403, Set.of("officer1"), ADMIN),
