@@ -14,6 +14,8 @@ RUN_PACKAGES=(
   "fonts-arphic-gbsn00lp:PDF 正文宋体 (AR PL SungtiL GB, Arphic Public License, embedded in generated PDFs)"
   "fonts-wqy-zenhei:PDF 标题黑体 (WenQuanYi Zen Hei, GPL-2 with font embedding exception)"
   "fonts-liberation2:PDF 西文和数字 (Liberation Serif, SIL OFL, metric-compatible with Times New Roman)"
+  "unzip:unpacks the local Elasticsearch (scripts/es-test-server.sh)"
+  "curl:checks the local Elasticsearch and drives scripts/reindex.sh"
 )
 TEST_PACKAGES=(
   "${RUN_PACKAGES[@]}"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# THE test command: installs what the machine lacks, starts a throwaway PostgreSQL, runs all tests
-# (unit tests with surefire, *IT integration tests with failsafe) and stops the server again.
+# THE test command: installs what the machine lacks, starts a throwaway PostgreSQL and a throwaway Elasticsearch
+# (scripts/es-test-server.sh), runs all tests (unit tests with surefire, *IT integration tests with failsafe) and
+# stops both servers again.
 #   bash scripts/test.sh                     # everything
 #   bash scripts/test.sh -Dit.test=SomeIT    # extra arguments go to Maven
 # Exits with Maven's exit code.
@@ -13,6 +14,7 @@ started=$SECONDS
 finish() {
   local rc=$?
   bash scripts/pg-test-server.sh stop || true
+  bash scripts/es-test-server.sh stop || true
   local took=$((SECONDS - started))
   log "total duration / 总耗时: $((took / 60))m $((took % 60))s (exit code $rc)"
   exit "$rc"
@@ -24,6 +26,8 @@ trap 'exit 143' TERM
 bash scripts/setup.sh test
 bash scripts/pg-test-server.sh start >/dev/null
 eval "$(bash scripts/pg-test-server.sh env)"
-log "integration tests use $POSTGRES_URL"
+bash scripts/es-test-server.sh start >/dev/null
+eval "$(bash scripts/es-test-server.sh env)"
+log "integration tests use $POSTGRES_URL and Elasticsearch at $ELASTICSEARCH_URL"
 
 mvn -B -ntp verify "$@"

@@ -40,10 +40,11 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code enforcement} (hands a case to the court), {@code mediation} (uses appraisal and confirmation),
  *       {@code review};
  *   <li>{@code injunction} (starts from an enforcement case, orders restoration), {@code dispatch} (执法任务指派: an
- *       inspection's finding opens an enforcement case);
- *   <li>{@code injunction} (starts from an enforcement case, orders restoration), {@code cooperation} (线索移送 and
- *       会商 between member units; an accepted clue starts an enforcement case);
- *   <li>{@code caseview}: the case list and case page across processes;
+ *       inspection's finding opens an enforcement case), {@code cooperation} (线索移送 and 会商 between member units;
+ *       an accepted clue starts an enforcement case), {@code dossier} (电子卷宗);
+ *   <li>{@code caseview}: the case list and case page across processes; {@code search}: the case index in
+ *       Elasticsearch (outbox shipper, documents of every flow, {@code /api/search});
+ *   <li>{@code analytics}: the supervisors' dashboards, aggregated over the case index ({@code /api/analytics/*});
  *   <li>{@code demo}: demonstration data of every process.
  * </ol>
  *
@@ -65,7 +66,8 @@ class ModuleBoundaryTest {
       Set.of("restoration", "court", "appraisal", "confirmation", "filecheck", "suggestion"),
       Set.of("enforcement", "mediation", "review"),
       Set.of("injunction", "dossier", "dispatch", "cooperation"),
-      Set.of("caseview"),
+      Set.of("caseview", "search"),
+      Set.of("analytics"),
       Set.of("demo"));
 
   /**

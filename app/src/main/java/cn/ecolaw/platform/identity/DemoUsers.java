@@ -44,6 +44,7 @@ public final class DemoUsers {
       new Role("agri1", "agriculture", "农业执法人员", "unit-agriculture", "朱禾", "执法人员"),
       new Role("expert1", "expert", "咨询专家", "unit-expert", "秦博", "咨询专家"),
       new Role("analyst1", "policy-analyst", "政策分析员", "unit-bureau", "褚明", "政策分析员"),
+      new Role("supervisor1", "eco-supervisor", "执法监督人员", "unit-bureau", "韩立新", "执法监督"),
       new Role("admin", "camunda-admin", "系统管理员", "unit-bureau", "系统", "管理员"));
 
   private DemoUsers() {}

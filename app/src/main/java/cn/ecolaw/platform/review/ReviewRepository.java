@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -138,30 +140,63 @@ public class ReviewRepository {
   // ------------------------------------------------------------------------------------------ statistics
 
   public List<ReviewStatistics.UnitRow> statisticsByUnit() {
+    return statisticsByUnit(null);
+  }
+
+  public List<ReviewStatistics.ProblemTypeRow> statisticsByProblemType() {
+    return statisticsByProblemType(null);
+  }
+
+  public List<ReviewStatistics.GradeRow> statisticsByGrade() {
+    return statisticsByGrade(null);
+  }
+
+  /** Per reviewed unit; {@code units} (names as recorded on the review, or null for all) limits the rows. */
+  public List<ReviewStatistics.UnitRow> statisticsByUnit(Collection<String> units) {
     return jdbc.query("""
         SELECT r.unit,
           (SELECT COUNT(*) FROM review_case c WHERE c.unit = r.unit AND c.grade IS NOT NULL) AS reviewed,
           (SELECT COUNT(*) FROM review_problem p WHERE p.unit = r.unit) AS found,
           (SELECT COUNT(*) FROM review_problem p WHERE p.unit = r.unit AND p.rectified = TRUE) AS corrected
-        FROM (SELECT DISTINCT unit FROM review_case) r ORDER BY r.unit""",
+        FROM (SELECT DISTINCT unit FROM review_case) r""" + where("r.unit", units) + " ORDER BY r.unit",
         (rs, n) -> new ReviewStatistics.UnitRow(rs.getString("unit"), rs.getLong("reviewed"), rs.getLong("found"),
-            rs.getLong("corrected")));
+            rs.getLong("corrected")), args(units));
   }
 
-  public List<ReviewStatistics.ProblemTypeRow> statisticsByProblemType() {
+  public List<ReviewStatistics.ProblemTypeRow> statisticsByProblemType(Collection<String> units) {
     return jdbc.query("""
         SELECT stage, item_code, MAX(item_name) AS item_name, COUNT(*) AS found,
           SUM(CASE WHEN rectified = TRUE THEN 1 ELSE 0 END) AS corrected
-        FROM review_problem GROUP BY stage, item_code ORDER BY stage, item_code""",
+        FROM review_problem""" + where("unit", units) + " GROUP BY stage, item_code ORDER BY stage, item_code",
         (rs, n) -> new ReviewStatistics.ProblemTypeRow(rs.getString("stage"),
             ReviewStage.valueOf(rs.getString("stage")).label(), rs.getString("item_code"), rs.getString("item_name"),
-            rs.getLong("found"), rs.getLong("corrected")));
+            rs.getLong("found"), rs.getLong("corrected")), args(units));
   }
 
-  public List<ReviewStatistics.GradeRow> statisticsByGrade() {
-    return jdbc.query("""
-        SELECT grade, COUNT(*) AS n FROM review_case WHERE grade IS NOT NULL GROUP BY grade ORDER BY grade""",
-        (rs, n) -> new ReviewStatistics.GradeRow(rs.getString("grade"), rs.getLong("n")));
+  public List<ReviewStatistics.GradeRow> statisticsByGrade(Collection<String> units) {
+    return jdbc.query("SELECT grade, COUNT(*) AS n FROM review_case WHERE grade IS NOT NULL"
+            + (units == null ? "" : where("unit", units).replace(" WHERE ", " AND ")) + " GROUP BY grade ORDER BY grade",
+        (rs, n) -> new ReviewStatistics.GradeRow(rs.getString("grade"), rs.getLong("n")), args(units));
+  }
+
+  public long arbitrated(Collection<String> units) {
+    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM review_case WHERE final_tier = 'ARBITER'"
+        + (units == null ? "" : where("unit", units).replace(" WHERE ", " AND ")), Long.class, args(units));
+    return n == null ? 0 : n;
+  }
+
+  private static String where(String column, Collection<String> units) {
+    if (units == null) {
+      return "";
+    }
+    if (units.isEmpty()) {
+      return " WHERE 1 = 0";
+    }
+    return " WHERE " + column + " IN (" + String.join(",", Collections.nCopies(units.size(), "?")) + ")";
+  }
+
+  private static Object[] args(Collection<String> units) {
+    return units == null ? new Object[0] : units.toArray();
   }
 
   public long arbitrated() {

@@ -137,6 +137,12 @@ public class ReviewService {
         reviews.statisticsByGrade(), reviews.arbitrated());
   }
 
+  /** The same, for the reviewed units named (as recorded on the reviews); null = every unit. */
+  public ReviewStatistics statistics(java.util.Collection<String> units) {
+    return ReviewStatistics.of(reviews.statisticsByUnit(units), reviews.statisticsByProblemType(units),
+        reviews.statisticsByGrade(units), reviews.arbitrated(units));
+  }
+
   private static String nonBlank(String s) {
     return s == null || s.isBlank() ? "—" : s;
   }

@@ -72,6 +72,8 @@ class AccessMatrixTest {
   static final Set<String> ADMIN = Set.of("admin");
   static final Set<String> ANALYST = Set.of("analyst1");
   static final Set<String> REVIEW = Set.of("reviewer1", "reviewer2", "arbiter1");
+  /** Dashboard readers: the bureau's supervisor and head (their bureau), the provincial reviewer (all units). */
+  static final Set<String> DASHBOARD = Set.of("supervisor1", "head1", "reviewer2");
   static final Set<String> EVERYONE = Set.copyOf(USERS);
   /** Issue 13: the member units that receive transfers and join consultations. */
   static final Set<String> POLICE = Set.of("police1");
@@ -290,6 +292,28 @@ class AccessMatrixTest {
         () -> new Call(HttpMethod.POST, "/api/reviews/samples", Map.of("count", 0))));
     p.add(probe("GET /api/reviews/statistics", "", only(200, 403, REVIEW, ANALYST, Set.of("head1"), ADMIN),
         () -> get("/api/reviews/statistics")));
+    // supervisors' dashboards: the supervisor and the head (own bureau), the provincial reviewer and the administrator
+    // (all units); the figures come from Elasticsearch, off in these tests: 503 (ANA-503) for those allowed; review
+    // results come from the database; a bad parameter is 400 for those allowed, 403 for the others
+    p.add(probe("GET /api/analytics/caseload", "", only(503, 403, DASHBOARD, ADMIN),
+        () -> get("/api/analytics/caseload?by=domain")));
+    p.add(probe("GET /api/analytics/caseload", "统计维度无效", only(400, 403, DASHBOARD, ADMIN),
+        () -> get("/api/analytics/caseload?by=party")));
+    p.add(probe("GET /api/analytics/deadlines", "", only(503, 403, DASHBOARD, ADMIN),
+        () -> get("/api/analytics/deadlines")));
+    p.add(probe("GET /api/analytics/fine-consistency", "", only(503, 403, DASHBOARD, ADMIN),
+        () -> get("/api/analytics/fine-consistency")));
+    p.add(probe("GET /api/analytics/headline", "", only(503, 403, DASHBOARD, ADMIN),
+        () -> get("/api/analytics/headline")));
+    p.add(probe("GET /api/analytics/reviews", "", only(200, 403, DASHBOARD, ADMIN),
+        () -> get("/api/analytics/reviews")));
+
+    // case search: every user may search (what they find is limited in the query, SearchIT); these contexts run
+    // without Elasticsearch, so the answer is 503 SEARCH-503; the rebuild is the administrator's alone
+    p.add(probe("GET /api/search", "未配置搜索服务", everyone(503), () -> get("/api/search?q=印染")));
+    p.add(probe("POST /api/admin/search/reindex", "未配置搜索服务", only(503, 403, ADMIN),
+        () -> new Call(HttpMethod.POST, "/api/admin/search/reindex", Map.of())));
+    p.add(probe("GET /api/admin/search/reindex", "", only(200, 403, ADMIN), () -> get("/api/admin/search/reindex")));
 
     // 执法任务指派 (issue 13): the bureau reports alarms and registers complaints; the head draws (count 0: 400, nothing
     // drawn); officers add photos to an inspection (a JSON body is no photo: 400); the head (and eco-supervisor, no demo

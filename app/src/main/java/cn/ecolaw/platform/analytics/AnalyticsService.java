@@ -1,0 +1,453 @@
+package cn.ecolaw.platform.analytics;
+
+import cn.ecolaw.platform.search.CaseIndex;
+import cn.ecolaw.platform.search.SearchUnavailableException;
+import cn.ecolaw.platform.shared.PlatformException;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import co.elastic.clients.util.NamedValue;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/**
+ * The dashboards' figures, aggregated by Elasticsearch over the case index (one document per process instance of
+ * every flow, see docs/search.md); the fine-consistency statistics are computed in plain Java
+ * ({@link FineConsistency}) over the decided cases the index returns. Every query carries the reader's unit filter
+ * ({@link Scope}). Elasticsearch off or down: 503 ANA-503. Bad parameters: 400 with a code and a Chinese message.
+ */
+@Service
+public class AnalyticsService {
+
+  static final String ENFORCEMENT = "enforcement-case";
+  static final Set<String> BY = Set.of("domain", "region", "month");
+  static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+  /** The decided cases read for the fine-consistency statistics at most (the answer says when there were more). */
+  static final int FINE_CASES_MAX = 200_000;
+  static final int PAGE = 2_000;
+
+  private final CaseIndex index;
+  private final AnalyticsProperties properties;
+
+  public AnalyticsService(CaseIndex index, AnalyticsProperties properties) {
+    this.index = index;
+    this.properties = properties;
+  }
+
+  // ------------------------------------------------------------------------------------------------ caseload
+
+  public Dashboards.Caseload caseload(Scope scope, String by, String process, String from, String to) {
+    String dimension = by == null || by.isBlank() ? "month" : by.strip();
+    if (!BY.contains(dimension)) {
+      throw PlatformException.badRequest("ANA-002", "统计维度 by 只能是 domain（领域）、region（地区）或 month（月份），"
+          + "不能是“" + dimension + "”");
+    }
+    String flow = process(process);
+    YearMonth first = month("from", from);
+    YearMonth last = month("to", to);
+    if (first != null && last != null && first.isAfter(last)) {
+      throw PlatformException.badRequest("ANA-004", "起始月份 from（" + first + "）不能晚于截止月份 to（" + last + "）");
+    }
+    List<Query> filters = visibility(scope);
+    if (flow != null) {
+      filters.add(term("process", flow));
+    }
+    if (first != null || last != null) {
+      filters.add(Query.of(q -> q.range(r -> r.term(t -> {
+        t.field("month");
+        if (first != null) {
+          t.gte(first.toString());
+        }
+        if (last != null) {
+          t.lte(last.toString());
+        }
+        return t;
+      }))));
+    }
+    Aggregation months = Aggregation.of(a -> a.terms(t -> t.field("month").size(1200)
+        .order(NamedValue.of("_key", SortOrder.Asc))));
+    String field = switch (dimension) {
+      case "domain" -> "domain";
+      case "region" -> "region";
+      default -> "month";
+    };
+    SearchResponse<Void> response = search(s -> s.index(index.name()).size(0).trackTotalHits(t -> t.enabled(true))
+        .query(q -> q.bool(b -> b.filter(filters)))
+        .aggregations("months", months)
+        .aggregations("by", a -> a.terms(t -> {
+          t.field(field).size(1200);
+          if (field.equals("month")) {
+            return t.order(NamedValue.of("_key", SortOrder.Asc));
+          }
+          // documents without the field (a court flow has no domain) count under 未填写
+          return t.missing("").order(List.of(NamedValue.of("_count", SortOrder.Desc),
+              NamedValue.of("_key", SortOrder.Asc)));
+        }).aggregations("months", months)));
+    List<String> allMonths = keys(response.aggregations().get("months"));
+    List<Dashboards.CaseloadBucket> buckets = new ArrayList<>();
+    List<StringTermsBucket> raw = response.aggregations().get("by").sterms().buckets().array();
+    for (int i = 0; i < raw.size(); i++) {
+      StringTermsBucket b = raw.get(i);
+      String key = b.key().stringValue();
+      List<Dashboards.MonthCount> series;
+      long lastMonth;
+      long previousMonth;
+      if (field.equals("month")) {
+        series = List.of(new Dashboards.MonthCount(key, b.docCount()));
+        lastMonth = b.docCount();
+        previousMonth = i == 0 ? 0 : raw.get(i - 1).docCount();
+      } else {
+        Map<String, Long> counts = counts(b.aggregations().get("months"));
+        series = allMonths.stream().map(m -> new Dashboards.MonthCount(m, counts.getOrDefault(m, 0L))).toList();
+        lastMonth = allMonths.isEmpty() ? 0 : counts.getOrDefault(allMonths.get(allMonths.size() - 1), 0L);
+        previousMonth = allMonths.size() < 2 ? 0 : counts.getOrDefault(allMonths.get(allMonths.size() - 2), 0L);
+      }
+      buckets.add(new Dashboards.CaseloadBucket(key, label(field, key), b.docCount(), series, lastMonth,
+          previousMonth, lastMonth - previousMonth));
+    }
+    return new Dashboards.Caseload(scope.label(), dimension, flow == null ? "all" : flow,
+        first == null ? null : first.toString(), last == null ? null : last.toString(),
+        response.hits().total() == null ? 0 : response.hits().total().value(), allMonths, buckets);
+  }
+
+  private static String label(String field, String key) {
+    if (key == null || key.isEmpty()) {
+      return "未填写";
+    }
+    return switch (field) {
+      case "domain" -> Labels.of(Labels.DOMAINS, key);
+      case "month" -> key.substring(0, 4) + "年" + Integer.parseInt(key.substring(5)) + "月";
+      default -> key;
+    };
+  }
+
+  // ------------------------------------------------------------------------------------------------ deadlines
+
+  public Dashboards.Deadlines deadlines(Scope scope, String process) {
+    String flow = process(process);
+    List<Query> filters = visibility(scope);
+    if (flow != null) {
+      filters.add(term("process", flow));
+    }
+    Aggregation perDeadline = Aggregation.of(a -> a.nested(n -> n.path("deadlines"))
+        .aggregations("state", s -> s.terms(t -> t.field("deadlines.state").size(5)))
+        .aggregations("name", n -> n.terms(t -> t.field("deadlines.name").size(200)
+                .order(NamedValue.of("_key", SortOrder.Asc)))
+            .aggregations("label", l -> l.terms(t -> t.field("deadlines.label").size(1)))
+            .aggregations("state", s -> s.terms(t -> t.field("deadlines.state").size(5)))));
+    SearchResponse<Map> response = search(s -> s.index(index.name()).size(50)
+        .query(q -> q.bool(b -> b.filter(filters).filter(f -> f.wildcard(w -> w.field("deadlineStates")
+            .value("*:missed")))))
+        .source(src -> src.filter(f -> f.includes("caseNo", "process", "partyName", "deadlineStates")))
+        .sort(o -> o.field(f -> f.field("filedAt").order(SortOrder.Desc)))
+        .trackTotalHits(t -> t.enabled(true)), Map.class);
+    // the aggregations count every deadline in scope, the hits list the cases with a missed one
+    SearchResponse<Void> agg = search(s -> s.index(index.name()).size(0)
+        .query(q -> q.bool(b -> b.filter(filters)))
+        .aggregations("all", perDeadline)
+        .aggregations("flow", a -> a.terms(t -> t.field("process").size(50)).aggregations("d", perDeadline))
+        .aggregations("unit", a -> a.terms(t -> {
+          t.field("units").size(200);
+          if (!scope.all()) {
+            t.include(i -> i.terms(scope.units()));
+          }
+          return t;
+        }).aggregations("d", perDeadline)));
+    Map<String, Long> totals = counts(agg.aggregations().get("all").nested().aggregations().get("state"));
+    List<Dashboards.DeadlineGroup> byFlow = new ArrayList<>();
+    for (StringTermsBucket b : agg.aggregations().get("flow").sterms().buckets().array()) {
+      String key = b.key().stringValue();
+      byFlow.add(group(key, Labels.of(Labels.PROCESSES, key), b.aggregations().get("d")));
+    }
+    byFlow.removeIf(g -> g.deadlines().isEmpty());
+    List<Dashboards.DeadlineGroup> byUnit = new ArrayList<>();
+    for (StringTermsBucket b : agg.aggregations().get("unit").sterms().buckets().array()) {
+      String key = b.key().stringValue();
+      byUnit.add(group(key, scope.nameOf(key), b.aggregations().get("d")));
+    }
+    List<Dashboards.MissedCase> missed = new ArrayList<>();
+    for (Hit<Map> hit : response.hits().hits()) {
+      Map<?, ?> d = hit.source();
+      if (d == null) {
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      if (d.get("deadlineStates") instanceof Collection<?> states) {
+        for (Object state : states) {
+          String s = String.valueOf(state);
+          if (s.endsWith(":missed")) {
+            names.add(s.substring(0, s.length() - ":missed".length()));
+          }
+        }
+      }
+      String p = (String) d.get("process");
+      missed.add(new Dashboards.MissedCase((String) d.get("caseNo"), p, Labels.of(Labels.PROCESSES, p),
+          (String) d.get("partyName"), names));
+    }
+    return new Dashboards.Deadlines(scope.label(), totals.getOrDefault("met", 0L),
+        totals.getOrDefault("pending", 0L), totals.getOrDefault("missed", 0L), byFlow, byUnit, missed);
+  }
+
+  private static Dashboards.DeadlineGroup group(String key, String label, Aggregate nested) {
+    Map<String, Aggregate> aggs = nested.nested().aggregations();
+    Map<String, Long> totals = counts(aggs.get("state"));
+    List<Dashboards.DeadlineRow> rows = new ArrayList<>();
+    for (StringTermsBucket n : aggs.get("name").sterms().buckets().array()) {
+      Map<String, Long> states = counts(n.aggregations().get("state"));
+      List<String> labels = keys(n.aggregations().get("label"));
+      String name = n.key().stringValue();
+      rows.add(new Dashboards.DeadlineRow(name, labels.isEmpty() ? name : labels.get(0),
+          states.getOrDefault("met", 0L), states.getOrDefault("pending", 0L), states.getOrDefault("missed", 0L)));
+    }
+    return new Dashboards.DeadlineGroup(key, label, totals.getOrDefault("met", 0L),
+        totals.getOrDefault("pending", 0L), totals.getOrDefault("missed", 0L), rows);
+  }
+
+  // ------------------------------------------------------------------------------------------------ headline
+
+  public Dashboards.Headline headline(Scope scope) {
+    List<Query> filters = visibility(scope);
+    Query enforcement = term("process", ENFORCEMENT);
+    SearchResponse<Void> r = search(s -> s.index(index.name()).size(0)
+        .query(q -> q.bool(b -> b.filter(filters)))
+        .aggregations("process", a -> a.terms(t -> t.field("process").size(50)))
+        .aggregations("enforcement", a -> a.filter(enforcement)
+            .aggregations("received", x -> x.filter(term("clueSource", "TRANSFER")))
+            .aggregations("toPolice", x -> x.filter(f -> f.bool(b -> b.minimumShouldMatch("1")
+                .should(term("outcome", "TRANSFERRED_TO_POLICE"))
+                .should(p -> p.prefix(px -> px.field("deadlineStates").value("policeAnswerDue:"))))))
+            .aggregations("units", x -> x.terms(t -> t.field("units").size(200)))
+            .aggregations("fine", x -> x.sum(m -> m.field("fine")))
+            .aggregations("collected", x -> x.sum(m -> m.field("collected")))));
+    Map<String, Long> processes = counts(r.aggregations().get("process"));
+    var enf = r.aggregations().get("enforcement").filter();
+    long cases = enf.docCount();
+    long received = enf.aggregations().get("received").filter().docCount();
+    long toPolice = enf.aggregations().get("toPolice").filter().docCount();
+    List<Dashboards.Count> court = new ArrayList<>();
+    long courtTotal = 0;
+    for (String p : Labels.COURT_PROCESSES) {
+      long n = processes.getOrDefault(p, 0L);
+      courtTotal += n;
+      court.add(new Dashboards.Count(p, Labels.of(Labels.PROCESSES, p), n));
+    }
+    Map<String, Long> units = counts(enf.aggregations().get("units"));
+    long unitReads = units.values().stream().mapToLong(Long::longValue).sum();
+    List<Dashboards.Count> shared = new ArrayList<>();
+    // the units the cases are shared with: for a unit's reader the others; at province level every unit
+    units.forEach((unit, n) -> {
+      if (scope.all() || !scope.units().contains(unit)) {
+        shared.add(new Dashboards.Count(unit, scope.nameOf(unit), n));
+      }
+    });
+    return new Dashboards.Headline(scope.label(), cases, received + toPolice, received, toPolice, courtTotal, court,
+        Math.max(0, unitReads - cases), shared, enf.aggregations().get("fine").sum().value(),
+        enf.aggregations().get("collected").sum().value());
+  }
+
+  // ---------------------------------------------------------------------------------------- fine consistency
+
+  public Dashboards.FineConsistencyAnswer fineConsistency(Scope scope, String violationType) {
+    String type = violationType == null || violationType.isBlank() ? null : violationType.strip();
+    if (type != null && !Labels.VIOLATION_TYPES.containsKey(type)) {
+      throw PlatformException.badRequest("ANA-005", "未知的违法行为类型 violationType：“" + type + "”（可选："
+          + String.join("、", Labels.VIOLATION_TYPES.keySet()) + "）");
+    }
+    List<Query> filters = visibility(scope);
+    filters.add(term("process", ENFORCEMENT));
+    filters.add(Query.of(q -> q.exists(e -> e.field("fine"))));
+    filters.add(Query.of(q -> q.exists(e -> e.field("decidedAt"))));
+    filters.add(Query.of(q -> q.exists(e -> e.field("discretion.grade"))));
+    if (type != null) {
+      filters.add(term("violationType", type));
+    }
+    List<FineConsistency.FineCase> cases = new ArrayList<>();
+    List<FieldValue> after = null;
+    boolean truncated = false;
+    while (true) {
+      List<FieldValue> searchAfter = after;
+      // doc values, not the source: a case's source holds the text of all its documents
+      SearchResponse<Void> page = search(s -> {
+        s.index(index.name()).size(PAGE).query(q -> q.bool(b -> b.filter(filters))).source(src -> src.fetch(false))
+            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+        for (String field : FINE_FIELDS) {
+          s.docvalueFields(f -> f.field(field));
+        }
+        if (searchAfter != null) {
+          s.searchAfter(searchAfter);
+        }
+        return s;
+      }, Void.class);
+      List<Hit<Void>> hits = page.hits().hits();
+      for (Hit<Void> hit : hits) {
+        cases.add(fineCase(hit.fields()));
+      }
+      if (hits.size() < PAGE) {
+        break;
+      }
+      if (cases.size() >= FINE_CASES_MAX) {
+        truncated = true;
+        break;
+      }
+      after = hits.get(hits.size() - 1).sort();
+    }
+    FineConsistency.Report report = FineConsistency.analyse(cases, properties.settings());
+    return new Dashboards.FineConsistencyAnswer(scope.label(), method(properties.settings()), report,
+        Labels.VIOLATION_TYPES, Labels.GRADES, truncated);
+  }
+
+  static final List<String> FINE_FIELDS = List.of("caseNo", "partyName", "violationType", "fine", "benchmarkFine",
+      "discretion.grade", "discretion.benchmarkFine", "discretion.hasDeviationReason", "discretion.factorsKey");
+
+  /** A decided case from its doc values (each field an array of one value). */
+  static FineConsistency.FineCase fineCase(Map<String, JsonData> fields) {
+    Double benchmark = number(first(fields, "benchmarkFine"));
+    if (benchmark == null) {
+      benchmark = number(first(fields, "discretion.benchmarkFine"));
+    }
+    JsonValue reason = first(fields, "discretion.hasDeviationReason");
+    return new FineConsistency.FineCase(string(first(fields, "caseNo")), string(first(fields, "partyName")),
+        string(first(fields, "violationType")), string(first(fields, "discretion.grade")),
+        number(first(fields, "fine")), benchmark, reason != null && reason.getValueType() == JsonValue.ValueType.TRUE,
+        string(first(fields, "discretion.factorsKey")));
+  }
+
+  private static JsonValue first(Map<String, JsonData> fields, String name) {
+    JsonData data = fields.get(name);
+    if (data == null) {
+      return null;
+    }
+    JsonValue v = data.toJson();
+    if (v instanceof JsonArray a) {
+      return a.isEmpty() ? null : a.get(0);
+    }
+    return v;
+  }
+
+  private static String string(JsonValue v) {
+    return v instanceof JsonString s ? s.getString() : null;
+  }
+
+  private static Double number(JsonValue v) {
+    return v instanceof JsonNumber n ? n.doubleValue() : null;
+  }
+
+  static String method(FineConsistency.Settings s) {
+    return String.format(java.util.Locale.ROOT, "对每件已作出处罚决定的案件计算“实际罚款 ÷ 裁量基准金额”（1 即与基准相同）；"
+        + "按违法行为类型和裁量等级分组，取该比值的中位数和中位数绝对偏差（MAD，各案与中位数之差的绝对值的中位数）。"
+        + "中位数和 MAD 不受个别极端罚款影响（平均数和标准差会被拉偏）。预警：①偏离基准超过 %.0f%% 且未写明理由；"
+        + "②同组中稳健得分 0.6745×|比值−中位数|÷MAD 超过 %.1f（MAD 为 0 时，偏离中位数超过 %.0f%%）；"
+        + "③裁量因素完全相同的案件，最高罚款超过最低罚款的 %.1f 倍（同案不同罚）。",
+        s.benchmarkTolerance() * 100, s.outlierScore(), s.benchmarkTolerance() * 100, s.sameFactorsSpread());
+  }
+
+  // ---------------------------------------------------------------------------------------------- plumbing
+
+  /** The reader's unit filter: documents that one of the reader's units may open (none for province level). */
+  static List<Query> visibility(Scope scope) {
+    List<Query> filters = new ArrayList<>();
+    if (!scope.all()) {
+      filters.add(Query.of(q -> q.terms(t -> t.field("units")
+          .terms(v -> v.value(scope.units().stream().map(FieldValue::of).toList())))));
+    }
+    return filters;
+  }
+
+  private static Query term(String field, String value) {
+    return Query.of(q -> q.term(t -> t.field(field).value(value)));
+  }
+
+  /** enforcement-case unless given; {@code all} = every flow. */
+  static String process(String process) {
+    if (process == null || process.isBlank()) {
+      return ENFORCEMENT;
+    }
+    String p = process.strip();
+    if (p.equals("all")) {
+      return null;
+    }
+    if (!Labels.PROCESSES.containsKey(p)) {
+      throw PlatformException.badRequest("ANA-003", "未知的流程 process：“" + p + "”（可选：all、"
+          + String.join("、", Labels.PROCESSES.keySet()) + "）");
+    }
+    return p;
+  }
+
+  static YearMonth month(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    try {
+      if (!MONTH.matcher(v).matches()) {
+        throw new DateTimeParseException("", v, 0);
+      }
+      YearMonth m = YearMonth.parse(v);
+      if (m.getYear() < 2000 || m.getYear() > 2100) {
+        throw new DateTimeParseException("", v, 0);
+      }
+      return m;
+    } catch (DateTimeParseException e) {
+      throw PlatformException.badRequest("ANA-004", "月份 " + name + " 应写作 yyyy-MM（如 2026-03），不能是“" + v + "”");
+    }
+  }
+
+  private static List<String> keys(Aggregate terms) {
+    List<String> keys = new ArrayList<>();
+    for (StringTermsBucket b : terms.sterms().buckets().array()) {
+      keys.add(b.key().stringValue());
+    }
+    return keys;
+  }
+
+  private static Map<String, Long> counts(Aggregate terms) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (StringTermsBucket b : terms.sterms().buckets().array()) {
+      counts.put(b.key().stringValue(), b.docCount());
+    }
+    return counts;
+  }
+
+  private SearchResponse<Void> search(java.util.function.Function<SearchRequest.Builder,
+      co.elastic.clients.util.ObjectBuilder<SearchRequest>> request) {
+    return search(request, Void.class);
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private <T> SearchResponse<T> search(java.util.function.Function<SearchRequest.Builder,
+      co.elastic.clients.util.ObjectBuilder<SearchRequest>> request, Class<T> type) {
+    try {
+      index.ensure();
+      ElasticsearchClient es = index.client();
+      return es.search(request, type);
+    } catch (SearchUnavailableException e) {
+      throw new AnalyticsUnavailableException("未配置搜索服务（platform.search.url）");
+    } catch (ElasticsearchException e) {
+      throw new AnalyticsUnavailableException("搜索服务答复错误（" + e.error().type() + "）");
+    } catch (IOException e) {
+      throw new AnalyticsUnavailableException("无法连接搜索服务");
+    }
+  }
+}
