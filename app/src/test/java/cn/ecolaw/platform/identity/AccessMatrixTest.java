@@ -253,8 +253,9 @@ class AccessMatrixTest {
         () -> get("/api/cases/{c}/documents", toPolice)));
     // 线索移送: every member unit may transfer to another unit (not to itself: CLUE-002); the analyst belongs to no
     // case-handling unit (CLUE-008); the administrator must name the sending unit (CLUE-007)
-    p.add(probe("POST /api/clues", "移送农业农村局", except(except(only(201, 403, CASE_UNITS), Set.of("agri1"), 400),
-        ADMIN, 400), () -> new Call(HttpMethod.POST, "/api/clues", of("receiverUnit", "unit-agriculture", "kind", "CLUE",
+    // the supervisor reads figures and handles no cases: no transfers (CLUE-008)
+    p.add(probe("POST /api/clues", "移送农业农村局", except(except(except(only(201, 403, CASE_UNITS), Set.of("agri1"), 400),
+        ADMIN, 400), Set.of("supervisor1"), 403), () -> new Call(HttpMethod.POST, "/api/clues", of("receiverUnit", "unit-agriculture", "kind", "CLUE",
             "subject", "湖州测试养殖场", "facts", "养殖废水直排河道"))));
     p.add(probe("GET /api/clues", "", everyone(200), () -> get("/api/clues")));
     Map<String, Integer> transferReaders = only(200, 403, BUREAU, POLICE, ADMIN);
@@ -325,7 +326,7 @@ class AccessMatrixTest {
             "complaintContent", "夜间偷排"))));
     p.add(probe("POST /api/inspections/draws", "抽取数量为0", only(400, 403, Set.of("head1"), ADMIN),
         () -> new Call(HttpMethod.POST, "/api/inspections/draws", Map.of("count", 0))));
-    p.add(probe("GET /api/inspections/summary", "", only(200, 403, Set.of("head1"), ADMIN),
+    p.add(probe("GET /api/inspections/summary", "", only(200, 403, Set.of("head1", "supervisor1"), ADMIN),
         () -> get("/api/inspections/summary")));
     p.add(probe("POST /api/inspections/{inspectionNo}/photos", "不是照片", only(400, 403, OFFICERS, ADMIN),
         () -> new Call(HttpMethod.POST, "/api/inspections/{n}/photos", Map.of("photo", "x"), inspectionNo)));
