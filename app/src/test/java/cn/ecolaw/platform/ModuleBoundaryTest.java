@@ -61,7 +61,7 @@ class ModuleBoundaryTest {
       Set.of("restoration", "court", "appraisal", "confirmation"),
       Set.of("enforcement", "mediation", "review"),
       Set.of("injunction"),
-      Set.of("caseview"),
+      Set.of("caseview", "workbench"),
       Set.of("demo"));
 
   /**
