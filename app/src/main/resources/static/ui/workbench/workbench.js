@@ -223,6 +223,7 @@
     const keys = Object.keys(groups);
     const c = echarts.getInstanceByDom($(id)) || echarts.init($(id));
     c.setOption({
+      animation: false,
       title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis' }, legend: { bottom: 0 },
       grid: { left: 40, right: 20, top: 40, bottom: 60 },

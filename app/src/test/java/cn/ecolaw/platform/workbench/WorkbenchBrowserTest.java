@@ -120,6 +120,8 @@ class WorkbenchBrowserTest {
           .until(ExpectedConditions.visibilityOfElementLocated(By.id("guards-verdict")));
       assertThat(verdict.getText()).isEqualTo("全部通过，可以发布");
       assertThat(browser.driver().findElement(By.id("guards")).getText()).contains("GUARD-005");
+      browser.script("document.getElementById('draft-card').scrollIntoView()");
+      browser.screenshot("workbench-3-diff-and-guards");
 
       browser.driver().findElement(By.id("what-if")).click();
       String replay = new WebDriverWait(browser.driver(), SLOW)
@@ -128,13 +130,13 @@ class WorkbenchBrowserTest {
       assertThat(browser.all(By.cssSelector("#whatif-case-table tbody tr"))).isNotEmpty();
       assertThat(browser.all(By.cssSelector("#whatif-chart-type canvas"))).isNotEmpty();
       browser.script("document.getElementById('whatif-summary').scrollIntoView()");
-      browser.screenshot("workbench-3-tested-and-replayed");
+      browser.screenshot("workbench-4-replayed");
 
       browser.driver().findElement(By.id("publish-reason")).sendKeys("依据省厅2026年裁量基准修订");
       browser.driver().findElement(By.id("publish")).click();
       String published = new WebDriverWait(browser.driver(), SLOW)
           .until(ExpectedConditions.visibilityOfElementLocated(By.id("published"))).getText();
-      browser.screenshot("workbench-4-published");
+      browser.screenshot("workbench-5-published");
       assertThat(published).contains("已发布 penalty-discretion v" + (before + 1)).contains("回放");
     }
     DecisionDefinition now = repository.createDecisionDefinitionQuery().decisionDefinitionKey("penalty-discretion")
