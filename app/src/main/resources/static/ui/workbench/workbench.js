@@ -144,6 +144,7 @@
       $('guards').innerHTML = '尚未运行';
       $('whatif-summary').innerHTML = '尚未回放';
       $('whatif-cases').innerHTML = '';
+      $('whatif-charts').hidden = true;
       $('publish-result').innerHTML = '';
       $('draft-error').innerHTML = '';
       await showDiff();
@@ -202,6 +203,7 @@
       $('whatif-summary').innerHTML = '<p id="whatif-result">回放 <b>' + r.evaluated + '</b> 件，结果改变 <b>' + r.changed
         + '</b> 件：罚款提高 <b class="up">' + r.up + '</b> 件（合计 ' + esc(money(r.totalIncrease)) + '），降低 <b class="down">'
         + r.down + '</b> 件（合计 ' + esc(money(r.totalDecrease)) + '）' + (r.unmatched ? '，无规则命中 ' + r.unmatched + ' 件' : '') + '</p>';
+      $('whatif-charts').hidden = false;
       chart('whatif-chart-type', '按违法类型', r.byType);
       chart('whatif-chart-region', '按地区', r.byRegion);
       $('whatif-cases').innerHTML = !r.cases.length ? '' : '<table class="data" id="whatif-case-table"><thead><tr><th>案号</th><th>地区</th>'
@@ -226,7 +228,7 @@
       animation: false,
       title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis' }, legend: { bottom: 0 },
-      grid: { left: 40, right: 20, top: 40, bottom: 60 },
+      grid: { left: 40, right: 20, top: 40, bottom: keys.length > 3 ? 90 : 60 },
       xAxis: { type: 'category', data: keys.map(k => groups[k].label || k), axisLabel: { interval: 0, rotate: keys.length > 3 ? 20 : 0 } },
       yAxis: { type: 'value', name: '件', minInterval: 1 },
       series: [
