@@ -94,6 +94,28 @@ class DecisionWorkbenchTest {
   }
 
   @Test
+  void aScriptPostsTheDmnFileItselfWithTheReasonAsAParameter() throws Exception {
+    String xml = Drafts.published(analyst, "appraisal-route");
+    java.net.http.HttpRequest request = Logins.as(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            "http://localhost:" + port + "/api/decisions/appraisal-route/drafts?reason="
+                + PlatformHttp.enc("脚本提交的草稿")))
+        .header("Content-Type", "application/xml")
+        .header("Accept", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(xml, java.nio.charset.StandardCharsets.UTF_8)), "analyst1")
+        .build();
+
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(request,
+        java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    long id = PlatformHttp.json().readTree(r.body()).get("id").asLong();
+    JsonNode draft = analyst.getOk("/api/decisions/drafts/" + id);
+    assertThat(draft.get("reason").asText()).isEqualTo("脚本提交的草稿");
+    assertThat(draft.get("xml").asText()).isEqualTo(xml);
+    assertThat(analyst.getOk("/api/decisions/drafts/" + id + "/diff").get("decisions")).isEmpty();
+  }
+
+  @Test
   void aDraftThatIsNoDecisionFileOrNotFeelOrWithoutReasonIsRefusedInChinese() {
     String xml = Drafts.published(analyst, "review-grade");
     assertRefused(analyst.post("/api/decisions/review-grade/drafts", Map.of("xml", "<不是DMN/>", "reason", "试")),
