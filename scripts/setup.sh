@@ -3,6 +3,8 @@
 # present it does nothing and needs no network.
 #   bash scripts/setup.sh        # everything the tests need
 #   bash scripts/setup.sh run    # only what running the platform needs
+# Also installs the pages' browser libraries (web/package-lock.json, e.g. dmn-js) with `npm ci` when web/node_modules
+# is missing or older than the lock file; Debian's nodejs/npm are installed first when absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LOG_TAG=setup
@@ -17,6 +19,11 @@ RUN_PACKAGES=(
   "unzip:unpacks the local Elasticsearch (scripts/es-test-server.sh)"
   "curl:checks the local Elasticsearch and drives scripts/reindex.sh"
 )
+# node and npm install the pages' browser libraries (web/package-lock.json); only when the machine has none
+if ! command -v npm >/dev/null; then
+  RUN_PACKAGES+=("nodejs:Node.js, runs npm for the pages' browser libraries (dmn-js of the decision workbench)"
+    "npm:npm ci installs web/package-lock.json (dmn-js), copied into the jar by the Maven build")
+fi
 TEST_PACKAGES=(
   "${RUN_PACKAGES[@]}"
   "postgresql:PostgreSQL $PG_MAJOR server for the integration tests (/usr/lib/postgresql/$PG_MAJOR/bin)"
@@ -45,8 +52,26 @@ for entry in "${wanted[@]}"; do
   pkg="${entry%%:*}"
   installed "$pkg" || { missing+=("$pkg"); log "missing: $pkg — ${entry#*:}"; }
 done
+# The pages' browser libraries: `npm ci` from the lock file when node_modules is missing or out of date
+# (the stamp holds the lock file's checksum). The Maven build copies their dist bundles into the jar.
+web_libraries() {
+  local lock=web/package-lock.json stamp=web/node_modules/.ecocase-lock.sha256 sum
+  [ -f "$lock" ] || return 0
+  sum="$(sha256sum "$lock" | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && [ -f web/node_modules/dmn-js/package.json ]; then
+    log "web libraries up to date (web/node_modules)"
+    return 0
+  fi
+  command -v npm >/dev/null || die "npm is required to install web/package-lock.json (apt-get install nodejs npm)"
+  log "installing web libraries: npm ci (web/package-lock.json)"
+  (cd web && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null)
+  echo "$sum" > "$stamp"
+  log "installed web libraries"
+}
+
 if [ "${#missing[@]}" -eq 0 ]; then
   log "all required packages present"
+  web_libraries
   exit 0
 fi
 
@@ -69,3 +94,4 @@ for pkg in "${missing[@]}"; do
   installed "$pkg" || die "$pkg could not be installed"
 done
 log "installed: ${missing[*]}"
+web_libraries

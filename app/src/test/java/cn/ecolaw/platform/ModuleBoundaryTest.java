@@ -66,7 +66,7 @@ class ModuleBoundaryTest {
       Set.of("restoration", "court", "appraisal", "confirmation", "filecheck", "suggestion"),
       Set.of("enforcement", "mediation", "review"),
       Set.of("injunction", "dossier", "dispatch", "cooperation"),
-      Set.of("caseview", "search"),
+      Set.of("caseview", "search", "workbench"),
       Set.of("analytics"),
       Set.of("demo"));
 

@@ -14,7 +14,11 @@ public enum AuditAction {
   TRAIL_VIEWED("查看留痕"),
   COMMENT_ADDED("添加意见"),
   COMMENT_UPDATED("修改意见"),
-  COMMENT_DELETED("删除意见");
+  COMMENT_DELETED("删除意见"),
+  /** A policy analyst's draft of a decision saved on the workbench (chain "决策:" + key). */
+  DECISION_DRAFTED("保存决策草稿"),
+  /** A decision published from the workbench: the new deployment, its version tag, the reason and the what-if. */
+  DECISION_PUBLISHED("发布决策");
 
   private final String label;
 

@@ -341,6 +341,28 @@ class AccessMatrixTest {
         except(only(400, 404, ADMIN), BUREAU, 403),
         () -> new Call(HttpMethod.POST, "/engine-rest/process-definition/key/inspection-dispatch/start",
             Map.of("variables", Map.of()))));
+    // decision workbench (issue 11): published decisions and their suites are read by all; drafts, tests, what-if
+    // and publishing are the policy analyst's only (WB-006), the administrator included among the refused
+    p.add(probe("GET /api/decisions", "", everyone(200), () -> get("/api/decisions")));
+    p.add(probe("GET /api/decisions/{key}", "", everyone(200), () -> get("/api/decisions/review-grade")));
+    p.add(probe("GET /api/decisions/{key}/suites", "", everyone(200), () -> get("/api/decisions/review-grade/suites")));
+    p.add(probe("PUT /api/decisions/{key}/suites", "无用例的用例集", only(400, 403, ANALYST),
+        () -> new Call(HttpMethod.PUT, "/api/decisions/review-grade/suites", Map.of("name", "空"))));
+    p.add(probe("GET /api/decisions/{key}/drafts", "", only(200, 403, ANALYST),
+        () -> get("/api/decisions/review-grade/drafts")));
+    p.add(probe("POST /api/decisions/{key}/drafts", "原样的草稿", only(201, 403, ANALYST),
+        () -> new Call(HttpMethod.POST, "/api/decisions/review-grade/drafts",
+            Map.of("xml", publishedXml("review-grade"), "reason", "权限矩阵"))));
+    p.add(probe("GET /api/decisions/drafts/{id}", "", only(200, 403, ANALYST),
+        () -> get("/api/decisions/drafts/" + discretionDraft())));
+    p.add(probe("GET /api/decisions/drafts/{id}/diff", "", only(200, 403, ANALYST),
+        () -> get("/api/decisions/drafts/" + discretionDraft() + "/diff")));
+    p.add(probe("POST /api/decisions/drafts/{id}/test", "评查等次的草稿", only(200, 403, ANALYST),
+        () -> new Call(HttpMethod.POST, "/api/decisions/drafts/" + gradeDraft() + "/test", Map.of())));
+    p.add(probe("POST /api/decisions/drafts/{id}/what-if", "", only(200, 403, ANALYST),
+        () -> new Call(HttpMethod.POST, "/api/decisions/drafts/" + discretionDraft() + "/what-if", Map.of())));
+    p.add(probe("POST /api/decisions/drafts/{id}/publish", "未写发布理由", only(400, 403, ANALYST),
+        () -> new Call(HttpMethod.POST, "/api/decisions/drafts/" + discretionDraft() + "/publish", Map.of())));
 
     // Camunda REST API
     p.add(probe("GET /engine-rest/task", "", everyone(200), () -> get("/engine-rest/task")));
@@ -615,6 +637,48 @@ class AccessMatrixTest {
   // ---------------------------------------------------------------------------------------------- helpers
 
   record Call(HttpMethod method, String url, Object body, Object... vars) {}
+
+  /** A draft of the discretion benchmark saved by the analyst, for the workbench's draft endpoints. */
+  Long discretionDraft;
+
+  long discretionDraft() {
+    if (discretionDraft == null) {
+      ResponseEntity<String> saved = call("analyst1", HttpMethod.POST, "/api/decisions/penalty-discretion/drafts",
+          Map.of("xml", publishedXml("penalty-discretion"), "reason", "权限矩阵"));
+      assertThat(saved.getStatusCode().value()).as(saved.getBody()).isEqualTo(201);
+      try {
+        discretionDraft = JSON.readTree(saved.getBody()).get("id").asLong();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return discretionDraft;
+  }
+
+  /** A draft of review-grade (tested without the discretion benchmark's sweep of generated inputs). */
+  Long gradeDraft;
+
+  long gradeDraft() {
+    if (gradeDraft == null) {
+      ResponseEntity<String> saved = call("analyst1", HttpMethod.POST, "/api/decisions/review-grade/drafts",
+          Map.of("xml", publishedXml("review-grade"), "reason", "权限矩阵"));
+      assertThat(saved.getStatusCode().value()).as(saved.getBody()).isEqualTo(201);
+      try {
+        gradeDraft = JSON.readTree(saved.getBody()).get("id").asLong();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return gradeDraft;
+  }
+
+  String publishedXml(String key) {
+    try {
+      return JSON.readTree(call("officer1", HttpMethod.GET, "/api/decisions/" + key, null).getBody()).get("xml").asText();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   /** @param list a list endpoint: a 200 with an empty list counts as 404 (the caller finds nothing) */
   /**
