@@ -62,6 +62,7 @@ class ModuleBoundaryTest {
       Set.of("enforcement", "mediation", "review"),
       Set.of("injunction"),
       Set.of("caseview"),
+      Set.of("workspace"),
       Set.of("demo"));
 
   /**
