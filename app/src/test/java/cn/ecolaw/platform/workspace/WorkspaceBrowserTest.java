@@ -70,9 +70,10 @@ class WorkspaceBrowserTest {
       browser.login("officer1").go("/ui/workspace/");
       browser.waitFor(By.id("q")).sendKeys(partyId);
       browser.driver().findElement(By.id("search")).click();
-      WebElement link = browser.waitFor(By.cssSelector("#case-list a.case-link"));
+      browser.waitUntil(d -> d.getCurrentUrl().contains("q=" + partyId));
+      browser.waitForText(By.id("count"), "共 1 件");
       browser.waitForText(By.id("case-list"), "立案期限");
-      assertThat(browser.all(By.cssSelector("#case-list tbody tr"))).hasSize(1);
+      WebElement link = browser.waitFor(By.cssSelector("#case-list a.case-link"));
       assertThat(link.getText()).isEqualTo(caseNo);
       browser.screenshot("workspace-list-officer1");
 
@@ -162,12 +163,15 @@ class WorkspaceBrowserTest {
       browser.driver().switchTo().defaultContent();
       browser.screenshot("workspace-review-beside-reviewer1");
 
-      browser.waitFor(By.xpath("//button[normalize-space()='认领']")).click();
-      browser.waitFor(By.xpath("//label[contains(normalize-space(),'不存在一票否决情形')]")).click();
-      browser.waitFor(By.cssSelector("textarea[id*='Field_cityOpinion']")).sendKeys("案卷材料齐全，程序合法。");
+      click(browser, browser.waitFor(By.xpath("//button[normalize-space()='认领']")));
+      browser.waitUntil(d -> d.findElements(By.cssSelector(".disabled-form")).isEmpty());
+      click(browser, browser.waitFor(By.xpath("//label[contains(normalize-space(),'不存在一票否决情形')]")));
+      WebElement opinion = browser.waitFor(By.cssSelector("textarea[id*='Field_cityOpinion']"));
+      browser.script("arguments[0].scrollIntoView({block: 'center'})", opinion);
+      opinion.sendKeys("案卷材料齐全，程序合法。");
       assertThat(browser.driver().findElement(By.id("platform-case-beside")).isDisplayed()).isTrue();
       browser.screenshot("workspace-review-scoring-reviewer1");
-      browser.waitFor(By.xpath("//button[contains(@class,'btn-primary') and normalize-space()='完成']")).click();
+      click(browser, browser.waitFor(By.xpath("//button[contains(@class,'btn-primary') and normalize-space()='完成']")));
 
       browser.waitUntil(d -> tasks.createTaskQuery().taskId(scoring.getId()).count() == 0);
     }
@@ -181,6 +185,7 @@ class WorkspaceBrowserTest {
       browser.login("officer1").go("/camunda/app/tasklist/default/");
 
       browser.waitForText(By.tagName("body"), "发起流程");
+      browser.waitForText(By.tagName("body"), "本岗位待办");
       String text = browser.driver().findElement(By.tagName("body")).getText();
       assertThat(text).contains("本岗位待办").doesNotContain("Start process").doesNotContain("Create a filter");
       browser.waitUntil(d -> !d.findElements(By.cssSelector(".ce-eol-banner")).isEmpty());
@@ -196,6 +201,11 @@ class WorkspaceBrowserTest {
   }
 
   // ---------------------------------------------------------------------------------------------- helpers
+
+  static void click(Browser browser, WebElement element) {
+    browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
+  }
 
   String start() {
     Map<String, Object> input = TestCases.enterpriseWater();
