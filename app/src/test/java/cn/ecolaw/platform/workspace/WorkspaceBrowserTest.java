@@ -122,6 +122,12 @@ class WorkspaceBrowserTest {
       WebElement link = browser.waitFor(By.cssSelector(".fjs-container a.platform-case-link"));
       assertThat(browser.waitFor(By.cssSelector(".task-details, [cam-tasklist-task]")).getText()).contains(caseNo);
       browser.screenshot("workspace-approval-task-head1");
+      click(browser, browser.waitFor(By.xpath("//a[contains(normalize-space(),'本岗位待办')]")));
+      assertThat(browser.waitForText(By.cssSelector(".tasks-list"), caseNo).getText()).contains("案号", "当事人",
+          "湖州测试印染有限公司");
+      browser.screenshot("workspace-tasklist-list-head1");
+      browser.go("/camunda/app/tasklist/default/#/?task=" + approval.getId());
+      link = browser.waitFor(By.cssSelector(".fjs-container a.platform-case-link"));
       String tasklist = browser.driver().getWindowHandle();
 
       link.click();
@@ -138,6 +144,11 @@ class WorkspaceBrowserTest {
       documents.get(0).click();
       WebElement preview = browser.waitFor(By.id("document-preview"));
       assertThat(preview.getAttribute("src")).startsWith("blob:");
+      Object pdf = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "fetch(document.getElementById('document-preview').src).then(r => r.arrayBuffer())"
+              + ".then(b => done(new TextDecoder('latin1').decode(new Uint8Array(b).slice(0, 5)) + ' ' + b.byteLength));");
+      assertThat(String.valueOf(pdf)).startsWith("%PDF-");
       assertThat(browser.driver().findElement(By.id("discretion-text")).getText()).contains("裁量等级", "基准罚款金额");
       browser.script("document.getElementById('documents').scrollIntoView()");
       browser.screenshot("workspace-case-documents-head1");
