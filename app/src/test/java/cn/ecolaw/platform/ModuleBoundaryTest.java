@@ -67,7 +67,7 @@ class ModuleBoundaryTest {
       Set.of("enforcement", "mediation", "review"),
       Set.of("injunction", "dossier", "dispatch", "cooperation"),
       Set.of("caseview", "search", "workbench"),
-      Set.of("analytics"),
+      Set.of("analytics", "workspace"),
       Set.of("demo"));
 
   /**

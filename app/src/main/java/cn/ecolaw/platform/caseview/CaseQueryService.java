@@ -47,6 +47,11 @@ public class CaseQueryService {
       "paidAmount", "paidDate", "hearingRight", "hearingRequested", "legalReviewRequired",
       "collectiveDiscussionRequired", "remedyFiled", "remedyResult", "courtDocketNo", "courtResult"};
 
+  /** The statutory deadlines a case records (variable, label, legal basis), for pages that list cases by deadline. */
+  public static List<String[]> deadlineKinds() {
+    return java.util.Arrays.stream(DEADLINES).map(String[]::clone).toList();
+  }
+
   private final CaseFileRepository cases;
   private final HistoryService history;
   private final TaskService tasks;

@@ -79,7 +79,14 @@ public class CaseStartValidator {
     v.put("facts", text(v, "facts", "违法事实", MAX_FACTS).trim());
     optionalText(v, "partyAddress", "当事人地址", 300);
     optionalText(v, "legalRepresentative", "法定代表人", 50);
-    DiscretionInput discretion = DiscretionInput.fromVariables(v);
+    Map<String, Object> checked = v;
+    if (v.get("violationsIn2Years") == null || v.get("violationsIn2Years").toString().isBlank()) {
+      // left empty at filing: the platform counts it from the party's file before the investigation (issue 12)
+      v.remove("violationsIn2Years");
+      checked = new HashMap<>(v);
+      checked.put("violationsIn2Years", 1);
+    }
+    DiscretionInput discretion = DiscretionInput.fromVariables(checked);
     discretion.validate();
     return v;
   }

@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.identity;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -81,12 +82,23 @@ public class DemoIdentityInitializer {
     }
   }
 
+  /** The variables the Tasklist's list shows under each task: the case number and the party (every flow has them). */
+  public static final List<Map<String, String>> LIST_VARIABLES = List.of(
+      Map.of("name", "caseNo", "label", "案号"), Map.of("name", "partyName", "label", "当事人"));
+
   private void filter(String name, TaskQuery query, int priority) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      if (existing.getProperties() == null || !existing.getProperties().containsKey("variables")) {
+        Map<String, Object> properties = new java.util.HashMap<>(
+            existing.getProperties() == null ? Map.of() : existing.getProperties());
+        properties.put("variables", LIST_VARIABLES);
+        filters.saveFilter(existing.setProperties(properties));
+      }
       return;
     }
     Filter f = filters.newTaskFilter(name).setQuery(query)
-        .setProperties(Map.of("priority", priority, "description", name, "refresh", true));
+        .setProperties(Map.of("priority", priority, "description", name, "refresh", true, "variables", LIST_VARIABLES));
     filters.saveFilter(f);
   }
 }

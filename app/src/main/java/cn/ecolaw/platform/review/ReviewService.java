@@ -69,10 +69,14 @@ public class ReviewService {
     return v;
   }
 
-  /** The case file, read-only, next to the scoring form: case (with the discretion record), documents, trail. */
+  /**
+   * The case file, read-only, next to the scoring form: the workspace's case page (party, steps, documents with
+   * preview, the discretion record, the trail with its verification), not the JSON of the API.
+   */
   static String links(String caseNo) {
-    String base = "/api/cases/" + URLEncoder.encode(caseNo, StandardCharsets.UTF_8).replace("+", "%20");
-    return "[案件信息及裁量记录](" + base + ")　[全部文书](" + base + "/documents)　[办案留痕](" + base + "/trail)";
+    String page = "/ui/workspace/case.html?caseNo=" + URLEncoder.encode(caseNo, StandardCharsets.UTF_8).replace("+", "%20");
+    return "[案件页（当事人、办案经过、裁量记录）](" + page + ")　[证据与文书](" + page + "#documents)　[办案留痕及校验](" + page
+        + "#trail)";
   }
 
   /** Reads a tier's scoring form against the sheet version of this review. */

@@ -272,6 +272,17 @@ class AccessMatrixTest {
         () -> get("/api/consultations/{n}", consultationNo)));
     p.add(probe("GET /api/consultations/{consultationNo}/documents/{id}/pdf", "共享的文书", consultationReaders,
         () -> get("/api/consultations/{n}/documents/{id}/pdf", consultationNo, otherDocument)));
+    // issue 12: the workspace lists the caller's visible cases (empty for the others); a case's timeline as the case
+    for (boolean toCourt : new boolean[] {true, false}) {
+      String caseNo = toCourt ? handed : other;
+      String label = toCourt ? "已移交法院的案件" : "未移交的案件";
+      Map<String, Integer> readers = toCourt ? only(200, 403, BUREAU, COURT, ADMIN) : only(200, 403, BUREAU, ADMIN);
+      p.add(probe("GET /api/cases/{caseNo}/timeline", label, readers, () -> get("/api/cases/{c}/timeline", caseNo)));
+    }
+    p.add(probe("GET /api/workspace/cases", "", everyone(200), () -> get("/api/workspace/cases")));
+    // 一源一档: the party of both cases; the bureau sees it, the court sees the one handed case, others nothing (404)
+    p.add(probe("GET /api/parties/{partyId}", "", only(200, 404, BUREAU, COURT, ADMIN),
+        () -> get("/api/parties/{p}", TestCases.enterpriseWater().get("partyId"))));
     p.add(probe("GET /api/cases/{caseNo}", "不存在的案号", only(404, 404, ADMIN),
         () -> get("/api/cases/{c}", "测环罚〔2026〕1号")));
     p.add(probe("GET /api/cases/{caseNo}/dossier.pdf", "不存在的案号", only(404, 404, ADMIN),

@@ -102,7 +102,8 @@ class CaseReviewProcessTest {
     assertThat(task(pi)).hasCandidateGroup("reviewer-city");
     assertThat((String) runtime.getVariable(pi.getId(), "sheetText")).contains("VETO-02", "INV-03", "调查取证（20分）");
     assertThat((String) runtime.getVariable(pi.getId(), "caseFileLinks"))
-        .contains("/api/cases/%E6%B9%96%E7%8E%AF%E7%BD%9A", "/documents)", "/trail)");
+        .contains("/ui/workspace/case.html?caseNo=%E6%B9%96%E7%8E%AF%E7%BD%9A", "#documents)", "#trail)")
+        .doesNotContain("/api/");
   }
 
   @Test

@@ -132,13 +132,27 @@ class WebappLocaleTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
-  void configMakesChineseTheDefaultAndKeepsEnglish(String app) throws IOException {
+  void configOffersChineseOnlyWhateverTheBrowserAsks(String app) throws IOException {
     String config = classpathText(WEBJAR_APPS + app + "/scripts/config.js");
 
     assertThat(config).startsWith("/*").contains("export default {");
-    assertThat(config).contains("availableLocales: ['zh-CN', 'en']");
+    assertThat(config).contains("availableLocales: ['zh-CN'],").doesNotContain("availableLocales: ['zh-CN', 'en']");
     assertThat(config).contains("fallbackLocale: 'zh-CN'");
     assertThat(config).contains("vendor: '生态环境案件平台'");
+  }
+
+  /** Camunda's red "time to migrate" banner (.ce-eol-banner) is hidden unless the user may open the Admin app. */
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  void migrationBannerIsShownToAdministratorsOnly(String app) throws IOException {
+    String config = classpathText(WEBJAR_APPS + app + "/scripts/config.js");
+    String script = classpathText(WEBJAR_APPS + app + "/scripts/platform-webapp.js");
+    String styles = classpathText(WEBJAR_APPS + app + "/styles/user-styles.css");
+
+    assertThat(config).contains("customScripts: ['scripts/platform-webapp']");
+    assertThat(styles).contains(".ce-eol-banner { display: none !important; }")
+        .contains("body.platform-admin .ce-eol-banner { display: block !important; }");
+    assertThat(script).contains("authorizedApps").contains("'platform-admin'").contains("export default");
   }
 
   @Nested

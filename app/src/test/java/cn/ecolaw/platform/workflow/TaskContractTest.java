@@ -96,6 +96,35 @@ class TaskContractTest {
     assertThat(collisions).as("form keys written by two units in one process").isEmpty();
   }
 
+  /**
+   * Issue 12: every task form opens its case page (party, steps, evidence and documents, discretion, trail), the link
+   * built from the instance's {@code caseNo}; the review tiers' scoring forms open it beside the form.
+   */
+  @Test
+  void everyUserTaskFormLinksToItsCasePage() throws Exception {
+    Pattern link = Pattern.compile("\\]\\(/ui/workspace/case\\.html\\?caseNo=\\{\\{caseNo}}(#beside)?\\)");
+    Map<String, String> missing = new TreeMap<>();
+    for (UserTask t : userTasks()) {
+      String texts = textsOf(t.formRef());
+      Matcher m = link.matcher(texts);
+      if (!m.find()) {
+        missing.put(t.process() + "/" + t.id(), t.formRef());
+      } else if (TIERS.contains(t.group()) && t.formRef().contains("score") && m.group(1) == null) {
+        missing.put(t.process() + "/" + t.id() + "（评分表单须在旁边打开案件页 #beside）", t.formRef());
+      }
+    }
+    assertThat(missing).as("user task forms without a link to the case page").isEmpty();
+  }
+
+  static String textsOf(String formRef) throws IOException {
+    try (InputStream in = TaskContractTest.class.getResourceAsStream("/forms/" + formRef + ".form")) {
+      assertThat(in).as("forms/%s.form", formRef).isNotNull();
+      StringBuilder out = new StringBuilder();
+      JSON.readTree(in).path("components").forEach(c -> out.append(c.path("text").asText()).append('\n'));
+      return out.toString();
+    }
+  }
+
   // -------------------------------------------------------------------------------------------- the models
 
   static List<UserTask> userTasks() throws Exception {

@@ -16,16 +16,18 @@
  */
 
 export default {
-  // 生态环境案件平台：中文（zh-CN）为默认语言，英文（en）可选。
-  // 浏览器首选语言为英文时显示英文，其他情况一律显示中文（fallbackLocale）。
   app: {
     name: '任务列表',
     vendor: '生态环境案件平台'
   },
+  // 平台只提供中文：无论浏览器首选何种语言，菜单和提示一律为中文（英文浏览器也不例外）。
   locales: {
-    availableLocales: ['zh-CN', 'en'],
+    availableLocales: ['zh-CN'],
     fallbackLocale: 'zh-CN'
   },
+  // 平台脚本：Camunda 社区版“迁移到 Camunda 8”的红色横幅只给管理员看（样式见 styles/user-styles.css）；
+  // 任务列表另有：表单中的案件页链接、评查表单旁的案件页。
+  customScripts: ['scripts/platform-webapp'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

@@ -1,0 +1,223 @@
+package cn.ecolaw.platform.workspace;
+
+import cn.ecolaw.platform.cases.CaseFile;
+import cn.ecolaw.platform.cases.CaseStatus;
+import cn.ecolaw.platform.caseview.CaseQueryService;
+import cn.ecolaw.platform.enforcement.Vocabulary;
+import cn.ecolaw.platform.shared.Dates;
+import cn.ecolaw.platform.shared.PlatformException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Service;
+
+/**
+ * The unit's cases as the workspace lists them: searched, filtered and sorted by the nearest statutory deadline.
+ * A case's deadline is the due date of its open tasks (the models set each task's due date from the deadline the
+ * calendar computed), named after the deadline variable of the same date. Only the cases the caller's unit may see
+ * ({@code CaseQueryService.list}, i.e. {@code case_access}) are listed; the engine's authorization applies to what is
+ * read about them.
+ */
+@Service
+public class WorkspaceCases {
+
+  /** Process keys a case may run through, with their Chinese names (the flow filter). */
+  public static final Map<String, String> FLOWS = flows();
+
+  private final CaseQueryService query;
+  private final HistoryService history;
+
+  public WorkspaceCases(CaseQueryService query, HistoryService history) {
+    this.query = query;
+    this.history = history;
+  }
+
+  /** Filters of the list; every one optional. {@code due}: {@code week} (due by Sunday) or {@code overdue}. */
+  public record Filter(String q, String status, String flow, String region, String due) {
+
+    static String clean(String value) {
+      return value == null || value.isBlank() ? null : value.trim();
+    }
+  }
+
+  public record Deadline(String label, String basis, String date, boolean passed, long daysLeft, String taskName) {}
+
+  public record Row(String caseNo, String partyName, String partyId, String region, String domainLabel,
+      String violationTypeLabel, String status, String statusLabel, String outcomeLabel, Instant createdAt,
+      List<String> flows, List<String> flowLabels, Deadline nextDeadline, int openTasks) {}
+
+  public List<Row> list(Filter filter) {
+    String status = Filter.clean(filter.status());
+    String flow = Filter.clean(filter.flow());
+    String due = Filter.clean(filter.due());
+    guard(status, flow, due);
+    List<CaseFile> files = query.list(500);
+    Map<String, Set<String>> instances = instancesOf(files);
+    Map<String, String> keys = processKeys(instances);
+    Map<String, List<HistoricTaskInstance>> open = openTasks(keys.keySet());
+    Map<String, Map<LocalDate, String[]>> deadlineNames = deadlineNames(files);
+    LocalDate today = Dates.today();
+    List<Row> rows = new ArrayList<>();
+    for (CaseFile c : files) {
+      Set<String> pids = instances.getOrDefault(c.caseNo(), Set.of());
+      List<String> flows = pids.stream().map(keys::get).filter(java.util.Objects::nonNull).distinct().toList();
+      List<HistoricTaskInstance> tasks = pids.stream().flatMap(p -> open.getOrDefault(p, List.of()).stream()).toList();
+      Deadline next = nearest(tasks, deadlineNames.getOrDefault(c.caseNo(), Map.of()), today);
+      rows.add(new Row(c.caseNo(), c.partyName(), c.partyId(), c.region(),
+          Vocabulary.label(Vocabulary.DOMAINS, c.domain()), Vocabulary.label(Vocabulary.VIOLATION_TYPES, c.violationType()),
+          c.status(), CaseStatus.valueOf(c.status()).label(), Vocabulary.label(Vocabulary.OUTCOMES, c.outcome()),
+          c.createdAt(), flows, flows.stream().map(k -> FLOWS.getOrDefault(k, k)).toList(), next, tasks.size()));
+    }
+    LocalDate sunday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+    return rows.stream()
+        .filter(r -> matches(r, Filter.clean(filter.q())))
+        .filter(r -> status == null || status.equals(r.status()))
+        .filter(r -> flow == null || r.flows().contains(flow))
+        .filter(r -> Filter.clean(filter.region()) == null || r.region() != null && r.region().contains(filter.region().trim()))
+        .filter(r -> due == null
+            || "overdue".equals(due) && r.nextDeadline() != null && r.nextDeadline().passed()
+            || "week".equals(due) && r.nextDeadline() != null && !r.nextDeadline().passed()
+                && !LocalDate.parse(r.nextDeadline().date()).isAfter(sunday))
+        .sorted(Comparator.comparing((Row r) -> r.nextDeadline() == null ? "9999-12-31" : r.nextDeadline().date())
+            .thenComparing(Row::createdAt, Comparator.reverseOrder()).thenComparing(Row::caseNo))
+        .toList();
+  }
+
+  private static void guard(String status, String flow, String due) {
+    if (status != null && java.util.Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
+      throw PlatformException.badRequest("WS-001", "案件状态筛选条件不正确：" + status);
+    }
+    if (flow != null && !FLOWS.containsKey(flow)) {
+      throw PlatformException.badRequest("WS-002", "流程筛选条件不正确：" + flow);
+    }
+    if (due != null && !"week".equals(due) && !"overdue".equals(due)) {
+      throw PlatformException.badRequest("WS-003", "期限筛选条件只能是“本周到期”（week）或“已超期”（overdue）");
+    }
+  }
+
+  private static boolean matches(Row r, String q) {
+    if (q == null) {
+      return true;
+    }
+    String needle = q.toLowerCase(Locale.ROOT);
+    for (String s : new String[] {r.caseNo(), r.partyName(), r.partyId(), r.region(), r.domainLabel(),
+        r.violationTypeLabel(), r.statusLabel()}) {
+      if (s != null && s.toLowerCase(Locale.ROOT).contains(needle)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The case's own instance and every instance that carries its number in {@code caseNo} (court, injunction…). */
+  Map<String, Set<String>> instancesOf(List<CaseFile> files) {
+    Map<String, Set<String>> out = new LinkedHashMap<>();
+    for (CaseFile c : files) {
+      Set<String> pids = new LinkedHashSet<>();
+      if (c.processInstanceId() != null) {
+        pids.add(c.processInstanceId());
+      }
+      out.put(c.caseNo(), pids);
+    }
+    if (files.isEmpty()) {
+      return out;
+    }
+    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().variableName("caseNo").list()) {
+      Set<String> pids = v.getValue() == null ? null : out.get(String.valueOf(v.getValue()));
+      if (pids != null) {
+        pids.add(v.getProcessInstanceId());
+      }
+    }
+    return out;
+  }
+
+  private Map<String, String> processKeys(Map<String, Set<String>> instances) {
+    Set<String> all = new LinkedHashSet<>();
+    instances.values().forEach(all::addAll);
+    Map<String, String> out = new HashMap<>();
+    if (all.isEmpty()) {
+      return out;
+    }
+    for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processInstanceIds(all).list()) {
+      out.put(pi.getId(), pi.getProcessDefinitionKey());
+    }
+    return out;
+  }
+
+  private Map<String, List<HistoricTaskInstance>> openTasks(Set<String> pids) {
+    Map<String, List<HistoricTaskInstance>> out = new HashMap<>();
+    if (pids.isEmpty()) {
+      return out;
+    }
+    for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().unfinished().list()) {
+      if (t.getProcessInstanceId() != null && pids.contains(t.getProcessInstanceId())) {
+        out.computeIfAbsent(t.getProcessInstanceId(), k -> new ArrayList<>()).add(t);
+      }
+    }
+    return out;
+  }
+
+  /** caseNo → date → {label, basis} of the statutory deadlines recorded in the case's own instance. */
+  private Map<String, Map<LocalDate, String[]>> deadlineNames(List<CaseFile> files) {
+    Map<String, String> caseOf = new HashMap<>();
+    files.stream().filter(c -> c.processInstanceId() != null).forEach(c -> caseOf.put(c.processInstanceId(), c.caseNo()));
+    Map<String, Map<LocalDate, String[]>> out = new HashMap<>();
+    if (caseOf.isEmpty()) {
+      return out;
+    }
+    Map<String, String[]> kinds = new HashMap<>();
+    CaseQueryService.deadlineKinds().forEach(k -> kinds.put(k[0], k));
+    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(caseOf.keySet().toArray(String[]::new))
+        .variableNameIn(kinds.keySet().toArray(String[]::new)).list()) {
+      if (v.getValue() == null) {
+        continue;
+      }
+      String[] kind = kinds.get(v.getName());
+      out.computeIfAbsent(caseOf.get(v.getProcessInstanceId()), k -> new HashMap<>())
+          .put(Dates.toLocalDate(v.getValue()), new String[] {kind[1], kind[2]});
+    }
+    return out;
+  }
+
+  static Deadline nearest(List<HistoricTaskInstance> tasks, Map<LocalDate, String[]> names, LocalDate today) {
+    HistoricTaskInstance first = tasks.stream().filter(t -> t.getDueDate() != null)
+        .min(Comparator.comparing(HistoricTaskInstance::getDueDate)).orElse(null);
+    if (first == null) {
+      return null;
+    }
+    LocalDate date = Dates.toLocalDate(first.getDueDate());
+    String[] name = names.get(date);
+    return new Deadline(name == null ? first.getName() + "期限" : name[0], name == null ? null : name[1],
+        date.toString(), today.isAfter(date), ChronoUnit.DAYS.between(today, date), first.getName());
+  }
+
+  private static Map<String, String> flows() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("enforcement-case", "行政处罚案件");
+    m.put("daily-penalty", "按日连续处罚");
+    m.put("non-litigation-execution", "非诉执行");
+    m.put("injunction", "禁止令");
+    m.put("restoration", "生态修复");
+    m.put("mediation-routing", "诉前调解");
+    m.put("appraisal", "评估鉴定");
+    m.put("judicial-confirmation", "司法确认");
+    m.put("case-review", "案卷评查");
+    return java.util.Collections.unmodifiableMap(m);
+  }
+}
