@@ -135,8 +135,9 @@
       const answer = await Platform.api('GET', base() + '/checks');
       const findings = Array.isArray(answer) ? answer : (answer.findings || []);
       box.querySelector('.body').innerHTML = findings.length
-        ? '<table class="data"><thead><tr><th>评查项目</th><th>发现的问题</th></tr></thead><tbody>' + findings.map(f => '<tr><td>'
-          + esc(f.itemCode || f.sheetItem || f.code || '') + '</td><td>' + esc(f.message || f.description || f.finding || f.title || '') + '</td></tr>').join('') + '</tbody></table>'
+        ? '<table class="data"><thead><tr><th>评查项目</th><th>问题</th><th>详情</th><th>程度</th></tr></thead><tbody>' + findings.map(f => '<tr><td>'
+          + esc(f.item || '') + '</td><td>' + esc(f.title || '') + '</td><td>' + esc(f.detail || '') + '</td><td>'
+          + esc(f.severityLabel || f.severity || '') + '</td></tr>').join('') + '</tbody></table>'
         : '<p class="muted">机器检查未发现问题。</p>';
       box.hidden = false;
     } catch (e) {
