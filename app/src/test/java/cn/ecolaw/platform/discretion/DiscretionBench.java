@@ -47,7 +47,8 @@ public final class DiscretionBench {
       n++;
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
-    System.out.printf("%-40s %8d evaluations in %5.1f s = %8.0f evaluations/s (history=%s, H2 in memory)%n",
-        name, n, elapsed, n / elapsed, System.getProperty("discretion.history", "none"));
+    System.out.printf("%-40s %8d evaluations in %5.1f s = %8.0f evaluations/s (history=%s, feelCache=%s, H2 in memory)%n",
+        name, n, elapsed, n / elapsed, System.getProperty("discretion.history", "none"),
+        Boolean.getBoolean("discretion.feelCache"));
   }
 }
