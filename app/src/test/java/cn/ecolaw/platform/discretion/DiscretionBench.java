@@ -22,8 +22,16 @@ public final class DiscretionBench {
     for (String t : types) {
       for (String r : ratios) {
         for (int d : days) {
+          // solid and hazardous waste need a conduct (DISC-015 since issue 9); the others may leave it empty
+          String conduct = switch (t) {
+            case "SOLID_WASTE_GENERAL" -> "SW_NO_LEDGER";
+            case "SOLID_WASTE_SERIOUS" -> "SW_STORAGE_UNPROTECTED";
+            case "HAZARDOUS_WASTE" -> "HW_NO_LABEL";
+            default -> null;
+          };
           inputs.add(new DiscretionInput(t, new BigDecimal(r), d, d > 20, 1 + d % 4, d % 4 == 0, d < 10, r.equals("3"),
-              t.startsWith("EIA") ? new BigDecimal("20000000") : null));
+              t.startsWith("EIA") ? new BigDecimal("20000000") : null)
+              .with(conduct, null, false, false, false, false, false));
         }
       }
     }
