@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Timeout;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -54,6 +55,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
     "-Duser.timezone=Asia/Shanghai"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
+@Timeout(time = 60, timeUnit = TimeUnit.MINUTES)
 public class WhatIfReplayBench {
 
   private static final int DISTINCT = 65_536;
@@ -73,7 +75,8 @@ public class WhatIfReplayBench {
   record Recorded(String caseNo, String region, DiscretionInput input, String outcome, long fine) {}
 
   /** What the replay reports. */
-  record Summary(long evaluated, long changed, long up, long down, long failed, Map<String, long[]> byType) {}
+  record Summary(long evaluated, long changed, long up, long down, long failed, Map<String, long[]> byType,
+      long cpuNanos, long maxThreadCpuNanos) {}
 
   private DmnEngine engine;
   private DmnDecision draft;
@@ -113,8 +116,10 @@ public class WhatIfReplayBench {
       StringBuilder types = new StringBuilder();
       s.byType().forEach((type, c) -> types.append(' ').append(type).append('=').append(c[0]).append('/')
           .append(c[1]).append('/').append(c[2]));
-      System.out.printf("SUMMARY evaluated=%d changed=%d up=%d down=%d failed=%d byType(changed/up/down):%s%n",
-          s.evaluated(), s.changed(), s.up(), s.down(), s.failed(), types);
+      System.out.printf("SUMMARY evaluated=%d changed=%d up=%d down=%d failed=%d byType(changed/up/down):%s "
+              + "cpu=%.1f s (busiest thread %.1f s = the wall time with a core per thread)%n",
+          s.evaluated(), s.changed(), s.up(), s.down(), s.failed(), types, s.cpuNanos() / 1e9,
+          s.maxThreadCpuNanos() / 1e9);
     }
   }
 
@@ -147,6 +152,8 @@ public class WhatIfReplayBench {
     long up = 0;
     long down = 0;
     long failed = 0;
+    long cpu = 0;
+    long maxCpu = 0;
     Map<String, long[]> byType = new TreeMap<>();
     for (Future<Summary> part : parts) {
       Summary s = part.get();
@@ -155,6 +162,8 @@ public class WhatIfReplayBench {
       up += s.up();
       down += s.down();
       failed += s.failed();
+      cpu += s.cpuNanos();
+      maxCpu = Math.max(maxCpu, s.cpuNanos());
       s.byType().forEach((type, counts) -> {
         long[] total = byType.computeIfAbsent(type, k -> new long[3]);
         for (int i = 0; i < 3; i++) {
@@ -162,11 +171,12 @@ public class WhatIfReplayBench {
         }
       });
     }
-    last = new Summary(evaluated, changed, up, down, failed, byType);
+    last = new Summary(evaluated, changed, up, down, failed, byType, cpu, maxCpu);
     return last;
   }
 
   private Summary replay(int from, int to) {
+    long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     long changed = 0;
     long up = 0;
     long down = 0;
@@ -197,7 +207,8 @@ public class WhatIfReplayBench {
         counts[2]++;
       }
     }
-    return new Summary(to - from, changed, up, down, failed, byType);
+    long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
+    return new Summary(to - from, changed, up, down, failed, byType, cpu, cpu);
   }
 
   /** Runs the benchmark (JMH options allowed, e.g. {@code -p records=100000}) and prints one line per setting. */
