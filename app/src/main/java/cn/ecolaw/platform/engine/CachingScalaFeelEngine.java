@@ -1,6 +1,7 @@
 package cn.ecolaw.platform.engine;
 
 import camundajar.impl.scala.collection.immutable.Map;
+import camundajar.impl.scala.collection.immutable.Nil$;
 import camundajar.impl.scala.runtime.BoxesRunTime;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
@@ -8,6 +9,7 @@ import camundajar.impl.scala.util.Right;
 import java.util.List;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.feel.FeelEngine.Failure;
@@ -17,6 +19,7 @@ import org.camunda.feel.context.VariableProvider;
 import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
 import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
 import org.camunda.feel.syntaxtree.ParsedExpression;
+import org.camunda.feel.valuemapper.ValueMapper.CompositeValueMapper;
 
 /**
  * Camunda's {@link ScalaFeelEngine} (same feel-scala engine, value mappers, Spin mapper and custom function
@@ -27,7 +30,8 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  * boolean; this class does exactly that with the parse outcome taken from a {@link FeelParseCache}, and builds the
  * evaluation context as {@link ScalaFeelEngine} does (the input value under {@code inputVariableName} for {@code ?},
  * then the DMN variable context). Failures, parse failures included, are turned into the same
- * {@code FeelException} with the same message.
+ * {@code FeelException} with the same message. Values are mapped by Camunda's own value mappers, looped over by a
+ * {@link LoopingValueMapper} instead of feel-scala's composite (same order, same answers).
  */
 class CachingScalaFeelEngine extends ScalaFeelEngine {
 
@@ -40,6 +44,17 @@ class CachingScalaFeelEngine extends ScalaFeelEngine {
     super(functionProviders);
     this.expressions = new FeelParseCache(capacity);
     this.unaryTests = new FeelParseCache(capacity);
+  }
+
+  /**
+   * The engine {@link ScalaFeelEngine#buildFeelEngine} builds (same function provider, external functions off), with
+   * Camunda's value mappers in a {@link LoopingValueMapper}. Called by the super constructor.
+   */
+  @Override
+  protected org.camunda.feel.FeelEngine buildFeelEngine(CustomFunctionTransformer transformer,
+      CompositeValueMapper valueMapper) {
+    return new org.camunda.feel.FeelEngine.Builder().functionProvider(transformer)
+        .valueMapper(new LoopingValueMapper(valueMapper.customMappers())).enableExternalFunctions(false).build();
   }
 
   @Override
@@ -60,10 +75,13 @@ class CachingScalaFeelEngine extends ScalaFeelEngine {
     Either<Failure, ParsedExpression> parsed = unaryTests.get(expression, feelEngine::parseUnaryTests);
     StaticVariableProvider input = new StaticVariableProvider(new Map.Map1<>(INPUT_VARIABLE, inputVariable));
     ContextVariableWrapper variables = new ContextVariableWrapper(variableContext);
+    // the list ScalaFeelEngine builds through Arrays.asList and the collection converters: (input, variables)
+    VariableProvider providers = new CompositeVariableProvider(
+        Nil$.MODULE$.<VariableProvider>$colon$colon(variables).<VariableProvider>$colon$colon(input));
     CustomContext context = new CustomContext() {
       @Override
       public VariableProvider variableProvider() {
-        return new CompositeVariableProvider(toScalaList(input, variables));
+        return providers;
       }
     };
     return BoxesRunTime.unboxToBoolean(valueOrThrow(evaluate(parsed, context)));

@@ -22,8 +22,16 @@ public final class DiscretionBench {
     for (String t : types) {
       for (String r : ratios) {
         for (int d : days) {
+          // solid and hazardous waste need a conduct (DISC-015 since issue 9); the others may leave it empty
+          String conduct = switch (t) {
+            case "SOLID_WASTE_GENERAL" -> "SW_NO_LEDGER";
+            case "SOLID_WASTE_SERIOUS" -> "SW_STORAGE_UNPROTECTED";
+            case "HAZARDOUS_WASTE" -> "HW_NO_LABEL";
+            default -> null;
+          };
           inputs.add(new DiscretionInput(t, new BigDecimal(r), d, d > 20, 1 + d % 4, d % 4 == 0, d < 10, r.equals("3"),
-              t.startsWith("EIA") ? new BigDecimal("20000000") : null));
+              t.startsWith("EIA") ? new BigDecimal("20000000") : null)
+              .with(conduct, null, false, false, false, false, false));
         }
       }
     }
@@ -47,7 +55,8 @@ public final class DiscretionBench {
       n++;
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
-    System.out.printf("%-40s %8d evaluations in %5.1f s = %8.0f evaluations/s (history=%s, H2 in memory)%n",
-        name, n, elapsed, n / elapsed, System.getProperty("discretion.history", "none"));
+    System.out.printf("%-40s %8d evaluations in %5.1f s = %8.0f evaluations/s (history=%s, feelCache=%s, H2 in memory)%n",
+        name, n, elapsed, n / elapsed, System.getProperty("discretion.history", "none"),
+        Boolean.getBoolean("discretion.feelCache"));
   }
 }

@@ -30,6 +30,11 @@ final class DiscretionTestEngine {
       cfg.setHistory(System.getProperty("discretion.history", ProcessEngineConfiguration.HISTORY_NONE));
       cfg.setJobExecutorActivate(false);
       cfg.setEnforceHistoryTimeToLive(false);
+      if (Boolean.getBoolean("discretion.feelCache")) {
+        // as in the application (bench/discretion-bench.sh measures both)
+        cfg.getProcessEnginePlugins().add(new cn.ecolaw.platform.engine.FeelParseCachePlugin(
+            cn.ecolaw.platform.engine.CachingFeelEngineFactory.DEFAULT_CAPACITY));
+      }
       engine = cfg.buildProcessEngine();
       engine.getRepositoryService().createDeployment()
           .name("discretion-test")

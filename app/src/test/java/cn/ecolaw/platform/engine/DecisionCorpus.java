@@ -15,9 +15,9 @@ import java.util.function.Function;
  * now and then a value of the wrong type (a text where a number is expected) so that failures are exercised too.
  * Seeded: the same seed gives the same corpus.
  */
-final class DecisionCorpus {
+public final class DecisionCorpus {
 
-  static final List<String> FILES = List.of("penalty-discretion", "procedure-requirements", "mediation-routing",
+  public static final List<String> FILES = List.of("penalty-discretion", "procedure-requirements", "mediation-routing",
       "appraisal-route", "review-grade", "review-arbitration");
 
   static final String[] VIOLATION_TYPES = {"WATER_EXCEED", "AIR_EXCEED", "SOLID_WASTE_GENERAL", "SOLID_WASTE_SERIOUS",
@@ -35,12 +35,12 @@ final class DecisionCorpus {
 
   private final Random random;
 
-  DecisionCorpus(long seed) {
+  public DecisionCorpus(long seed) {
     this.random = new Random(seed);
   }
 
   /** {@code count} input maps for the decisions of {@code file} (a name from {@link #FILES}). */
-  List<Map<String, Object>> inputs(String file, int count) {
+  public List<Map<String, Object>> inputs(String file, int count) {
     Function<Random, Map<String, Object>> generator = switch (file) {
       case "penalty-discretion" -> this::penaltyDiscretion;
       case "procedure-requirements" -> this::procedureRequirements;
@@ -78,7 +78,7 @@ final class DecisionCorpus {
    * A discretion record as the platform keeps it: an input the discretion service accepts (a known type, a conduct
    * of that type, the disposal cost where the fine is counted in it, consistent counts, the APL 32 grounds).
    */
-  DiscretionInput discretionInput() {
+  public DiscretionInput discretionInput() {
     String type = pick(VIOLATION_TYPES);
     int violations = 1 + (random.nextInt(4) == 0 ? random.nextInt(4) : 0);
     boolean first = violations == 1 && random.nextBoolean();

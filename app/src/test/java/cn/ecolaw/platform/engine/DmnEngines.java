@@ -16,17 +16,17 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /** Bare DMN engines for side-by-side evaluation: Camunda's default configuration, and the same with our factory. */
-final class DmnEngines {
+public final class DmnEngines {
 
   private DmnEngines() {}
 
   /** Camunda's default: {@code ScalaFeelEngineFactory}, every expression parsed on every evaluation. */
-  static DmnEngine stock() {
+  public static DmnEngine stock() {
     return DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   }
 
   /** The default configuration with {@link CachingFeelEngineFactory}, as {@link FeelParseCachePlugin} sets it. */
-  static DmnEngine cached(int capacity) {
+  public static DmnEngine cached(int capacity) {
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     return configuration.feelEngineFactory(new CachingFeelEngineFactory(configuration, capacity)).buildEngine();
@@ -37,7 +37,7 @@ final class DmnEngines {
   }
 
   /** Every decision of decisions/{file}.dmn, parsed by {@code engine}. */
-  static List<DmnDecision> decisions(DmnEngine engine, String file) {
+  public static List<DmnDecision> decisions(DmnEngine engine, String file) {
     try (InputStream in = DmnEngines.class.getClassLoader().getResourceAsStream("decisions/" + file + ".dmn")) {
       if (in == null) {
         throw new IllegalStateException("decisions/" + file + ".dmn is not on the class path");
@@ -48,12 +48,12 @@ final class DmnEngines {
     }
   }
 
-  static DmnDecision decision(DmnEngine engine, String file, String key) {
+  public static DmnDecision decision(DmnEngine engine, String file, String key) {
     return decisions(engine, file).stream().filter(d -> d.getKey().equals(key)).findFirst().orElseThrow();
   }
 
   /** The result rows with each value's type and Java class, or the failure's class and message (causes too). */
-  static String outcome(Supplier<DmnDecisionResult> evaluation) {
+  public static String outcome(Supplier<DmnDecisionResult> evaluation) {
     DmnDecisionResult result;
     try {
       result = evaluation.get();
@@ -74,7 +74,7 @@ final class DmnEngines {
     return rows.toString();
   }
 
-  static String failure(Throwable e) {
+  public static String failure(Throwable e) {
     StringBuilder out = new StringBuilder("FAILED");
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       out.append(" <- ").append(t.getClass().getName()).append(": ").append(t.getMessage());
