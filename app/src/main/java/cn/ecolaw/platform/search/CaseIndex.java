@@ -99,7 +99,13 @@ public class CaseIndex {
     for (String id : deletedIds) {
       bulk.operations(op -> op.delete(x -> x.id(id).version(version).versionType(VersionType.ExternalGte)));
     }
-    BulkResponse response = client().bulk(bulk.build());
+    BulkResponse response;
+    try {
+      response = client().bulk(bulk.build());
+    } catch (IOException | RuntimeException e) {
+      ensured = false; // the node may come back empty (a new cluster): template and index are checked again
+      throw e;
+    }
     if (!response.errors()) {
       return;
     }

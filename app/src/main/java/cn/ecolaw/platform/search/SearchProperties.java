@@ -31,7 +31,7 @@ public record SearchProperties(
 
   public SearchProperties {
     index = blank(index) ? "ecocase-cases" : index;
-    shipInterval = shipInterval == null ? Duration.ofMillis(200) : shipInterval;
+    shipInterval = shipInterval == null ? Duration.ofMillis(100) : shipInterval;
     batchSize = batchSize == null || batchSize < 1 ? 200 : batchSize;
     retryInterval = retryInterval == null ? Duration.ofSeconds(1) : retryInterval;
   }
