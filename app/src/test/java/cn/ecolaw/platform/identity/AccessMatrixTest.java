@@ -281,7 +281,8 @@ class AccessMatrixTest {
     }
     p.add(probe("GET /api/workspace/cases", "", everyone(200), () -> get("/api/workspace/cases")));
     // 一源一档: the party of both cases; the bureau sees it, the court sees the one handed case, others nothing (404)
-    p.add(probe("GET /api/parties/{partyId}", "", only(200, 404, BUREAU, COURT, ADMIN),
+    // (and the police, to whom one of the party's cases was transferred: it sees that one)
+    p.add(probe("GET /api/parties/{partyId}", "", only(200, 404, BUREAU, COURT, POLICE, ADMIN),
         () -> get("/api/parties/{p}", TestCases.enterpriseWater().get("partyId"))));
     p.add(probe("GET /api/cases/{caseNo}", "不存在的案号", only(404, 404, ADMIN),
         () -> get("/api/cases/{c}", "测环罚〔2026〕1号")));
