@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 public class ViolationCountListener implements TaskListener {
 
   static final String NOTE = "violationsIn2YearsNote";
+  /** The note names at most this many earlier cases (the party file lists them all): a text variable holds 4,000. */
+  static final int NAMED_CASES = 20;
 
   private final PartyFile parties;
 
@@ -48,7 +50,15 @@ public class ViolationCountListener implements TaskListener {
 
   static String note(PartyFile.Computed computed, Integer typed) {
     StringBuilder s = new StringBuilder("平台根据当事人档案（一源一档）计算：两年内违法").append(computed.count()).append("次（含本次）");
-    s.append(computed.earlierCases().isEmpty() ? "，此前两年内无其他案件" : "，此前案件：" + String.join("、", computed.earlierCases()));
+    java.util.List<String> earlier = computed.earlierCases();
+    if (earlier.isEmpty()) {
+      s.append("，此前两年内无其他案件");
+    } else if (earlier.size() <= NAMED_CASES) {
+      s.append("，此前案件：").append(String.join("、", earlier));
+    } else {
+      s.append("，此前案件：").append(String.join("、", earlier.subList(0, NAMED_CASES)))
+          .append("等").append(earlier.size()).append("件（全部见当事人档案）");
+    }
     if (typed == null) {
       s.append("。已预填").append(computed.count()).append("次，请核实后确认或更正。");
     } else if (!Objects.equals(typed, computed.count())) {
