@@ -19,8 +19,9 @@
     return charts[id];
   }
 
-  /** The option, with a centred 暂无数据 when the chart has nothing to show. */
+  /** The option, drawn at once (no animation), with a centred 暂无数据 when the chart has nothing to show. */
   function note(option, empty) {
+    option.animation = false;
     option.graphic = empty ? [{ type: 'text', left: 'center', top: 'middle',
       style: { text: '暂无数据', fill: '#5f6b7a', fontSize: 14 } }] : [];
     return option;
