@@ -1,23 +1,23 @@
 package cn.ecolaw.platform.engine;
 
-import camundajar.impl.scala.util.Either;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
-import org.camunda.feel.FeelEngine.Failure;
-import org.camunda.feel.syntaxtree.ParsedExpression;
 
 /**
- * The outcome of parsing one FEEL text (the parsed expression, or feel-scala's parse/validation failure), kept by
- * text. Bounded and thread-safe: lookups are lock-free reads of a {@link ConcurrentHashMap}; when it is full, a new
- * entry first makes room by dropping about a quarter of the others (a decision set has a few hundred distinct
- * texts, so the bound only matters for generated or hostile expressions). Parsing is a pure function of the text in
- * feel-scala 1.19 (same engine, same configuration), so a cached outcome is what a new parse would return.
+ * What parsing one FEEL text gave (the parsed expression ready to evaluate, or feel-scala's parse/validation
+ * failure), kept by text. Bounded and thread-safe: lookups are lock-free reads of a {@link ConcurrentHashMap}; when
+ * it is full, a new entry first makes room by dropping about a quarter of the others (a decision set has a few
+ * hundred distinct texts, so the bound only matters for generated or hostile expressions). Parsing is a pure
+ * function of the text in feel-scala 1.19 (same engine, same configuration), so a cached outcome is what a new parse
+ * would return.
+ *
+ * @param <V> what is kept per text
  */
-final class FeelParseCache {
+final class FeelParseCache<V> {
 
-  private final ConcurrentHashMap<String, Either<Failure, ParsedExpression>> entries;
+  private final ConcurrentHashMap<String, V> entries;
   private final int capacity;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
@@ -31,21 +31,21 @@ final class FeelParseCache {
   }
 
   /** The cached outcome for {@code text}, parsing it with {@code parse} on a miss; null texts are never cached. */
-  Either<Failure, ParsedExpression> get(String text, Function<String, Either<Failure, ParsedExpression>> parse) {
+  V get(String text, Function<String, V> parse) {
     if (text == null) {
       return parse.apply(null);
     }
-    Either<Failure, ParsedExpression> cached = entries.get(text);
+    V cached = entries.get(text);
     if (cached != null) {
       hits.increment();
       return cached;
     }
     misses.increment();
-    Either<Failure, ParsedExpression> parsed = parse.apply(text);
+    V parsed = parse.apply(text);
     if (entries.size() >= capacity) {
       makeRoom();
     }
-    Either<Failure, ParsedExpression> raced = entries.putIfAbsent(text, parsed);
+    V raced = entries.putIfAbsent(text, parsed);
     return raced == null ? parsed : raced;
   }
 
@@ -60,6 +60,11 @@ final class FeelParseCache {
       keys.next();
       keys.remove();
     }
+  }
+
+  /** The kept outcome for {@code text}, or null; counts nothing. */
+  V peek(String text) {
+    return entries.get(text);
   }
 
   int size() {

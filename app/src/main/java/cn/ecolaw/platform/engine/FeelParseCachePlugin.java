@@ -13,16 +13,21 @@ import org.springframework.stereotype.Component;
  * parses each FEEL text once. Leaves a FEEL engine factory that someone else configured alone. The models stay
  * the only source of the rules: nothing but parsing is remembered.
  *
- * <p>Configuration: {@code platform.dmn.feel-parse-cache-size} (default 10,000 texts per kind).
+ * <p>Configuration: {@code platform.dmn.feel-parse-cache-size} (default 10,000 texts per kind);
+ * {@code platform.dmn.feel-fast-paths} (default true: constants, fast paths for the commonest shapes and direct
+ * interpretation, see {@link CachingScalaFeelEngine}; false keeps the parse cache only).
  */
 @Component
 public class FeelParseCachePlugin extends AbstractProcessEnginePlugin {
 
   private final int capacity;
+  private final boolean fastPaths;
 
   public FeelParseCachePlugin(
-      @Value("${platform.dmn.feel-parse-cache-size:" + CachingFeelEngineFactory.DEFAULT_CAPACITY + "}") int capacity) {
+      @Value("${platform.dmn.feel-parse-cache-size:" + CachingFeelEngineFactory.DEFAULT_CAPACITY + "}") int capacity,
+      @Value("${platform.dmn.feel-fast-paths:true}") boolean fastPaths) {
     this.capacity = capacity;
+    this.fastPaths = fastPaths;
   }
 
   @Override
@@ -35,11 +40,11 @@ public class FeelParseCachePlugin extends AbstractProcessEnginePlugin {
     if (dmn.getFeelEngineFactory() != null) {
       return;
     }
-    dmn.setFeelEngineFactory(new CachingFeelEngineFactory(dmn, capacity));
+    dmn.setFeelEngineFactory(new CachingFeelEngineFactory(dmn, capacity, fastPaths));
   }
 
   @Override
   public String toString() {
-    return "FeelParseCachePlugin(capacity=" + capacity + ")";
+    return "FeelParseCachePlugin(capacity=" + capacity + ", fastPaths=" + fastPaths + ")";
   }
 }

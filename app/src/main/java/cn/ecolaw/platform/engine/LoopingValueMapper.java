@@ -30,6 +30,16 @@ final class LoopingValueMapper extends CompositeValueMapper {
     }
   }
 
+  /** True when every mapper (feel-scala's default included) is of one of these classes. */
+  boolean onlyMappersOf(Class<?>... classes) {
+    for (CustomValueMapper mapper : mappers) {
+      if (java.util.Arrays.stream(classes).noneMatch(c -> c == mapper.getClass())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public Val toVal(Object x) {
     for (CustomValueMapper mapper : mappers) {

@@ -33,7 +33,7 @@ final class DiscretionTestEngine {
       if (Boolean.getBoolean("discretion.feelCache")) {
         // as in the application (bench/discretion-bench.sh measures both)
         cfg.getProcessEnginePlugins().add(new cn.ecolaw.platform.engine.FeelParseCachePlugin(
-            cn.ecolaw.platform.engine.CachingFeelEngineFactory.DEFAULT_CAPACITY));
+            cn.ecolaw.platform.engine.CachingFeelEngineFactory.DEFAULT_CAPACITY, true));
       }
       engine = cfg.buildProcessEngine();
       engine.getRepositoryService().createDeployment()

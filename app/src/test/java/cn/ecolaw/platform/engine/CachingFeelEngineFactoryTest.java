@@ -242,6 +242,151 @@ class CachingFeelEngineFactoryTest {
     assertThat(cached.expressionCache().misses()).isEqualTo(1_000);
   }
 
+  /** The unary tests of the fast paths and beside them (negative literals, non-canonical decimals, mixed lists). */
+  private static final List<String> FAST_UNARY_TESTS = Arrays.asList(
+      "-", "true", "false", "1", "2.0", "0.1", "0", "\"A\"", "\"\"", "\"A\",\"\"", "\"WATER_EXCEED\"", "< 0.1",
+      "<= 0.1", "> 3", ">= 2", "< 5", "> 30", "<= 1", "[0.1..0.5)", "[20..30]", "]1..2[", "(1..2)", "[1..2]",
+      "[10..20)", ">= 0.30000000000000004", "< 0.10000000000000000001", "< 9007199254740993", "> 1000000000000000",
+      "1, 2, 3", "\"a\", 1", "< 0.1, > 3", "true, false", "< -1", "[-1..1]", "[1..\"a\"]", "not(1)", "? < 2");
+
+  /** Every kind of value a variable can hold, with the doubles where decimal and binary part ways. */
+  private static final List<Object> FAST_VALUES = Arrays.asList(null, true, false, "A", "", "a", "1",
+      "WATER_EXCEED", 0, 1, 2, 3, 30, -1, 7L, Long.MAX_VALUE, Long.MIN_VALUE, (short) 2, (byte) 1, 0.0, -0.0, 0.1,
+      0.09999999999999999, 0.10000000000000002, 0.30000000000000004, 0.5, 1.0, 2.0, 2.5, 4.999999999999999, 5.0,
+      29.999999999999996, 30.0, 1e15 - 1, 1e15, 9.007199254740993E15, 1e20, -1e20, 1e300, Double.MIN_VALUE,
+      Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.5f, Float.NaN, new java.math.BigDecimal("0.10"),
+      new java.math.BigDecimal("2"), java.math.BigInteger.TEN, LocalDate.of(2024, 6, 1), List.of(1, 2), Map.of("k", 1));
+
+  @Test
+  void fastPathUnaryTestsAnswerAsStockForEveryKindOfInput() {
+    // given: Camunda's stock FEEL engine and ours (constants, fast paths, direct interpretation)
+    FeelEngine stock = new ScalaFeelEngineFactory().createInstance();
+    CachingScalaFeelEngine fast =
+        (CachingScalaFeelEngine) new CachingFeelEngineFactory(CachingFeelEngineFactory.DEFAULT_CAPACITY).createInstance();
+    List<String> mismatches = new ArrayList<>();
+    int matches = 0;
+    // when: every test meets every value, under an ordinary input name, the reserved one, a null one, and missing
+    for (String inputName : Arrays.asList("cellInput", "inputVariableName", null)) {
+      for (Object value : FAST_VALUES) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(inputName == null ? "cellInput" : inputName, value);
+        vars.put("other", 1);
+        for (VariableContext context : List.of(Variables.fromMap(vars).asVariableContext(),
+            Variables.createVariables().putValue("other", value).asVariableContext())) {
+          for (String text : FAST_UNARY_TESTS) {
+            String want = feel(() -> stock.evaluateSimpleUnaryTests(text, inputName, context));
+            String got = feel(() -> fast.evaluateSimpleUnaryTests(text, inputName, context));
+            matches += want.startsWith("true") ? 1 : 0;
+            if (!want.equals(got)) {
+              mismatches.add("'" + text + "' " + inputName + "=" + describe(value) + " in " + context.keySet()
+                  + "\n  stock:  " + want + "\n  fast: " + got);
+            }
+          }
+        }
+      }
+    }
+    // then: the same answers and failures, and the fast paths were the ones answering
+    assertThat(mismatches).isEmpty();
+    assertThat(matches).isPositive();
+    for (String text : List.of("-", "true", "1", "\"A\",\"\"", "< 0.1", "[0.1..0.5)", "< 9007199254740993",
+        "< 0.1, > 3")) {
+      assertThat(fast.unaryTestsWay(text)).as(text).isEqualTo("fast");
+    }
+    for (String text : List.of("< -1", "[1..\"a\"]", "not(1)", "? < 2")) {
+      assertThat(fast.unaryTestsWay(text)).as(text).isEqualTo("interpreted");
+    }
+  }
+
+  @Test
+  void bareNamesAndLiteralsEvaluateAsStockForEveryKindOfValue() {
+    FeelEngine stock = new ScalaFeelEngineFactory().createInstance();
+    CachingScalaFeelEngine fast =
+        (CachingScalaFeelEngine) new CachingFeelEngineFactory(CachingFeelEngineFactory.DEFAULT_CAPACITY).createInstance();
+    List<String> texts = List.of("x", "x.k", "y", "\"STANDARD\"", "\"\"", "0", "100000", "0.35", "1.0", "1e3",
+        "12345678901234567890", "true", "false", "null", "-1", "x + 0");
+    List<String> mismatches = new ArrayList<>();
+    for (Object value : FAST_VALUES) {
+      Map<String, Object> vars = new HashMap<>();
+      vars.put("x", value);
+      VariableContext context = Variables.fromMap(vars).asVariableContext();
+      for (String text : texts) {
+        String want = feel(() -> stock.evaluateSimpleExpression(text, context));
+        String got = feel(() -> fast.evaluateSimpleExpression(text, context));
+        if (!want.equals(got)) {
+          mismatches.add("'" + text + "' x=" + describe(value) + "\n  stock:  " + want + "\n  fast: " + got);
+        }
+      }
+    }
+    assertThat(mismatches).isEmpty();
+    assertThat(fast.expressionWay("x")).isEqualTo("fast");
+    assertThat(fast.expressionWay("\"STANDARD\"")).isEqualTo("constant");
+    assertThat(fast.expressionWay("100000")).isEqualTo("constant");
+    assertThat(fast.expressionWay("null")).isEqualTo("constant");
+    assertThat(fast.expressionWay("x + 0")).isEqualTo("interpreted");
+    assertThat(fast.expressionWay("1e3")).isEqualTo("failed");
+  }
+
+  @Test
+  void thePenaltyDiscretionGraphIsMostlyAnsweredByConstantsAndFastPaths() {
+    // given
+    DmnEngine engine = DmnEngines.cached(CachingFeelEngineFactory.DEFAULT_CAPACITY);
+    DmnDecision decision = DmnEngines.decision(engine, "penalty-discretion", "penalty-discretion");
+    // when
+    for (Map<String, Object> variables : new DecisionCorpus(3).inputs("penalty-discretion", 300)) {
+      DmnEngines.outcome(() -> engine.evaluateDecision(decision, variables));
+    }
+    // then: the cells and input expressions of the common shapes never reach the interpreter
+    CachingScalaFeelEngine feel = DmnEngines.feelEngineOf(engine);
+    for (String text : List.of("-", "true", "false", "1", "< 0.1", "[10..20)", "\"WATER_OVER_STANDARD\",\"\"",
+        "\"HAZARDOUS_WASTE\"", "> 0")) {
+      assertThat(feel.unaryTestsWay(text)).as(text).isEqualTo("fast");
+    }
+    for (String text : List.of("sensitiveArea", "violationType", "fineMin", "legalBasis")) {
+      assertThat(feel.expressionWay(text)).as(text).isEqualTo("fast");
+    }
+    for (String text : List.of("\"STANDARD\"", "100000", "0.35")) {
+      assertThat(feel.expressionWay(text)).as(text).isEqualTo("constant");
+    }
+    assertThat(feel.expressionWay("floor(fineMin * 0.5)")).isEqualTo("interpreted");
+  }
+
+  @Test
+  void anInterruptedThreadStopsAsWithStock() {
+    FeelEngine stock = new ScalaFeelEngineFactory().createInstance();
+    FeelEngine fast = new CachingFeelEngineFactory(CachingFeelEngineFactory.DEFAULT_CAPACITY).createInstance();
+    VariableContext context = Variables.createVariables().putValue("cellInput", 1).putValue("x", 2)
+        .asVariableContext();
+    for (FeelEngine engine : List.of(fast, fast)) { // twice: parsed, then from the cache
+      engine.evaluateSimpleUnaryTests("-", "cellInput", context);
+    }
+    for (String text : List.of("-", "1", "< 5")) {
+      assertThat(interrupted(() -> stock.evaluateSimpleUnaryTests(text, "cellInput", context))).as(text)
+          .isEqualTo(interrupted(() -> fast.evaluateSimpleUnaryTests(text, "cellInput", context)))
+          .startsWith("java.lang.InterruptedException");
+    }
+    for (String text : List.of("x", "\"A\"", "x + 1")) {
+      assertThat(interrupted(() -> stock.evaluateSimpleExpression(text, context))).as(text)
+          .isEqualTo(interrupted(() -> fast.evaluateSimpleExpression(text, context)))
+          .startsWith("java.lang.InterruptedException");
+    }
+  }
+
+  /** What the evaluation does when the thread is interrupted (the flag is cleared after). */
+  private static String interrupted(Supplier<Object> evaluation) {
+    Thread.currentThread().interrupt();
+    try {
+      return "returned " + evaluation.get();
+    } catch (Throwable e) {
+      return e.getClass().getName();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  private static String describe(Object value) {
+    return value + (value == null ? "" : " (" + value.getClass().getSimpleName() + ")");
+  }
+
   private static List<VariableContext> contexts() {
     Map<String, Object> full = new HashMap<>();
     full.put("a", 7);

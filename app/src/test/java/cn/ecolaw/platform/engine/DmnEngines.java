@@ -27,9 +27,25 @@ public final class DmnEngines {
 
   /** The default configuration with {@link CachingFeelEngineFactory}, as {@link FeelParseCachePlugin} sets it. */
   public static DmnEngine cached(int capacity) {
+    return cached(capacity, true);
+  }
+
+  /** As {@link #cached(int)}; {@code direct} false: the parse cache only (the factory before the fast paths). */
+  public static DmnEngine cached(int capacity, boolean direct) {
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    return configuration.feelEngineFactory(new CachingFeelEngineFactory(configuration, capacity)).buildEngine();
+    return configuration.feelEngineFactory(new CachingFeelEngineFactory(configuration, capacity, direct))
+        .buildEngine();
+  }
+
+  /** A bench/test engine by name: {@code stock}, {@code cached} (parse cache only) or {@code fast} (the default). */
+  public static DmnEngine named(String feel) {
+    return switch (feel) {
+      case "stock" -> stock();
+      case "cached" -> cached(CachingFeelEngineFactory.DEFAULT_CAPACITY, false);
+      case "fast" -> cached(CachingFeelEngineFactory.DEFAULT_CAPACITY, true);
+      default -> throw new IllegalArgumentException("feel=" + feel + ": stock, cached or fast");
+    };
   }
 
   static CachingScalaFeelEngine feelEngineOf(DmnEngine engine) {

@@ -98,7 +98,7 @@ class FeelParseCachePluginTest {
     cfg.setEnforceHistoryTimeToLive(false);
     before.accept(cfg);
     if (withPlugin) {
-      cfg.getProcessEnginePlugins().add(new FeelParseCachePlugin(CachingFeelEngineFactory.DEFAULT_CAPACITY));
+      cfg.getProcessEnginePlugins().add(new FeelParseCachePlugin(CachingFeelEngineFactory.DEFAULT_CAPACITY, true));
     }
     return cfg.buildProcessEngine();
   }

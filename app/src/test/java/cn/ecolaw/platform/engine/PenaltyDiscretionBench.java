@@ -28,7 +28,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * JMH (bench/dmn-bench.sh): one evaluation of the {@code penalty-discretion} requirement graph (six decisions) on a
  * bare DMN engine, one thread, sample time (p50, p90, p99). {@code feel=stock} is Camunda's default configuration
  * ({@code ScalaFeelEngineFactory}: every expression parsed on every call), {@code feel=cached} the same with
- * {@link CachingFeelEngineFactory}. Inputs: 4,096 generated discretion records, in turn.
+ * {@link CachingFeelEngineFactory} as it was first merged (parse cache only), {@code feel=fast} with the factory as
+ * configured now (constants, fast paths, direct interpretation). Inputs: 4,096 generated discretion records, in
+ * turn.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -41,7 +43,7 @@ public class PenaltyDiscretionBench {
 
   private static final int INPUTS = 4096;
 
-  @Param({"stock", "cached"})
+  @Param({"stock", "cached", "fast"})
   public String feel;
 
   private DmnEngine engine;
@@ -56,7 +58,7 @@ public class PenaltyDiscretionBench {
 
   @Setup
   public void setUp() {
-    engine = "stock".equals(feel) ? DmnEngines.stock() : DmnEngines.cached(CachingFeelEngineFactory.DEFAULT_CAPACITY);
+    engine = DmnEngines.named(feel);
     decision = DmnEngines.decision(engine, "penalty-discretion", "penalty-discretion");
     DecisionCorpus corpus = new DecisionCorpus(2026);
     inputs = new VariableMap[INPUTS];

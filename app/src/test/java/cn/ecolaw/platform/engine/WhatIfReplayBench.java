@@ -44,9 +44,13 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * engine configured like the process engine's (the caching FEEL factory), each record's inputs evaluated, the new
  * fine compared with the recorded one, counted as changed / up / down per violation type. One shot per iteration.
  *
- * <p>The records are generated in the setup: 65,536 distinct valid inputs whose "recorded" outcome is the published
- * decision's, drawn at random (with a case number and a region) into the record list. The draft moves durations of
- * 15 to 19 days from grade 3 to grade 4, so some fines go up.
+ * <p>The records are generated in the setup: 65,536 generated valid inputs whose "recorded" outcome is the published
+ * decision's, drawn at random (with a case number and a region) into the record list; the summary line counts the
+ * distinct input combinations the records hold. Every record is evaluated (no record's answer is reused for another
+ * with the same inputs). The draft moves durations of 15 to 19 days from grade 3 to grade 4, so some fines go up.
+ *
+ * <p>{@code feel}: {@code cached} is the caching factory as first merged (parse cache only), {@code fast} the factory
+ * as configured now (constants, fast paths, direct interpretation); both by default, one after the other in one run.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -68,7 +72,7 @@ public class WhatIfReplayBench {
   @Param("2")
   public int threads;
 
-  @Param("cached")
+  @Param({"cached", "fast"})
   public String feel;
 
   /** One kept discretion record: the inputs, and what the published decision gave. */
@@ -78,6 +82,9 @@ public class WhatIfReplayBench {
   record Summary(long evaluated, long changed, long up, long down, long failed, Map<String, long[]> byType,
       long cpuNanos, long maxThreadCpuNanos) {}
 
+  /** Distinct input combinations among the records. */
+  private long distinctInputs;
+
   private DmnEngine engine;
   private DmnDecision draft;
   private Recorded[] kept;
@@ -85,7 +92,7 @@ public class WhatIfReplayBench {
 
   @Setup
   public void setUp() {
-    engine = "stock".equals(feel) ? DmnEngines.stock() : DmnEngines.cached(CachingFeelEngineFactory.DEFAULT_CAPACITY);
+    engine = DmnEngines.named(feel);
     DmnDecision published = DmnEngines.decision(engine, "penalty-discretion", "penalty-discretion");
     draft = engine.parseDecision("penalty-discretion", new ByteArrayInputStream(draftXml()));
     DecisionCorpus corpus = new DecisionCorpus(1_000_003);
@@ -103,6 +110,7 @@ public class WhatIfReplayBench {
       kept[i] = new Recorded("甘环罚〔2025〕" + (i + 1) + "号", REGIONS[random.nextInt(REGIONS.length)], d.input(),
           d.outcome(), d.fine());
     }
+    distinctInputs = java.util.Arrays.stream(kept).map(Recorded::input).distinct().count();
     pool = Executors.newFixedThreadPool(threads);
   }
 
@@ -116,10 +124,10 @@ public class WhatIfReplayBench {
       StringBuilder types = new StringBuilder();
       s.byType().forEach((type, c) -> types.append(' ').append(type).append('=').append(c[0]).append('/')
           .append(c[1]).append('/').append(c[2]));
-      System.out.printf("SUMMARY evaluated=%d changed=%d up=%d down=%d failed=%d byType(changed/up/down):%s "
-              + "cpu=%.1f s (busiest thread %.1f s = the wall time with a core per thread)%n",
-          s.evaluated(), s.changed(), s.up(), s.down(), s.failed(), types, s.cpuNanos() / 1e9,
-          s.maxThreadCpuNanos() / 1e9);
+      System.out.printf("SUMMARY feel=%s evaluated=%d distinct-inputs=%d changed=%d up=%d down=%d failed=%d "
+              + "byType(changed/up/down):%s cpu=%.1f s (busiest thread %.1f s = the wall time with a core per "
+              + "thread)%n", feel, s.evaluated(), distinctInputs, s.changed(), s.up(), s.down(), s.failed(), types,
+          s.cpuNanos() / 1e9, s.maxThreadCpuNanos() / 1e9);
     }
   }
 
