@@ -69,10 +69,9 @@ public class DocumentFonts {
     this.bold = FontFile.load("platform.documents.font-bold", boldPath, cacheParsed);
     FontFile latinFile = latinPath == null || latinPath.isBlank() || !Files.isRegularFile(Path.of(latinPath))
         ? null : FontFile.load("platform.documents.font-latin", latinPath, cacheParsed);
-    if (latinFile != null && !cacheParsed) {
-      latinFile.parsed(); // as before: the Latin font is checked at once and left out when it cannot be read
-    }
-    this.latin = latinFile == null || latinFile.problem() != null ? null : latinFile;
+    // before: the Latin font was parsed at once and left out when it could not be read; now that is found out when
+    // it is first parsed (the warm-up) and the body font is used instead (see open)
+    this.latin = latinFile == null || !cacheParsed && latinFile.problem() != null ? null : latinFile;
     if (this.latin == null) {
       LOG.warn("PDF 西文字体不可用：{}，西文和数字使用正文字体。可安装字体包 fonts-liberation2。", latinPath);
     }
@@ -88,6 +87,11 @@ public class DocumentFonts {
     if (latin != null) {
       latin.parsed();
     }
+  }
+
+  /** How many times the font files have been parsed so far (all three). */
+  int parses() {
+    return regular.parses() + bold.parses() + (latin == null ? 0 : latin.parses());
   }
 
   /**
@@ -189,6 +193,7 @@ public class DocumentFonts {
     private final java.util.concurrent.ConcurrentLinkedDeque<TrueTypeFont> idle =
         new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger parses = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Parsed parsed;
 
     /** The first parse: the cmap answering {@link #covers}, or why the file cannot be read. */
@@ -298,8 +303,13 @@ public class DocumentFonts {
       return PDType0Font.load(document, parse(bytes), true);
     }
 
-    /** A .ttf, or the first face of a .ttc collection. */
-    private static TrueTypeFont parse(byte[] bytes) throws IOException {
+    /** A .ttf, or the first face of a .ttc collection (counted). */
+    private TrueTypeFont parse(byte[] bytes) throws IOException {
+      parses.incrementAndGet();
+      return parseFont(bytes);
+    }
+
+    private static TrueTypeFont parseFont(byte[] bytes) throws IOException {
       if (bytes.length > 4 && bytes[0] == 't' && bytes[1] == 't' && bytes[2] == 'c' && bytes[3] == 'f') {
         TrueTypeFont[] first = new TrueTypeFont[1];
         TrueTypeCollection collection = new TrueTypeCollection(new java.io.ByteArrayInputStream(bytes));
@@ -324,6 +334,10 @@ public class DocumentFonts {
 
     int idle() {
       return idleCount.get();
+    }
+
+    int parses() {
+      return parses.get();
     }
 
     String path() {
