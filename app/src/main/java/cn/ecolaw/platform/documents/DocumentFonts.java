@@ -4,6 +4,7 @@ import cn.ecolaw.platform.shared.PlatformException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -48,37 +49,94 @@ public class DocumentFonts {
     this(regularPath, boldPath, DEFAULT_LATIN);
   }
 
+  public DocumentFonts(String regularPath, String boldPath, String latinPath) {
+    this(regularPath, boldPath, latinPath, true);
+  }
+
+  /**
+   * {@code cacheParsed}: each font file is parsed once and the parsed fonts are reused, one document at a time per
+   * parsed copy (a parsed TrueType font is not thread-safe); {@code false} parses every font for every document, as
+   * the platform did before (property {@code platform.documents.cache-parsed}: the benchmark's baseline and an escape
+   * hatch).
+   */
   @org.springframework.beans.factory.annotation.Autowired
   public DocumentFonts(
       @Value("${platform.documents.font-regular:" + DEFAULT_REGULAR + "}") String regularPath,
       @Value("${platform.documents.font-bold:" + DEFAULT_BOLD + "}") String boldPath,
-      @Value("${platform.documents.font-latin:" + DEFAULT_LATIN + "}") String latinPath) {
-    this.regular = FontFile.load("platform.documents.font-regular", regularPath);
-    this.bold = FontFile.load("platform.documents.font-bold", boldPath);
+      @Value("${platform.documents.font-latin:" + DEFAULT_LATIN + "}") String latinPath,
+      @Value("${platform.documents.cache-parsed:true}") boolean cacheParsed) {
+    this.regular = FontFile.load("platform.documents.font-regular", regularPath, cacheParsed);
+    this.bold = FontFile.load("platform.documents.font-bold", boldPath, cacheParsed);
     FontFile latinFile = latinPath == null || latinPath.isBlank() || !Files.isRegularFile(Path.of(latinPath))
-        ? null : FontFile.load("platform.documents.font-latin", latinPath);
-    this.latin = latinFile == null || latinFile.problem != null ? null : latinFile;
+        ? null : FontFile.load("platform.documents.font-latin", latinPath, cacheParsed);
+    // before: the Latin font was parsed at once and left out when it could not be read; now that is found out when
+    // it is first parsed (the warm-up) and the body font is used instead (see open)
+    this.latin = latinFile == null || !cacheParsed && latinFile.problem() != null ? null : latinFile;
     if (this.latin == null) {
       LOG.warn("PDF 西文字体不可用：{}，西文和数字使用正文字体。可安装字体包 fonts-liberation2。", latinPath);
     }
   }
 
-  /** The fonts loaded into {@code document}; refused with DOC-500 when a font file is missing. */
+  /**
+   * Parses the three font files now (when they have not been parsed yet), so that the first document does not
+   * wait for it; a font that cannot be read is logged (in Chinese) and refused later as before.
+   */
+  void warmUp() {
+    regular.parsed();
+    bold.parsed();
+    if (latin != null) {
+      latin.parsed();
+    }
+  }
+
+  /** How many times the font files have been parsed so far (all three). */
+  int parses() {
+    return regular.parses() + bold.parses() + (latin == null ? 0 : latin.parses());
+  }
+
+  /**
+   * The fonts loaded into {@code document}; refused with DOC-500 when a font file is missing. The caller gives the
+   * parsed fonts back with {@link Pair#release()} once the document is saved (the subset is written on save).
+   */
   Pair open(PDDocument document) throws IOException {
-    PDType0Font regularFont = regular.open(document);
-    return new Pair(regularFont, bold.open(document), latin == null ? regularFont : latin.open(document),
-        regular, bold, latin == null ? regular : latin);
+    Lease regularLease = regular.lease();
+    Lease boldLease = null;
+    Lease latinLease = null;
+    try {
+      PDType0Font regularFont = regularLease.load(document);
+      boldLease = bold.lease();
+      PDType0Font boldFont = boldLease.load(document);
+      PDType0Font latinFont = regularFont;
+      if (latin != null && latin.problem() == null) {
+        latinLease = latin.lease();
+        latinFont = latinLease.load(document);
+      }
+      boolean ownLatin = latinLease != null;
+      return new Pair(regularFont, boldFont, latinFont, regular, bold, ownLatin ? latin : regular,
+          List.of(regularLease, boldLease, ownLatin ? latinLease : regularLease));
+    } catch (IOException | RuntimeException e) {
+      regularLease.release();
+      if (boldLease != null) {
+        boldLease.release();
+      }
+      if (latinLease != null) {
+        latinLease.release();
+      }
+      throw e;
+    }
   }
 
   /**
    * The three fonts of the official layout loaded (as subsets) into {@code document}, for PDFs the platform draws
    * itself rather than from a template (the electronic dossier's cover, contents and forms). Refused with DOC-500
-   * when a font file is missing.
+   * when a font file is missing. The fonts are parsed afresh for this document (it may be kept open a while).
    */
   public PdfFonts load(PDDocument document) throws IOException {
-    Pair pair = open(document);
-    return new PdfFonts(pair.regular(), pair.bold(), pair.latin(), regular::covers, latin == null ? regular::covers
-        : latin::covers);
+    PDType0Font song = regular.fresh(document);
+    PDType0Font hei = bold.fresh(document);
+    boolean ownLatin = latin != null && latin.problem() == null;
+    PDType0Font latinFont = ownLatin ? latin.fresh(document) : song;
+    return new PdfFonts(song, hei, latinFont, regular::covers, ownLatin ? latin::covers : regular::covers);
   }
 
   /**
@@ -89,54 +147,169 @@ public class DocumentFonts {
       java.util.function.IntPredicate songCovers, java.util.function.IntPredicate latinCovers) {}
 
   record Pair(PDType0Font regular, PDType0Font bold, PDType0Font latin, FontFile regularFile, FontFile boldFile,
-      FontFile latinFile) {}
+      FontFile latinFile, List<Lease> leases) {
+    /** Gives the parsed fonts back for the next document (each once; the same lease may appear twice). */
+    void release() {
+      java.util.Set<Lease> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      for (Lease lease : leases) {
+        if (done.add(lease)) {
+          lease.release();
+        }
+      }
+    }
+  }
 
-  /** One font file: its bytes (parsed afresh for each PDF, so concurrent generation is safe) and its cmap. */
+  /** A parsed font lent to one document until it is saved. */
+  static final class Lease {
+    private final FontFile file;
+    private final TrueTypeFont font;
+
+    private Lease(FontFile file, TrueTypeFont font) {
+      this.file = file;
+      this.font = font;
+    }
+
+    PDType0Font load(PDDocument document) throws IOException {
+      return PDType0Font.load(document, font, true);
+    }
+
+    void release() {
+      file.giveBack(font);
+    }
+  }
+
+  /**
+   * One font file: its bytes, read once; parsed on first use (or by the warm-up) for its cmap; the parsed fonts are
+   * pooled, a parsed copy lent to one document at a time, so concurrent generation is safe and no document parses a
+   * font another one has already parsed (at most {@link #MAX_IDLE} idle copies are kept).
+   */
   static final class FontFile {
+    static final int MAX_IDLE = 4;
     private final String property;
     private final String path;
     private final byte[] bytes;
-    private final CmapLookup cmap;
-    private final String problem;
+    private final boolean pooled;
+    private final String missing;
+    private final java.util.concurrent.ConcurrentLinkedDeque<TrueTypeFont> idle =
+        new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger parses = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile Parsed parsed;
 
-    private FontFile(String property, String path, byte[] bytes, CmapLookup cmap, String problem) {
+    /** The first parse: the cmap answering {@link #covers}, or why the file cannot be read. */
+    private record Parsed(CmapLookup cmap, String problem) {}
+
+    private FontFile(String property, String path, byte[] bytes, boolean pooled, String missing) {
       this.property = property;
       this.path = path;
       this.bytes = bytes;
-      this.cmap = cmap;
-      this.problem = problem;
+      this.pooled = pooled;
+      this.missing = missing;
     }
 
     static FontFile load(String property, String path) {
+      return load(property, path, true);
+    }
+
+    static FontFile load(String property, String path, boolean pooled) {
       Path file = Path.of(path);
       if (!Files.isRegularFile(file)) {
         String problem = "PDF 字体文件不存在：" + path + "。请安装字体包 " + PACKAGES + "，"
             + "或在配置项 " + property + " 中指定一个中文 TrueType 字体文件（.ttf 或 .ttc）。";
         LOG.error(problem);
-        return new FontFile(property, path, null, null, problem);
+        return new FontFile(property, path, null, pooled, problem);
       }
       try {
-        byte[] bytes = Files.readAllBytes(file);
-        TrueTypeFont font = parse(bytes);
-        CmapLookup cmap = font.getUnicodeCmapLookup();
-        return new FontFile(property, path, bytes, cmap, null);
-      } catch (IOException | RuntimeException e) {
-        String problem = "PDF 字体文件无法读取：" + path + "（" + e.getMessage() + "）。请检查配置项 " + property
-            + " 指向有效的中文 TrueType 字体文件（.ttf）。";
+        FontFile font = new FontFile(property, path, Files.readAllBytes(file), pooled, null);
+        if (!pooled) {
+          font.parsed(); // as before: parsed at start
+        }
+        return font;
+      } catch (IOException e) {
+        String problem = unreadable(property, path, e);
         LOG.error(problem);
-        return new FontFile(property, path, null, null, problem);
+        return new FontFile(property, path, null, pooled, problem);
       }
     }
 
-    PDType0Font open(PDDocument document) throws IOException {
+    private static String unreadable(String property, String path, Exception e) {
+      return "PDF 字体文件无法读取：" + path + "（" + e.getMessage() + "）。请检查配置项 " + property
+          + " 指向有效的中文 TrueType 字体文件（.ttf）。";
+    }
+
+    /** Parses the file once (thread-safe); the parsed font becomes the pool's first copy. */
+    private Parsed parsed() {
+      Parsed done = parsed;
+      if (done != null) {
+        return done;
+      }
+      synchronized (this) {
+        if (parsed != null) {
+          return parsed;
+        }
+        if (missing != null) {
+          parsed = new Parsed(null, missing);
+          return parsed;
+        }
+        try {
+          TrueTypeFont font = parse(bytes);
+          CmapLookup cmap = font.getUnicodeCmapLookup();
+          parsed = new Parsed(cmap, null);
+          giveBack(font);
+        } catch (IOException | RuntimeException e) {
+          String problem = unreadable(property, path, e);
+          LOG.error(problem);
+          parsed = new Parsed(null, problem);
+        }
+        return parsed;
+      }
+    }
+
+    String problem() {
+      return parsed().problem();
+    }
+
+    /** A parsed copy of the font for one document: an idle one, else parsed now. */
+    Lease lease() throws IOException {
+      String problem = problem();
+      if (problem != null) {
+        throw new PlatformException(500, "DOC-500", problem);
+      }
+      TrueTypeFont font = idle.pollFirst();
+      if (font != null) {
+        idleCount.decrementAndGet();
+        return new Lease(this, font);
+      }
+      return new Lease(this, parse(bytes));
+    }
+
+    private void giveBack(TrueTypeFont font) {
+      if (!pooled) {
+        return;
+      }
+      if (idleCount.incrementAndGet() > MAX_IDLE) {
+        idleCount.decrementAndGet();
+        return;
+      }
+      idle.offerFirst(font);
+    }
+
+    /** The font parsed afresh and loaded into {@code document}, for a caller that does not give it back. */
+    PDType0Font fresh(PDDocument document) throws IOException {
+      String problem = problem();
       if (problem != null) {
         throw new PlatformException(500, "DOC-500", problem);
       }
       return PDType0Font.load(document, parse(bytes), true);
     }
 
-    /** A .ttf, or the first face of a .ttc collection. */
-    private static TrueTypeFont parse(byte[] bytes) throws IOException {
+    /** A .ttf, or the first face of a .ttc collection (counted). */
+    private TrueTypeFont parse(byte[] bytes) throws IOException {
+      parses.incrementAndGet();
+      return parseFont(bytes);
+    }
+
+    private static TrueTypeFont parseFont(byte[] bytes) throws IOException {
       if (bytes.length > 4 && bytes[0] == 't' && bytes[1] == 't' && bytes[2] == 'c' && bytes[3] == 'f') {
         TrueTypeFont[] first = new TrueTypeFont[1];
         TrueTypeCollection collection = new TrueTypeCollection(new java.io.ByteArrayInputStream(bytes));
@@ -155,7 +328,16 @@ public class DocumentFonts {
 
     /** Whether the font has a glyph for this Unicode code point. */
     boolean covers(int codePoint) {
+      CmapLookup cmap = parsed().cmap();
       return cmap != null && cmap.getGlyphId(codePoint) > 0;
+    }
+
+    int idle() {
+      return idleCount.get();
+    }
+
+    int parses() {
+      return parses.get();
     }
 
     String path() {

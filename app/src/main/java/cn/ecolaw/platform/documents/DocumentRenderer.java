@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.util.Map;
 import org.docx4j.openpackaging.exceptions.Docx4JException;
 import org.docx4j.openpackaging.packages.WordprocessingMLPackage;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Fills a template with data and renders the filled DOCX to PDF; touches no database. */
@@ -15,17 +17,29 @@ public class DocumentRenderer {
 
   private final DocumentTemplates templates;
   private final DocxPdfRenderer pdfRenderer;
+  private final boolean reuseParsed;
 
   public DocumentRenderer(DocumentTemplates templates, DocumentFonts fonts) {
+    this(templates, fonts, true);
+  }
+
+  /**
+   * {@code reuseParsed} ({@code platform.documents.cache-parsed}, default true): formatting of replaced paragraphs is
+   * reused rather than copied (see {@link DocxFiller}); false does every step afresh for each document, as before.
+   */
+  @Autowired
+  public DocumentRenderer(DocumentTemplates templates, DocumentFonts fonts,
+      @Value("${platform.documents.cache-parsed:true}") boolean reuseParsed) {
     this.templates = templates;
     this.pdfRenderer = new DocxPdfRenderer(fonts);
+    this.reuseParsed = reuseParsed;
   }
 
   /** The DOCX and PDF of one document. */
   public Rendered render(DocumentType type, Map<String, ?> data, String title) {
     try {
       WordprocessingMLPackage pkg = WordprocessingMLPackage.load(new ByteArrayInputStream(templates.bytes(type)));
-      new DocxFiller(new DocumentValues(data)).fill(pkg);
+      new DocxFiller(new DocumentValues(data), reuseParsed).fill(pkg);
       ByteArrayOutputStream docx = new ByteArrayOutputStream();
       pkg.save(docx);
       byte[] pdf = pdfRenderer.render(pkg, title);

@@ -35,9 +35,22 @@ final class DocxFiller {
   private static final ObjectFactory WML = new ObjectFactory();
 
   private final DocumentValues values;
+  private final boolean reuseDetached;
+  /** Formatting objects of replaced paragraphs already given to a new paragraph or run. */
+  private final java.util.Set<Object> reused = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   DocxFiller(DocumentValues values) {
+    this(values, true);
+  }
+
+  /**
+   * {@code reuseDetached}: the paragraph and run properties of a replaced paragraph (which leaves the document) go to
+   * the first new paragraph or run that takes them, and only further ones get copies; {@code false} copies each time
+   * (a JAXB round trip per run, as before).
+   */
+  DocxFiller(DocumentValues values, boolean reuseDetached) {
     this.values = values;
+    this.reuseDetached = reuseDetached;
   }
 
   void fill(WordprocessingMLPackage pkg) {
@@ -153,7 +166,7 @@ final class DocxFiller {
     return pieces;
   }
 
-  private static List<P> build(PPr pPr, List<Piece> pieces, StringBuilder[] rebuilt) {
+  private List<P> build(PPr pPr, List<Piece> pieces, StringBuilder[] rebuilt) {
     List<P> paragraphs = new ArrayList<>();
     P current = newParagraph(pPr);
     paragraphs.add(current);
@@ -179,23 +192,31 @@ final class DocxFiller {
     return paragraphs;
   }
 
-  private static P newParagraph(PPr pPr) {
+  private P newParagraph(PPr pPr) {
     P paragraph = WML.createP();
     if (pPr != null) {
-      paragraph.setPPr(XmlUtils.deepCopy(pPr));
+      paragraph.setPPr(own(pPr));
     }
     return paragraph;
   }
 
-  private static R newRun(RPr rPr) {
+  private R newRun(RPr rPr) {
     R run = WML.createR();
     if (rPr != null) {
-      run.setRPr(XmlUtils.deepCopy(rPr));
+      run.setRPr(own(rPr));
     }
     return run;
   }
 
-  private static R textRun(RPr rPr, String line) {
+  /** The detached original the first time, a deep copy after: every new paragraph and run owns its properties. */
+  private <T> T own(T properties) {
+    if (reuseDetached && reused.add(properties)) {
+      return properties;
+    }
+    return XmlUtils.deepCopy(properties);
+  }
+
+  private R textRun(RPr rPr, String line) {
     R run = newRun(rPr);
     StringBuilder chunk = new StringBuilder();
     for (int i = 0; i < line.length(); i++) {

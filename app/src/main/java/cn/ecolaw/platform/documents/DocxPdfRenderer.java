@@ -78,16 +78,22 @@ final class DocxPdfRenderer {
   }
 
   byte[] render(WordprocessingMLPackage pkg, String title) throws IOException {
+    DocumentFonts.Pair loaded = null;
     try (PDDocument document = new PDDocument()) {
       PDDocumentInformation info = document.getDocumentInformation();
       info.setTitle(title);
       info.setCreator("生态环境执法与司法衔接案件平台");
-      new Job(pkg, document, fonts.open(document)).run();
+      loaded = fonts.open(document);
+      new Job(pkg, document, loaded).run();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      document.save(out);
+      document.save(out); // writes the font subsets: the parsed fonts are in use until here
       return out.toByteArray();
     } catch (Docx4JException e) {
       throw new IOException(e);
+    } finally {
+      if (loaded != null) {
+        loaded.release();
+      }
     }
   }
 
