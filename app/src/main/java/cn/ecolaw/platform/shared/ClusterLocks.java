@@ -30,7 +30,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *       application is ready (the standing authorizations, the audit seal, demo data), so that nodes started at the
  *       same moment do their start-up writes one after another instead of tripping over each other's unique keys;
  *   <li>transaction locks ({@link #tryTransactionLock}): background work that one node at a time does (shipping the
- *       search outbox); released when the transaction ends, however it ends.
+ *       search outbox); released when the transaction ends, however it ends;
+ *   <li>session locks ({@link #trySessionLock}): longer work that one node at a time does (rebuilding the search
+ *       index), held until the caller closes it.
  * </ul>
  *
  * <p>On any other database (the H2 file database, which serves one node only) both are no-ops. Locks are named;
@@ -132,6 +134,46 @@ public class ClusterLocks implements DisposableBean {
       throw new IllegalStateException("启动锁无法取得：" + e.getMessage(), e);
     } catch (InterruptedException e) {
       throw new IllegalStateException("等待启动锁时被中断", e);
+    }
+  }
+
+  /** A session-level lock held on a connection of its own; closing it releases the lock. */
+  public interface Held extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Takes the named lock for as long as the caller holds it (a long piece of background work: a search index
+   * rebuild), on a connection of its own, without waiting: empty when another node holds it. On a single-node
+   * database always granted.
+   */
+  public java.util.Optional<Held> trySessionLock(String name) {
+    if (!clustered()) {
+      return java.util.Optional.of(() -> { });
+    }
+    try {
+      Connection c = dataSource.getConnection();
+      try {
+        c.setAutoCommit(true);
+        if (!tryLock(c, key(name))) {
+          c.close();
+          return java.util.Optional.empty();
+        }
+      } catch (SQLException | RuntimeException e) {
+        c.close();
+        throw e;
+      }
+      return java.util.Optional.of(() -> {
+        try (c; PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+          s.setLong(1, key(name));
+          s.execute();
+        } catch (SQLException e) {
+          LOG.warn("锁 {} 释放失败（会话关闭时自动释放）：{}", name, e.toString());
+        }
+      });
+    } catch (SQLException e) {
+      throw new IllegalStateException("数据库不可用：" + e.getMessage(), e);
     }
   }
 
