@@ -40,7 +40,8 @@ class SharedSessionConfiguration {
   FilterRegistrationBean<SessionRepositoryFilter<?>> sharedSessionFilter(SessionRepositoryFilter<?> filter) {
     FilterRegistrationBean<SessionRepositoryFilter<?>> registration = new FilterRegistrationBean<>(filter);
     registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
-    registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER);
+    // outermost: before the refusal translation (HIGHEST_PRECEDENCE + 50) and every authentication filter
+    registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 40);
     return registration;
   }
 

@@ -74,6 +74,8 @@ class TwoNodesIT {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
   /** The job lock time of both nodes: a job locked by a dead node is taken by the other after this. */
   private static final int LOCK_MILLIS = 5_000;
+  /** What the README's load balancer asks each node (anonymous; the webapps' list of engines). */
+  static final String HEALTH = "/camunda/api/engine/engine";
   private static final int TIMER_CASES = 3;
   private static final int WORKED_CASES = 2;
   private static final String TIMER = "Timer_StatementWindow";
@@ -162,6 +164,10 @@ class TwoNodesIT {
         SELECT COUNT(*) FROM (SELECT 1 FROM act_ru_authorization
           GROUP BY type_, group_id_, user_id_, resource_type_, resource_id_ HAVING COUNT(*) > 1) d"""))
         .as("an authorization written twice").isZero();
+    for (Node n : List.of(a, b)) {
+      assertThat(n.admin.anonymous().get(HEALTH).status()).as("load balancer health check on %s", n.name)
+          .isEqualTo(200);
+    }
     assertThat(a.log()).contains("节点 node-a 取得启动锁");
     assertThat(b.log()).contains("节点 node-b 取得启动锁");
   }
@@ -225,6 +231,10 @@ class TwoNodesIT {
   void nodeAKilledMidLoadAndNodeBFinishesTheWorkWithNothingLostOrDoubled() throws Exception {
     long began = System.nanoTime();
     Balancer lb = new Balancer();
+    WebSession head = new WebSession(); // head1 logged in on A before it dies
+    head.send(a, "GET", "/camunda/app/tasklist/default/", null, null);
+    assertThat(head.send(a, "POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+        "username=head1&password=head1", "application/x-www-form-urlencoded").statusCode()).isEqualTo(200);
     List<String> timerCases = new ArrayList<>();
     List<String> workedCases = new ArrayList<>();
     for (int i = 0; i < TIMER_CASES; i++) {
@@ -233,25 +243,25 @@ class TwoNodesIT {
     for (int i = 0; i < WORKED_CASES; i++) {
       workedCases.add(startCase(lb));
     }
-    // the timer cases wait for the statement window (陈述申辩期满), worked through both nodes
-    for (String caseNo : timerCases) {
-      lb.workUntil(caseNo, "Task_RecordStatement");
-    }
+    // the timer cases wait for the statement window (陈述申辩期满), worked through both nodes, side by side
+    parallel(timerCases, caseNo -> lb.workUntil(caseNo, "Task_RecordStatement"));
     assertThat(lb.served.get("node-a")).as("requests served by A").isPositive();
     assertThat(lb.served.get("node-b")).as("requests served by B").isPositive();
 
     // load in flight: the worked cases go on through both nodes while A dies
     List<Throwable> failures = new CopyOnWriteArrayList<>();
-    Thread worker = new Thread(() -> {
-      try {
-        for (String caseNo : workedCases) {
+    List<Thread> workers = new ArrayList<>();
+    for (String caseNo : workedCases) {
+      Thread worker = new Thread(() -> {
+        try {
           lb.workToEnd(caseNo);
+        } catch (Throwable t) {
+          failures.add(t);
         }
-      } catch (Throwable t) {
-        failures.add(t);
-      }
-    }, "two-nodes-worker");
-    worker.start();
+      }, "two-nodes-worker-" + caseNo);
+      worker.start();
+      workers.add(worker);
+    }
 
     // the statement windows end now: the job executors of both nodes fire the timers
     for (String caseNo : timerCases) {
@@ -270,9 +280,16 @@ class TwoNodesIT {
     System.out.println("TwoNodesIT: node-a killed holding " + orphaned.size() + " locked job(s), B served "
         + lb.served.get("node-b") + " requests, A " + lb.served.get("node-a"));
 
-    worker.join(Duration.ofMinutes(4).toMillis());
+    // the session opened on the dead node goes on on the survivor
+    HttpResponse<String> survived = head.send(b, "GET", "/api/session", null, null);
+    assertThat(survived.statusCode()).as("head1's session from A, on B").isEqualTo(200);
+    assertThat(json(survived.body()).path("userId").asText()).isEqualTo("head1");
+
+    for (Thread worker : workers) {
+      worker.join(Duration.ofMinutes(4).toMillis());
+      assertThat(worker.isAlive()).isFalse();
+    }
     assertThat(failures).as("the worked cases through the balancer").isEmpty();
-    assertThat(worker.isAlive()).isFalse();
     // B takes over the jobs A locked once their locks expire, then the timer cases are worked to their end on B
     awaitTrue(Duration.ofSeconds(60 + LOCK_MILLIS / 1000), "the timers fired (B took over A's locked jobs)",
         () -> orphaned.stream().allMatch(id -> {
@@ -283,9 +300,7 @@ class TwoNodesIT {
           }
         }) && query("SELECT COUNT(*) FROM act_hi_actinst WHERE act_id_ = '" + TIMER + "' AND end_time_ IS NOT NULL"
             + " AND proc_inst_id_ IN (" + in(timerCases.stream().map(PIDS::get).toList()) + ")") == TIMER_CASES);
-    for (String caseNo : timerCases) {
-      lb.workToEnd(caseNo);
-    }
+    parallel(timerCases, lb::workToEnd);
 
     List<String> all = new ArrayList<>(timerCases);
     all.addAll(workedCases);
@@ -431,6 +446,31 @@ class TwoNodesIT {
       });
       // 404: completed by a request whose answer was lost with node A
       assertThat(r.status()).as("%s of %s by %s: %s", taskKey, caseNo, user, r.text()).isIn(204, 404);
+    }
+  }
+
+  /** Works each case in a thread of its own (the users of a bureau working at the same time). */
+  private static void parallel(List<String> caseNos, java.util.function.Consumer<String> work) throws Exception {
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (String caseNo : caseNos) {
+      Thread t = new Thread(() -> {
+        try {
+          work.accept(caseNo);
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      }, "two-nodes-" + caseNo);
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      t.join(Duration.ofMinutes(4).toMillis());
+    }
+    if (!failures.isEmpty()) {
+      AssertionError e = new AssertionError("working " + caseNos + ": " + failures.get(0), failures.get(0));
+      failures.stream().skip(1).forEach(e::addSuppressed);
+      throw e;
     }
   }
 
