@@ -72,8 +72,9 @@ CONF
     || { tail -n 30 "$LOG_FILE" >&2 || true; die "PostgreSQL did not start"; }
   wait_until 60 "PostgreSQL on port $PGPORT" pg pg_isready -q -h 127.0.0.1 -p "$PGPORT"
 
+  # CREATEDB: cluster/TwoNodesIT runs its two nodes on a database of its own (no other test's job executor in it)
   pg psql -v ON_ERROR_STOP=1 -q -h "$SOCKET_DIR" -p "$PGPORT" -U postgres -d postgres <<SQL
-CREATE ROLE $PG_USER LOGIN PASSWORD '$PG_PASSWORD';
+CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
 CREATE DATABASE $PG_DB OWNER $PG_USER ENCODING 'UTF8' TEMPLATE template0;
 SQL
   wait_until 30 "database $PG_DB" \

@@ -7,13 +7,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -60,6 +58,11 @@ final class AuditKey {
     }
   }
 
+  /**
+   * Writes a new key to a temporary file beside {@code file} and links it into place in one step: a node starting
+   * at the same moment on a shared volume (issue 14) sees either no key file or the complete one, never a half
+   * written file, and the second creator gets {@link FileAlreadyExistsException} and reads the first one's key.
+   */
   private static void create(Path file) throws IOException {
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
@@ -67,14 +70,22 @@ final class AuditKey {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     byte[] text = (HexFormat.of().formatHex(secret) + "\n").getBytes(StandardCharsets.US_ASCII);
+    Path dir = file.getParent() == null ? Path.of(".") : file.getParent();
     boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-    if (posix) {
-      Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rw-------");
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(owner));
-    } else {
-      Files.createFile(file);
+    Path temp = posix
+        ? Files.createTempFile(dir, ".audit-key-", ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+        : Files.createTempFile(dir, ".audit-key-", ".tmp");
+    try {
+      Files.write(temp, text, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
+      try {
+        Files.createLink(file, temp);
+      } catch (UnsupportedOperationException e) {
+        Files.move(temp, file); // no hard links here: fails when the file exists, as createLink does
+      }
+    } finally {
+      Files.deleteIfExists(temp);
     }
-    Files.write(file, text, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
   }
 
   private static byte[] read(Path file) throws IOException {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import cn.ecolaw.platform.shared.ClusterLocks;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Service;
 /**
  * Rebuilds the whole index from the database: every process instance in the history, in pages, written in bulk;
  * then the documents of instances that no longer exist are deleted (those not written since the rebuild began).
- * One rebuild at a time, in the background; {@link #progress()} tells how far it is. The outbox keeps shipping
+ * One rebuild at a time, in the background, on all nodes together (the cluster lock {@value #LOCK}, held by the
+ * rebuilding node for as long as it runs: a second start on any node answers SEARCH-409); {@link #progress()} tells
+ * how far this node's rebuild is. The outbox keeps shipping
  * meanwhile: a change during the rebuild is written by whichever read it later.
  */
 @Service
@@ -22,11 +25,15 @@ public class Reindexer {
 
   private static final Logger LOG = LoggerFactory.getLogger(Reindexer.class);
   private static final int PAGE = 100;
+  static final String LOCK = "search-reindex";
 
   private final HistoryService history;
   private final CaseIndexer indexer;
   private final CaseIndex index;
   private final AtomicBoolean running = new AtomicBoolean();
+  private final ClusterLocks locks;
+  /** The cluster-wide claim of the running rebuild (issue 14: one rebuild on all nodes together). */
+  private volatile ClusterLocks.Held claim;
   private volatile Progress progress = new Progress("IDLE", 0, 0, null, null, null, null);
 
   /** Where a rebuild stands: IDLE, RUNNING, DONE or FAILED; instances done of total. */
@@ -53,16 +60,37 @@ public class Reindexer {
     }
   }
 
-  public Reindexer(HistoryService history, CaseIndexer indexer, CaseIndex index) {
+  public Reindexer(HistoryService history, CaseIndexer indexer, CaseIndex index, ClusterLocks locks) {
     this.history = history;
     this.indexer = indexer;
     this.index = index;
+    this.locks = locks;
+  }
+
+  /** Claims the rebuild on this node and on the cluster; false when a rebuild runs here or on another node. */
+  private boolean claim() {
+    if (!running.compareAndSet(false, true)) {
+      return false;
+    }
+    java.util.Optional<ClusterLocks.Held> held;
+    try {
+      held = locks.trySessionLock(LOCK);
+    } catch (RuntimeException e) {
+      running.set(false);
+      throw e;
+    }
+    if (held.isEmpty()) {
+      running.set(false);
+      return false;
+    }
+    claim = held.get();
+    return true;
   }
 
   /** Starts a rebuild in the background; false when one is running already. */
   public boolean start(String by, boolean fresh) {
     index.client(); // SEARCH-503 at once when search is off
-    if (!running.compareAndSet(false, true)) {
+    if (!claim()) {
       return false;
     }
     progress = new Progress("RUNNING", 0, 0, by, Instant.now(), null, null);
@@ -74,7 +102,7 @@ public class Reindexer {
 
   /** Rebuilds in the calling thread (the script's and tests' way); returns the final progress. */
   public Progress runNow(String by, boolean fresh) {
-    if (!running.compareAndSet(false, true)) {
+    if (!claim()) {
       throw new IllegalStateException("a rebuild is running");
     }
     progress = new Progress("RUNNING", 0, 0, by, Instant.now(), null, null);
@@ -134,6 +162,11 @@ public class Reindexer {
       progress = new Progress("FAILED", last.total(), last.done(), last.startedBy(), started, Instant.now(),
           e.toString());
     } finally {
+      ClusterLocks.Held held = claim;
+      claim = null;
+      if (held != null) {
+        held.close();
+      }
       running.set(false);
     }
   }
