@@ -45,6 +45,7 @@ class LogContextTest {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
+  @Autowired JobExecutorHealthIndicator jobExecutorHealth;
 
   private String deployment;
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
@@ -94,5 +95,29 @@ class LogContextTest {
     assertThat(lines.list).hasSize(1);
     assertThat(lines.list.get(0).getMDCPropertyMap()).containsEntry("caseNo", "湖环罚〔2026〕902号")
         .doesNotContainKey("userId");
+  }
+
+  @Test
+  void theJobExecutorsLinesNameItAsTheUserAndItsHealthIsUpWhileItRuns() throws Exception {
+    String pid = runtime.startProcessInstanceByKey(KEY, Map.of("caseNo", "湖环罚〔2026〕903号")).getId();
+    lines.list.clear();
+    org.camunda.bpm.engine.impl.jobexecutor.JobExecutor executor =
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) org.camunda.bpm.engine.ProcessEngines
+            .getDefaultProcessEngine().getProcessEngineConfiguration()).getJobExecutor();
+    assertThat(jobExecutorHealth.health().getStatus().getCode()).isEqualTo("UNKNOWN");
+    executor.start();
+    try {
+      assertThat(jobExecutorHealth.health().getStatus().getCode()).isEqualTo("UP");
+      long until = System.currentTimeMillis() + 30_000;
+      while (runtime.createProcessInstanceQuery().processInstanceId(pid).count() > 0
+          && System.currentTimeMillis() < until) {
+        Thread.sleep(100);
+      }
+    } finally {
+      executor.shutdown();
+    }
+    assertThat(lines.list).hasSize(1);
+    assertThat(lines.list.get(0).getMDCPropertyMap()).containsEntry("caseNo", "湖环罚〔2026〕903号")
+        .containsEntry("userId", "job-executor");
   }
 }
