@@ -116,10 +116,17 @@ public class CaseMetricsPlugin extends AbstractProcessEnginePlugin {
     context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> count(name, tags));
   }
 
+  private static final java.util.Map<String, String> DESCRIPTIONS = java.util.Map.of(
+      CASES_STARTED, "发起的流程实例（案件、法院、调解等流程）",
+      CASES_CLOSED, "结束的流程实例，按结果（caseOutcome）",
+      TASKS_COMPLETED, "完成的用户任务",
+      JOB_FAILURES, "作业执行失败次数",
+      INCIDENTS_CREATED, "新产生的流程事件（incident）");
+
   private void count(String name, String... tags) {
     MeterRegistry meters = registry.getIfAvailable();
     if (meters != null) {
-      Counter.builder(name).tags(tags).register(meters).increment();
+      Counter.builder(name).description(DESCRIPTIONS.get(name)).tags(tags).register(meters).increment();
     }
   }
 

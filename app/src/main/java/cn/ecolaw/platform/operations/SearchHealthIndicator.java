@@ -11,7 +11,8 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
- * Elasticsearch, the case index (component {@code search}). DOWN when the cluster does not answer or is red; the
+ * Elasticsearch, the case index (component {@code search}). DOWN when the cluster does not answer or is red, or the
+ * outbox shipper fails while it answers (the index falls behind: {@code shipperError}); the
  * platform keeps working meanwhile (the engine's outbox keeps every change and ships it when the cluster is back),
  * so {@code search} belongs to neither the liveness nor the readiness probe. UNKNOWN when search is not configured
  * ({@code platform.search.url} empty). Details: the cluster's status, the outbox (rows waiting, age of the oldest)
@@ -53,6 +54,10 @@ public class SearchHealthIndicator implements HealthIndicator {
       health.withDetail("clusterStatus", status.jsonValue());
       if (status == HealthStatus.Red) {
         return health.down().withDetail("message", "Elasticsearch 集群状态为 red：部分索引分片不可用，案件搜索可能不完整").build();
+      }
+      if (!shipper.healthy()) {
+        return health.down().withDetail("message", "Elasticsearch 可达，但发件箱送达失败：案件索引不再更新，搜索结果会过时（见 shipperError）")
+            .build();
       }
       return health.up().build();
     } catch (Exception e) {
