@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code caseview}: the case list and case page across processes; {@code search}: the case index in
  *       Elasticsearch (outbox shipper, documents of every flow, {@code /api/search});
  *   <li>{@code analytics}: the supervisors' dashboards, aggregated over the case index ({@code /api/analytics/*});
+ *   <li>{@code operations}: the operator's view (health components, metrics, the logging context of {@code /api});
  *   <li>{@code demo}: demonstration data of every process.
  * </ol>
  *
@@ -67,7 +68,7 @@ class ModuleBoundaryTest {
       Set.of("enforcement", "mediation", "review"),
       Set.of("injunction", "dossier", "dispatch", "cooperation"),
       Set.of("caseview", "search", "workbench"),
-      Set.of("analytics", "workspace"),
+      Set.of("analytics", "workspace", "operations"),
       Set.of("demo"));
 
   /**

@@ -347,6 +347,12 @@ public class CaseDocuments {
     Map<String, Object> vars = new HashMap<>();
     for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
         .processInstanceId(processInstanceId).disableCustomObjectDeserialization().list()) {
+      if (v.getTypedValue() instanceof org.camunda.bpm.engine.variable.value.ObjectValue object
+          && !object.isDeserialized()) {
+        // a serialized Java object (e.g. a decision's result map, mediation-routing's "routing"): not indexed, and
+        // never read (getValue() would throw "Object is not deserialized" and stall the whole outbox)
+        continue;
+      }
       if (v.getActivityInstanceId() != null && v.getActivityInstanceId().equals(processInstanceId)
           || !vars.containsKey(v.getName())) {
         vars.put(v.getName(), v.getValue());

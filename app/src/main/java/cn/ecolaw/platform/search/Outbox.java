@@ -35,6 +35,14 @@ public class Outbox {
     return n == null ? 0 : n;
   }
 
+  /** When the oldest row still waiting to be shipped was queued; empty when the outbox is empty (issue 14: lag). */
+  public java.util.Optional<java.time.Instant> oldestQueuedAt() {
+    List<java.sql.Timestamp> first = jdbc.query("SELECT queued_at FROM search_outbox ORDER BY id FETCH FIRST 1 ROWS ONLY",
+        (rs, i) -> rs.getTimestamp(1));
+    return first.isEmpty() || first.get(0) == null ? java.util.Optional.empty()
+        : java.util.Optional.of(first.get(0).toInstant());
+  }
+
   /** Queues an instance outside the engine (a rebuild marks nothing; a repair tool may). */
   public void queue(String processInstanceId) {
     jdbc.update("INSERT INTO search_outbox (process_instance_id, queued_at) VALUES (?, CURRENT_TIMESTAMP)",

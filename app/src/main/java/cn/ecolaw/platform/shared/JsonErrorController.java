@@ -40,6 +40,7 @@ public class JsonErrorController implements ErrorController {
         // the webapps' CSRF protection: the page's token is missing or stale
         ? new RefusalBodies.Refusal("AUTH-007", "页面已过期或缺少防伪令牌，请刷新页面后重试")
         : RefusalBodies.byStatus(status, null);
+    RefusalBodies.mark(request, refusal.code());
     HttpStatus httpStatus = HttpStatus.resolve(status);
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
         .body(RefusalBodies.body(path, httpStatus == null ? "Error" : httpStatus.name(), refusal.code(),

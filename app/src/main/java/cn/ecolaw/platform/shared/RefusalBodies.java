@@ -52,10 +52,28 @@ public final class RefusalBodies {
     return path != null && (path.equals("/api") || path.startsWith("/api/"));
   }
 
+  /** The operator's endpoints (issue 14) answer in the application API's shape. */
+  public static boolean isActuator(String path) {
+    return path != null && (path.equals("/actuator") || path.startsWith("/actuator/"));
+  }
+
+  /**
+   * The request attribute naming the code of the refusal a request was answered with: set wherever a refusal is
+   * written, read once at the end of the request to count refusals by code (issue 14, {@code ecocase_refusals_total}).
+   */
+  public static final String REFUSAL_CODE_ATTRIBUTE = RefusalBodies.class.getName() + ".code";
+
+  /** Records the code of the refusal this request is answered with (the last one written wins). */
+  public static void mark(HttpServletRequest request, String code) {
+    if (request != null && code != null) {
+      request.setAttribute(REFUSAL_CODE_ATTRIBUTE, code);
+    }
+  }
+
   /** The body for a request path. */
   public static Map<String, Object> body(String path, String type, String code, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
-    if (isApi(path)) {
+    if (isApi(path) || isActuator(path)) {
       body.put("code", code);
       body.put("message", message);
     } else {
@@ -72,6 +90,7 @@ public final class RefusalBodies {
     if (response.isCommitted()) {
       return;
     }
+    mark(request, code);
     response.resetBuffer();
     response.setStatus(status);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -50,6 +50,7 @@ public class RefusalTranslationFilter extends OncePerRequestFilter {
       }
     }
     if (json != null && json.isObject() && coded(json)) {
+      RefusalBodies.mark(request, codeOf(json));
       recode((com.fasterxml.jackson.databind.node.ObjectNode) json, response);
       return;
     }
@@ -68,6 +69,7 @@ public class RefusalTranslationFilter extends OncePerRequestFilter {
         || original.contains("Cannot resolve identifier"))) {
       // a model whose expression names what the platform does not expose to models (engine.ModelBeans)
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      RefusalBodies.mark(request, EXPRESSION_REFUSED);
       writeJson(response, withDetail(RefusalBodies.body(RefusalBodies.pathOf(request), type, EXPRESSION_REFUSED,
           "流程模型中的表达式引用了平台未向模型开放的对象，已拒绝执行，案件未作任何改动"), original));
       return;
@@ -76,9 +78,20 @@ public class RefusalTranslationFilter extends OncePerRequestFilter {
     boolean unparsable = status == 400 && (text.contains("json") || text.contains("pars")
         || text.contains("unexpected") || text.contains("end-of-input"));
     RefusalBodies.Refusal refusal = RefusalBodies.byStatus(status, unparsable ? "JsonParseException" : type);
+    RefusalBodies.mark(request, refusal.code());
     Map<String, Object> refused = RefusalBodies.body(RefusalBodies.pathOf(request), type, refusal.code(),
         refusal.message());
     writeJson(response, status >= 500 ? withDetail(refused, original) : refused);
+  }
+
+  /** The refusal's code: the body's textual {@code code}, else the one in "【CODE】…". */
+  private static String codeOf(JsonNode json) {
+    if (json.path("code").isTextual()) {
+      return json.path("code").asText();
+    }
+    String message = json.path("message").asText("");
+    int end = message.indexOf('】');
+    return message.startsWith("【") && end > 1 ? message.substring(1, end) : null;
   }
 
   /** The code of "【CODE】…" as the body's {@code code} (Camunda puts its numeric engine error code there). */

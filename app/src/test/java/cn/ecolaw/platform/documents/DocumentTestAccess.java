@@ -14,4 +14,9 @@ public final class DocumentTestAccess {
   public static java.util.List<String> problems(byte[] pdf) throws Exception {
     return PdfChecks.problems(pdf);
   }
+
+  /** Sample data that fills every field of a type's template. */
+  public static java.util.Map<String, Object> sample(DocumentType type) {
+    return DocumentSamples.data(type);
+  }
 }
