@@ -44,6 +44,7 @@ class ApiDocsConfiguration {
   @Bean
   OpenAPI platformOpenApi() {
     return new OpenAPI()
+        .servers(List.of(new io.swagger.v3.oas.models.servers.Server().url("/").description("本平台（与页面同一地址）")))
         .info(new Info().title("生态环境执法与司法衔接案件平台 应用接口").version("0.1.0").description("""
             平台自己的应用接口 `/api`（JSON）。Camunda 引擎的 REST 接口 `/engine-rest` 由 Camunda 自行说明，不在此文档中。
 

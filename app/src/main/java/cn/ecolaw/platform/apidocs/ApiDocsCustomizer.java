@@ -86,7 +86,7 @@ class ApiDocsCustomizer implements OpenApiCustomizer {
     if (parameters.stream().anyMatch(p -> "query".equals(p.getIn()) && Boolean.TRUE.equals(p.getRequired()))) {
       codes.add("REQ-001");
     }
-    if (parameters.stream().anyMatch(p -> p.getSchema() != null && !"string".equals(p.getSchema().getType()))) {
+    if (parameters.stream().anyMatch(p -> !isText(p.getSchema()))) {
       codes.add("REQ-002");
     }
     if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
@@ -95,6 +95,17 @@ class ApiDocsCustomizer implements OpenApiCustomizer {
     }
     codes.addAll(op.errors());
     return List.copyOf(codes);
+  }
+
+  /** A text parameter cannot be of the wrong format (REQ-002); OpenAPI 3.1 schemas name their type in "types". */
+  private static boolean isText(Schema<?> schema) {
+    if (schema == null) {
+      return true;
+    }
+    if (schema.getTypes() != null && !schema.getTypes().isEmpty()) {
+      return schema.getTypes().contains("string");
+    }
+    return schema.getType() == null || "string".equals(schema.getType());
   }
 
   private ApiResponses responses(ApiResponses generated, List<String> codes) {

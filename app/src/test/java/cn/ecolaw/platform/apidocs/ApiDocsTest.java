@@ -127,6 +127,10 @@ class ApiDocsTest {
       });
     });
     assertThat(wrong).isEmpty();
+    // shared refusals by rule: a number in the path can be malformed (REQ-002), a case number only by CASE-001
+    assertThat(codes(operations().get("GET /api/decisions/drafts/{id}"))).contains("REQ-002");
+    assertThat(codes(operations().get("GET /api/cases/{caseNo}"))).contains("CASE-001").doesNotContain("REQ-002");
+    assertThat(codes(operations().get("POST /api/cases"))).contains("REQ-003", "AUTH-007", "AUTH-004");
   }
 
   /** A code written in a controller is documented on one of that controller's operations. */
