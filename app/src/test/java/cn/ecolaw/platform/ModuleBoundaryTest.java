@@ -69,7 +69,8 @@ class ModuleBoundaryTest {
       Set.of("injunction", "dossier", "dispatch", "cooperation"),
       Set.of("caseview", "search", "workbench"),
       Set.of("analytics", "workspace", "operations"),
-      Set.of("demo"));
+      Set.of("demo"),
+      Set.of("apidocs"));
 
   /**
    * Classes outside {@code engine} that still touch Camunda's internals, each for a reason the adapter cannot take

@@ -49,7 +49,8 @@ public final class RefusalBodies {
   }
 
   public static boolean isApi(String path) {
-    return path != null && (path.equals("/api") || path.startsWith("/api/"));
+    // the API's description (/v3/api-docs, issue 14) refuses in the API's shape
+    return path != null && (path.equals("/api") || path.startsWith("/api/") || path.startsWith("/v3/api-docs"));
   }
 
   /** The operator's endpoints (issue 14) answer in the application API's shape. */
