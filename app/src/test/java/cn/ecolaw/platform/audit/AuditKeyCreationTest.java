@@ -32,6 +32,7 @@ class AuditKeyCreationTest {
     int nodes = 8;
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(nodes);
+    Set<String> ids = new java.util.HashSet<>();
     try {
       Callable<AuditKey> start = () -> {
         go.await();
@@ -39,7 +40,6 @@ class AuditKeyCreationTest {
       };
       List<Future<AuditKey>> loads = IntStream.range(0, nodes).mapToObj(i -> pool.submit(start)).toList();
       go.countDown();
-      Set<String> ids = new java.util.HashSet<>();
       int created = 0;
       for (Future<AuditKey> f : loads) {
         AuditKey key = f.get();
