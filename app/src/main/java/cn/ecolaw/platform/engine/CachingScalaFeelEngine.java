@@ -63,7 +63,8 @@ import org.camunda.feel.valuemapper.ValueMapper.CompositeValueMapper;
  *       values they are defined for;</li>
  *   <li>interprets everything else with feel-scala's {@link FeelInterpreter}, building the same evaluation context
  *       in one step and skipping the second validation (validation is a pure function of the parsed expression,
- *       already passed when it was parsed); failures carry feel-scala's messages.</li>
+ *       already passed when it was parsed), each variable mapped to FEEL once per evaluation
+ *       ({@link MappedVariables}); failures carry feel-scala's messages.</li>
  * </ol>
  * With {@code direct} off it evaluates through feel-scala's public {@code eval} (parse cache only), as before.
  * Failures, parse failures included, become the same {@code FeelException} with the same message. Values are mapped
@@ -256,7 +257,8 @@ class CachingScalaFeelEngine extends ScalaFeelEngine {
     String failure;
     try {
       // EvalContext.empty(valueMapper).merge(rootContext).merge(customContext), built at once
-      EvalContext context = new EvalContext(valueMapper, variables, rootFunctions, new EvaluationFailureCollector());
+      EvalContext context = new EvalContext(valueMapper, new MappedVariables(variables, valueMapper), rootFunctions,
+          new EvaluationFailureCollector());
       Val value = interpreter.eval(expression.expression(), context);
       String assertion = assertionFailure(context);
       if (assertion != null) {
