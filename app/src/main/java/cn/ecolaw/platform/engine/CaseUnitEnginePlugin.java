@@ -4,6 +4,7 @@ import cn.ecolaw.platform.identity.CaseAccess;
 import cn.ecolaw.platform.identity.CaseUnitGuard;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * <p>A start is the <em>user's own</em> when it happens in the outermost engine command of the thread (the REST call,
  * the form submission, the {@code /api} service's {@code startProcessInstanceByKey}). A start made by a delegate
  * inside a user's command (the bureau's case starting the court's non-litigation execution, a mediation applying for
- * judicial confirmation) runs in a nested command and is the platform's: it is not checked, only granted.
+ * judicial confirmation) runs in a nested command and is the platform's: it is not checked, only granted. So is the
+ * instance a call activity starts (a sub-process): the units that may see the calling case may read it and its history.
  */
 @Component
 public class CaseUnitEnginePlugin extends AbstractProcessEnginePlugin {
@@ -72,13 +74,26 @@ public class CaseUnitEnginePlugin extends AbstractProcessEnginePlugin {
   }
 
   private void started(DelegateExecution execution) {
-    if (!(execution instanceof ExecutionEntity e) || !e.isProcessInstanceExecution() || e.getSuperExecution() != null
+    if (!(execution instanceof ExecutionEntity e) || !e.isProcessInstanceExecution()
         || e.getSuperCaseExecution() != null) {
       return;
     }
     Authentication auth = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthentication();
     String userId = auth == null ? null : auth.getUserId();
     List<String> groups = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+    ExecutionEntity caller = e.getSuperExecution() == null ? null : e.getSuperExecution().getProcessInstance();
+    if (caller != null) {
+      // a call activity's instance (按日连续处罚, the transfer to the police) is the platform's start, never the user's,
+      // and is read by whoever may read the calling case: its case number is the child's own or the caller's
+      Function<String, Object> variables = name -> {
+        Object own = e.getVariable(name);
+        return own != null || !"caseNo".equals(name) ? own
+            : caller.getVariable("caseNo") != null ? caller.getVariable("caseNo") : caller.getProcessBusinessKey();
+      };
+      guard.getObject().started(new CaseUnitGuard.Start(e.getProcessDefinition().getKey(), e.getProcessInstanceId(),
+          e.getProcessBusinessKey(), variables, userId, groups, false));
+      return;
+    }
     guard.getObject().started(new CaseUnitGuard.Start(e.getProcessDefinition().getKey(), e.getProcessInstanceId(),
         e.getProcessBusinessKey(), e::getVariable, userId, groups, outermostCommand()));
   }

@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.engine;
 
+import cn.ecolaw.platform.workflow.AttachmentRules;
 import cn.ecolaw.platform.workflow.FieldValues;
 import cn.ecolaw.platform.workflow.FormSchema;
 import cn.ecolaw.platform.workflow.PlatformCall;
@@ -20,6 +21,10 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -36,6 +41,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -58,7 +64,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  *       modifying, restarting or migrating instances, BPMN errors and escalations from a task (DOOR-004), executing
  *       or changing jobs (DOOR-005): the administrator's only.</li>
  * </ul>
- * Everything else (queries, claim, comments, the Tasklist's reads) passes to the engine and its authorizations.
+ * Attachments and comments ({@code task/{id}/attachment/create}, the attachment's and comment's edits) are checked
+ * by {@link AttachmentRules} (ATT-001…005, CMT-001), as the platform's photo upload checks them.
+ * Everything else (queries, claim, the Tasklist's reads) passes to the engine and its authorizations.
  */
 public class EngineDoorGuard extends CommandInterceptor {
 
@@ -88,17 +96,43 @@ public class EngineDoorGuard extends CommandInterceptor {
   private final String adminGroup;
   private final ObjectMapper json = new ObjectMapper();
 
+  private final boolean completionGate;
+
   public EngineDoorGuard(ProcessEngineConfigurationImpl configuration, String adminGroup) {
+    this(configuration, adminGroup, true);
+  }
+
+  /**
+   * {@code completionGate}: one completion of a task at a time on this node ({@link TaskCompletionGate}); off only
+   * where a test plays two nodes racing inside the engine ({@code platform.engine.task-completion-gate=false}).
+   */
+  public EngineDoorGuard(ProcessEngineConfigurationImpl configuration, String adminGroup, boolean completionGate) {
     this.configuration = configuration;
     this.adminGroup = adminGroup;
+    this.completionGate = completionGate;
   }
 
   @Override
   public <T> T execute(Command<T> command) {
-    if (Context.getCommandContext() == null && !PlatformCall.active() && checkedCaller()) {
+    boolean topLevel = Context.getCommandContext() == null;
+    if (topLevel && !PlatformCall.active() && checkedCaller()) {
       check(command);
     }
-    return next.execute(command);
+    String completing = topLevel && completionGate ? completedTaskId(command) : null;
+    TaskCompletionGate.enter(completing);
+    try {
+      return next.execute(command);
+    } finally {
+      TaskCompletionGate.leave(completing);
+    }
+  }
+
+  /** The task a top-level command completes (complete, submit-form, resolve), else null. */
+  private static String completedTaskId(Command<?> command) {
+    if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) { // ResolveTaskCmd is a CompleteTaskCmd
+      return read(command, "taskId");
+    }
+    return null;
   }
 
   private boolean checkedCaller() {
@@ -115,7 +149,16 @@ public class EngineDoorGuard extends CommandInterceptor {
     if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
       refuseReturnedVariables(command);
     }
-    if (command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd) {
+    if (command instanceof CreateAttachmentCmd) {
+      checkNewAttachment(command);
+    } else if (command instanceof SaveAttachmentCmd) {
+      Attachment attachment = read(command, "attachment");
+      if (attachment != null) {
+        AttachmentRules.checkText(attachment.getName(), attachment.getDescription());
+      }
+    } else if (command instanceof AddCommentCmd || command instanceof UpdateCommentCmd) {
+      AttachmentRules.checkComment(read(command, "message"));
+    } else if (command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd) {
       checkTaskUser(read(command, "taskId"), read(command, "userId"));
     } else if (command instanceof AssignTaskCmd || command instanceof SetTaskOwnerCmd) {
       checkTaskUser(read(command, "taskId"), read(command, "userId"));
@@ -187,6 +230,40 @@ public class EngineDoorGuard extends CommandInterceptor {
     if (!candidate) {
       throw refused(TASK_ROUTING, "任务只能由本岗位（" + String.join("、", groups) + "）的人员办理，不能交给“"
           + userId + "”");
+    }
+  }
+
+  /**
+   * A new attachment ({@code task/{id}/attachment/create}, the Tasklist's "add attachment"): the checks the platform's
+   * photo upload applies, for every task ({@link AttachmentRules}); the content is read once and handed on.
+   */
+  private void checkNewAttachment(Command<?> command) {
+    String taskId = read(command, "taskId");
+    String processInstanceId = read(command, "processInstanceId");
+    Task task = taskId == null ? null : configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+    if (taskId != null && task == null) {
+      return; // the engine answers for a task that does not exist or is not visible
+    }
+    boolean photos = task != null && AttachmentRules.INSPECTION_TASK.equals(task.getTaskDefinitionKey());
+    AttachmentRules.checkText(read(command, "attachmentName"), read(command, "attachmentDescription"));
+    String url = read(command, "url");
+    InputStream content = read(command, "content");
+    if (url != null && content == null && !photos) {
+      AttachmentRules.checkLink(url);
+    } else {
+      byte[] bytes;
+      try {
+        bytes = content == null ? new byte[0] : content.readNBytes(AttachmentRules.MAX_BYTES + 1);
+      } catch (IOException e) {
+        throw Refusals.refuse("ATT-002", "附件内容无法读取");
+      }
+      AttachmentRules.checkFile(read(command, "attachmentType"), bytes, photos);
+      write(command, "content", new java.io.ByteArrayInputStream(bytes));
+      write(command, "url", null);
+    }
+    String instance = task != null ? task.getProcessInstanceId() : processInstanceId;
+    if (instance != null) {
+      AttachmentRules.checkCount(configuration.getTaskService().getProcessInstanceAttachments(instance).size(), photos);
     }
   }
 

@@ -30,11 +30,12 @@ public class EngineDoorsPlugin extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     // one guard per command executor: an interceptor holds the next one of its chain
+    boolean gate = context.getEnvironment().getProperty("platform.engine.task-completion-gate", Boolean.class, true);
     configuration.setCustomPreCommandInterceptorsTxRequired(with(configuration.getCustomPreCommandInterceptorsTxRequired(),
-        new EngineDoorGuard(configuration, access.adminGroup())));
+        new EngineDoorGuard(configuration, access.adminGroup(), gate)));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(with(
         configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
-        new EngineDoorGuard(configuration, access.adminGroup())));
+        new EngineDoorGuard(configuration, access.adminGroup(), gate)));
     List<Deployer> deployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomPreDeployers());
     deployers.add(0, new DecisionDeploymentGuard(access.adminGroup()));

@@ -111,7 +111,7 @@ public class DecisionController {
       answer.put("message", "草稿未通过发布前检查，不能发布：" + String.join("；",
           failed.stream().map(g -> "【" + g.code() + "】" + g.name() + "（" + g.violations() + "处）").toList()));
       answer.put("guards", failed);
-      return ResponseEntity.status(422).body(answer);
+      return ResponseEntity.status(422).contentType(MediaType.APPLICATION_JSON).body(answer);
     }
     answer.put("draft", view(p.draft(), false));
     answer.put("decisionKey", p.draft().decisionKey());

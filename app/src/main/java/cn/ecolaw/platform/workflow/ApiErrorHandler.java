@@ -3,6 +3,7 @@ package cn.ecolaw.platform.workflow;
 import cn.ecolaw.platform.shared.PlatformException;
 import cn.ecolaw.platform.shared.ApiError;
 import cn.ecolaw.platform.workflow.Refusals;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -10,13 +11,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Maps refusals of the application API to {@link ApiError} bodies with Chinese messages. */
+/**
+ * Maps refusals of the application API to {@link ApiError} bodies with Chinese messages, always JSON: a refusal to a
+ * request that accepts only {@code text/html} (a browser opening an /api address) or {@code application/pdf} (a
+ * download) is still the coded Chinese JSON, never a 500 because no converter could write the refusal.
+ */
 @RestControllerAdvice(basePackages = "cn.ecolaw.platform")
 public class ApiErrorHandler {
 
   @ExceptionHandler(PlatformException.class)
   public ResponseEntity<ApiError> platform(PlatformException e) {
-    return ResponseEntity.status(e.getStatus()).body(new ApiError(e.getCode(), e.getMessage()));
+    return ResponseEntity.status(e.getStatus()).contentType(MediaType.APPLICATION_JSON)
+        .body(new ApiError(e.getCode(), e.getMessage()));
   }
 
   /** A refusal from inside the engine (a form or legal rule of a task, a delegate's check). */
@@ -31,7 +37,7 @@ public class ApiErrorHandler {
       throw e;
     }
     String[] parts = Refusals.split(refusal.get().getMessage());
-    return ResponseEntity.status(Refusals.status(refusal.get()))
+    return ResponseEntity.status(Refusals.status(refusal.get())).contentType(MediaType.APPLICATION_JSON)
         .body(new ApiError(parts[0], parts[1]));
   }
 
@@ -54,7 +60,8 @@ public class ApiErrorHandler {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiErrorHandler.class);
 
   private static ResponseEntity<ApiError> race() {
-    return ResponseEntity.status(409).body(new ApiError(RACE_CODE, RACE_MESSAGE));
+    return ResponseEntity.status(409).contentType(MediaType.APPLICATION_JSON)
+        .body(new ApiError(RACE_CODE, RACE_MESSAGE));
   }
 
   /** Whether the cause chain shows a lost race (see {@link #race(Exception)}). */
@@ -74,19 +81,19 @@ public class ApiErrorHandler {
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   public ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
-    return ResponseEntity.badRequest()
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
         .body(new ApiError("REQ-001", "缺少必填参数：" + e.getParameterName()));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   public ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
-    return ResponseEntity.badRequest()
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
         .body(new ApiError("REQ-002", "参数格式不正确：" + e.getName()));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   public ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest()
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
         .body(new ApiError("REQ-003", "请求内容不是有效的 JSON 或字段类型不正确"));
   }
 }

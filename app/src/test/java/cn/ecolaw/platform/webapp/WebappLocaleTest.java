@@ -146,10 +146,10 @@ class WebappLocaleTest {
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void migrationBannerIsShownToAdministratorsOnly(String app) throws IOException {
     String config = classpathText(WEBJAR_APPS + app + "/scripts/config.js");
-    String script = classpathText(WEBJAR_APPS + app + "/scripts/platform-webapp.js");
+    String script = classpathText(WEBJAR_APPS + "platform/platform-webapp.js");
     String styles = classpathText(WEBJAR_APPS + app + "/styles/user-styles.css");
 
-    assertThat(config).contains("customScripts: ['scripts/platform-webapp']");
+    assertThat(config).contains("customScripts: ['../platform/platform-webapp']");
     assertThat(styles).contains(".ce-eol-banner { display: none !important; }")
         .contains("body.platform-admin .ce-eol-banner { display: block !important; }");
     assertThat(script).contains("authorizedApps").contains("'platform-admin'").contains("export default");
@@ -183,6 +183,28 @@ class WebappLocaleTest {
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).contains("fallbackLocale: 'zh-CN'").contains("流程监控");
+    }
+
+    /**
+     * The platform's webapp script has one source, app/platform/platform-webapp.js, served once; each webapp's config
+     * names it relative to the app ({@code ../platform/platform-webapp}), and Camunda loads it from
+     * {@code <app-root>/app/<app>/../platform/platform-webapp.js}, which resolves to that one address.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+    void everyWebappLoadsTheOnePlatformScript(String app) throws Exception {
+      HttpResponse<String> config = get("/camunda/app/" + app + "/scripts/config.js");
+      assertThat(config.body()).contains("customScripts: ['../platform/platform-webapp']");
+      String loaded = URI.create("http://localhost:" + port + "/camunda/app/" + app + "/")
+          .resolve("../platform/platform-webapp.js").getPath();
+      assertThat(loaded).isEqualTo("/camunda/app/platform/platform-webapp.js");
+
+      HttpResponse<String> script = get(loaded);
+      assertThat(script.statusCode()).isEqualTo(200);
+      assertThat(script.headers().firstValue("Content-Type").orElse("")).contains("javascript");
+      assertThat(script.body()).contains("markAdministrator").contains("export default");
+      assertThat(java.nio.file.Path.of("src/main/resources", WEBJAR_APPS, app, "scripts/platform-webapp.js"))
+          .as("no copy in %s", app).doesNotExist();
     }
 
     @Test

@@ -98,7 +98,10 @@ class TaskContractTest {
 
   /**
    * Issue 12: every task form opens its case page (party, steps, evidence and documents, discretion, trail), the link
-   * built from the instance's {@code caseNo}; the review tiers' scoring forms open it beside the form.
+   * built from the instance's {@code caseNo}; the review tiers' scoring forms open it beside the form. Where the
+   * instance has no case page (no {@code caseNo}, or one that is no case of the platform: an inspection's number, a
+   * court docket), the Tasklist shows a note in the link's place instead of a "case not found" page
+   * (TaskFormCaseLinkShowsOnlyWhereThereIsACaseBrowserTest).
    */
   @Test
   void everyUserTaskFormLinksToItsCasePage() throws Exception {

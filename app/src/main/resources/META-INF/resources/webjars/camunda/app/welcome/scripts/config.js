@@ -27,7 +27,7 @@ export default {
   },
   // 平台脚本：Camunda 社区版“迁移到 Camunda 8”的红色横幅只给管理员看（样式见 styles/user-styles.css）；
   // 任务列表另有：表单中的案件页链接、评查表单旁的案件页。
-  customScripts: ['scripts/platform-webapp'],
+  customScripts: ['../platform/platform-webapp'],
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'
