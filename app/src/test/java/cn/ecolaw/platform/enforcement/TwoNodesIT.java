@@ -86,6 +86,7 @@ class TwoNodesIT {
       "paidDate", v -> Dates.today().toString());
 
   private static String database;
+  private static String index;
   private static String jdbcUrl;
   private static Path dir;
   private static Node a;
@@ -114,6 +115,7 @@ class TwoNodesIT {
     dir = Files.createDirectories(APP.resolve("target/two-nodes/" + stamp));
 
     String es = ElasticsearchTestSupport.url();
+    index = "ecocase-twonodes-" + stamp;
     a = new Node("node-a", freePort(), classpath, es, stamp,
         // A looks for due jobs often, locks many at a time and works them one by one: when it dies, jobs it
         // locked are still waiting; B looks every 3 s (both find every due job in the end)
@@ -136,6 +138,14 @@ class TwoNodesIT {
     for (Node n : new Node[] {a, b}) {
       if (n != null) {
         n.kill();
+      }
+    }
+    if (index != null) {
+      try {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ElasticsearchTestSupport.url() + "/" + index))
+            .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+      } catch (Exception e) {
+        System.err.println("TwoNodesIT: index " + index + " not deleted: " + e);
       }
     }
     if (database != null) {
@@ -579,7 +589,7 @@ class TwoNodesIT {
           "--server.port=" + port,
           "--platform.cluster.node-name=" + name,
           "--platform.search.url=" + elasticsearch,
-          "--platform.search.index=ecocase-twonodes-" + stamp,
+          "--platform.search.index=" + index,
           // the key and the checkpoints are on a volume both nodes share
           "--platform.audit.key-file=" + dir.resolve("audit.key"),
           "--platform.audit.checkpoint-file=" + dir.resolve("audit-checkpoints.log"),
