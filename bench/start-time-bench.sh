@@ -2,7 +2,7 @@
 # Benchmark 4 (issue 14): the application's start time, a fresh JVM per start, scenarios interleaved round by round:
 # H2 and PostgreSQL, each on an empty database and again on that database (restart); Elasticsearch not configured,
 # up, and configured but down. Per scenario the median seconds to "Started CasePlatformApplication" and to the
-# first 200 of GET /api/session, and the ratio to h2-first (lines starting with RESULT).
+# first 200 of GET /api/session, and the ratio to h2-first (a Markdown table at the end).
 # Usage: bench/start-time-bench.sh [rounds=3]   (full size: 5; MVN_FLAGS=-o for an offline build)
 # PostgreSQL: POSTGRES_URL/POSTGRES_USER/POSTGRES_PASSWORD name a server, else a throwaway one is started on
 # PGPORT (default 55456) and stopped after; PG=skip leaves PostgreSQL out. Elasticsearch: ELASTICSEARCH_URL names a
