@@ -6,8 +6,10 @@
 # CLIENTS concurrent clerks; half end PAID, half COURT_ENFORCEMENT. Rounds alternate bare / platform.
 # Usage: bench/case-flow-pg-bench.sh [cases-per-round=16] [clients=4] [rounds=3]
 #   full size: bench/case-flow-pg-bench.sh 100 4 5
-# Environment: PGPORT (55452), APP_PORT (18452), MVN_FLAGS (e.g. -o), JFR=1 (records the platform JVM with JFR and
-# prints its hottest frames), BENCH_PLATFORM_JAVA_OPTS / BENCH_BARE_JAVA_OPTS (extra JVM options of the servers).
+# Environment: PGPORT (55452), APP_PORT (18452), MVN_FLAGS (e.g. -o), JFR=1 (records the platform JVM with JFR over
+# the measured rounds and prints its hottest frames), PLATFORM_ARGS (the platform's extra arguments; default
+# --platform.documents.async=true, PLATFORM_ARGS= for the synchronous documents), BENCH_PLATFORM_JAVA_OPTS /
+# BENCH_BARE_JAVA_OPTS (extra JVM options of the servers).
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
@@ -25,22 +27,26 @@ bash "$ROOT/scripts/pg-test-server.sh" start >/dev/null
 trap 'bash "$ROOT/scripts/pg-test-server.sh" stop >/dev/null' EXIT
 # count SQL statements per case (pg_stat_statements needs a preloaded library: set it, restart keeping the data)
 PGPASSWORD=caseplatform /usr/lib/postgresql/15/bin/psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres \
-  -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" -c "ALTER SYSTEM SET pg_stat_statements.max = 10000"
+  -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
 bash "$ROOT/scripts/pg-test-server.sh" restart >/dev/null
 
 PLATFORM_OPTS="${BENCH_PLATFORM_JAVA_OPTS:-}"
 LOG_DIR="$ROOT/app/target/bench-logs"
 mkdir -p "$LOG_DIR"
+JFR_FILE=""
 if [ "${JFR:-0}" = 1 ]; then
   rm -f "$LOG_DIR/platform.jfr"
-  PLATFORM_OPTS="$PLATFORM_OPTS -XX:StartFlightRecording=filename=$LOG_DIR/platform.jfr,settings=profile,dumponexit=true"
+  JFR_FILE="$LOG_DIR/platform.jfr" # recorded over the measured rounds only (jcmd JFR.start / JFR.stop)
 fi
+# the platform's production settings for documents: made by jobs after the user's commit (engine.AsyncDocumentStepsPlugin)
+PLATFORM_ARGS="${PLATFORM_ARGS---platform.documents.async=true}"
 echo "machine: $(nproc) cores, $(uptime)"
 java -Xmx512m -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 \
   -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
   -Dlogback.configurationFile="$BENCH_DIR/logback-bench.xml" \
   -Dbench.pgPort="$PGPORT" -Dbench.appPort="$APP_PORT" -Dbench.logDir="$LOG_DIR" \
   -Dbench.platformJavaOpts="$PLATFORM_OPTS" -Dbench.bareJavaOpts="${BENCH_BARE_JAVA_OPTS:-}" \
+  -Dbench.platformArgs="$PLATFORM_ARGS" -Dbench.jfr="$JFR_FILE" \
   cn.ecolaw.platform.enforcement.CaseFlowPgBench "$CASES" "$CLIENTS" "$ROUNDS"
 echo "after: $(uptime)"
 if [ "${JFR:-0}" = 1 ] && [ -f "$LOG_DIR/platform.jfr" ]; then

@@ -92,6 +92,10 @@ public final class CaseFlowPgBench {
     for (Target t : Target.values()) {
       round(t, Math.max(4, clients), clients);
     }
+    String jfr = System.getProperty("bench.jfr", "");
+    if (!jfr.isBlank()) {
+      jcmd(servers.get(Target.PLATFORM), "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
+    }
     List<Round> results = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
       Target first = r % 2 == 0 ? Target.BARE : Target.PLATFORM;
@@ -103,6 +107,9 @@ public final class CaseFlowPgBench {
             round.cpuSeconds() * 1000 / round.cases(), (double) round.commits() / round.cases(),
             (double) round.rows() / round.cases(), (double) round.statements() / round.cases());
       }
+    }
+    if (!jfr.isBlank()) {
+      jcmd(servers.get(Target.PLATFORM), "JFR.stop", "name=bench");
     }
     Map<Target, double[]> sum = new LinkedHashMap<>();
     for (Round r : results) {
@@ -118,6 +125,7 @@ public final class CaseFlowPgBench {
     double[] p = sum.get(Target.PLATFORM);
     double bareRate = b[0] / b[1];
     double platformRate = p[0] / p[1];
+    System.out.printf("platform arguments: %s%n", System.getProperty("bench.platformArgs", ""));
     System.out.printf("RESULT cases=%d/target clients=%d platform=%.2f cases/s bare=%.2f cases/s ratio(bare/platform)=%.2f"
             + " cpuPerCase{platform=%.0fms,bare=%.0fms,ratio=%.2f} pgCommitsPerCase{platform=%.0f,bare=%.0f}"
             + " pgRowsWrittenPerCase{platform=%.0f,bare=%.0f} sqlStatementsPerCase{platform=%.0f,bare=%.0f}%n",
@@ -269,11 +277,23 @@ public final class CaseFlowPgBench {
 
   // ------------------------------------------------------------------------------------------------ servers
 
+  /** Runs jcmd against a server JVM (JFR over the measured rounds only, not the start-up and warm-up). */
+  private static void jcmd(Server s, String... command) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("jcmd", String.valueOf(s.process().pid())));
+    cmd.addAll(List.of(command));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("jcmd " + cmd + ": " + out);
+    }
+  }
+
   private Server launch(Target target, int port, String database) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseParallelGC", "-Duser.timezone=Asia/Shanghai",
         "-Dfile.encoding=UTF-8", "-Dlogging.config=" + System.getProperty("logback.configurationFile", "")));
-    String opts = System.getProperty("bench." + target.name().toLowerCase() + "JavaOpts", "");
+    String opts = System.getProperty("bench." + target.name().toLowerCase() + "JavaOpts", "")
+        + " -XX:FlightRecorderOptions:stackdepth=256";
     if (!opts.isBlank()) {
       cmd.addAll(List.of(opts.trim().split("\\s+")));
     }
@@ -282,6 +302,10 @@ public final class CaseFlowPgBench {
     if (target == Target.PLATFORM) {
       cmd.addAll(List.of("cn.ecolaw.platform.CasePlatformApplication", "--spring.profiles.active=postgres",
           "--server.port=" + port));
+      String args = System.getProperty("bench.platformArgs", "");
+      if (!args.isBlank()) {
+        cmd.addAll(List.of(args.trim().split("\\s+")));
+      }
     } else {
       cmd.addAll(List.of("cn.ecolaw.bench.bare.BareCamundaApp", "--server.port=" + port,
           "--spring.datasource.url=" + url, "--spring.datasource.username=caseplatform",
