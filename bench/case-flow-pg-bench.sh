@@ -9,7 +9,8 @@
 # Environment: PGPORT (55452), APP_PORT (18452), MVN_FLAGS (e.g. -o), JFR=1 (records the platform JVM with JFR over
 # the measured rounds and prints its hottest frames), PLATFORM_ARGS (the platform's extra arguments; default
 # --platform.documents.async=true, PLATFORM_ARGS= for the synchronous documents), BENCH_PLATFORM_JAVA_OPTS /
-# BENCH_BARE_JAVA_OPTS (extra JVM options of the servers).
+# BENCH_BARE_JAVA_OPTS (extra JVM options of the servers), BASELINE_ARGS (a third server in the same run: the platform
+# with these arguments, default the settings before issue 14's changes; BASELINE_ARGS= leaves it out).
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
@@ -40,13 +41,15 @@ if [ "${JFR:-0}" = 1 ]; then
 fi
 # the platform's production settings for documents: made by jobs after the user's commit (engine.AsyncDocumentStepsPlugin)
 PLATFORM_ARGS="${PLATFORM_ARGS---platform.documents.async=true}"
+# a third server, side by side: the platform as it was before this benchmark's changes (BASELINE_ARGS= to skip it)
+BASELINE_ARGS="${BASELINE_ARGS---platform.documents.async=false --platform.login-cache.ttl=0}"
 echo "machine: $(nproc) cores, $(uptime)"
 java -Xmx512m -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 \
   -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
   -Dlogback.configurationFile="$BENCH_DIR/logback-bench.xml" \
   -Dbench.pgPort="$PGPORT" -Dbench.appPort="$APP_PORT" -Dbench.logDir="$LOG_DIR" \
   -Dbench.platformJavaOpts="$PLATFORM_OPTS" -Dbench.bareJavaOpts="${BENCH_BARE_JAVA_OPTS:-}" \
-  -Dbench.platformArgs="$PLATFORM_ARGS" -Dbench.jfr="$JFR_FILE" \
+  -Dbench.platformArgs="$PLATFORM_ARGS" -Dbench.baselineArgs="$BASELINE_ARGS" -Dbench.jfr="$JFR_FILE" \
   cn.ecolaw.platform.enforcement.CaseFlowPgBench "$CASES" "$CLIENTS" "$ROUNDS"
 echo "after: $(uptime)"
 if [ "${JFR:-0}" = 1 ] && [ -f "$LOG_DIR/platform.jfr" ]; then

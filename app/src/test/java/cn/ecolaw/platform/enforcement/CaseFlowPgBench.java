@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CaseFlowPgBench {
 
-  enum Target { BARE, PLATFORM }
+  /** BASELINE: a second platform with other arguments (bench.baselineArgs), e.g. before an optimisation. */
+  enum Target { BARE, PLATFORM, BASELINE }
 
   private static final Map<String, String> USERS = Map.of(
       "eco-officer", "officer1", "eco-head", "head1", "eco-legal", "legal1",
@@ -82,14 +83,23 @@ public final class CaseFlowPgBench {
     long t0 = System.nanoTime();
     servers.put(Target.PLATFORM, launch(Target.PLATFORM, Integer.getInteger("bench.appPort", 18452), "caseplatform"));
     servers.put(Target.BARE, launch(Target.BARE, freePort(), "barecamunda"));
+    if (!System.getProperty("bench.baselineArgs", "").isBlank()) {
+      createDatabase("baseline");
+      servers.put(Target.BASELINE, launch(Target.BASELINE, freePort(), "baseline"));
+    }
     for (Server s : servers.values()) {
       awaitReady(s);
     }
     System.out.printf("servers up in %.1fs%n", (System.nanoTime() - t0) / 1e9);
-    createUsers(new PlatformHttp(servers.get(Target.PLATFORM).port()));
+    for (Server s : servers.values()) {
+      if (s.target() != Target.BARE) {
+        createUsers(new PlatformHttp(s.port()));
+      }
+    }
 
     // warm-up: each path twice on each target (JIT, caches, first documents)
-    for (Target t : Target.values()) {
+    List<Target> targets = new ArrayList<>(servers.keySet());
+    for (Target t : targets) {
       round(t, Math.max(4, clients), clients);
     }
     String jfr = System.getProperty("bench.jfr", "");
@@ -98,8 +108,9 @@ public final class CaseFlowPgBench {
     }
     List<Round> results = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
-      Target first = r % 2 == 0 ? Target.BARE : Target.PLATFORM;
-      for (Target t : List.of(first, first == Target.BARE ? Target.PLATFORM : Target.BARE)) {
+      List<Target> order = new ArrayList<>(targets);
+      java.util.Collections.rotate(order, r); // each target in turn first, so that drift hits all alike
+      for (Target t : order) {
         Round round = round(t, cases, clients);
         results.add(round);
         System.out.printf("round %d %-8s cases=%d %.2f cases/s cpu/case=%.0fms commits/case=%.0f rows/case=%.0f"
@@ -126,6 +137,13 @@ public final class CaseFlowPgBench {
     double bareRate = b[0] / b[1];
     double platformRate = p[0] / p[1];
     System.out.printf("platform arguments: %s%n", System.getProperty("bench.platformArgs", ""));
+    double[] base = sum.get(Target.BASELINE);
+    if (base != null) {
+      System.out.printf("BASELINE (%s) %.2f cases/s ratio(bare/baseline)=%.2f cpuPerCase=%.0fms sqlStatementsPerCase=%.0f"
+              + " pgCommitsPerCase=%.0f; platform/baseline throughput=%.2f%n",
+          System.getProperty("bench.baselineArgs"), base[0] / base[1], bareRate / (base[0] / base[1]),
+          base[2] * 1000 / base[0], base[5] / base[0], base[3] / base[0], platformRate / (base[0] / base[1]));
+    }
     System.out.printf("RESULT cases=%d/target clients=%d platform=%.2f cases/s bare=%.2f cases/s ratio(bare/platform)=%.2f"
             + " cpuPerCase{platform=%.0fms,bare=%.0fms,ratio=%.2f} pgCommitsPerCase{platform=%.0f,bare=%.0f}"
             + " pgRowsWrittenPerCase{platform=%.0f,bare=%.0f} sqlStatementsPerCase{platform=%.0f,bare=%.0f}%n",
@@ -140,7 +158,7 @@ public final class CaseFlowPgBench {
   private Round round(Target target, int cases, int clients) throws Exception {
     Server server = servers.get(target);
     if (target == Target.PLATFORM) {
-      resetStatements();
+      resetStatements(); // the statement list printed at the end is the last platform round's
     }
     long[] db0 = dbStats(server.database());
     double cpu0 = cpuSeconds(server.process());
@@ -230,7 +248,7 @@ public final class CaseFlowPgBench {
      * its clerk sends JSON booleans (the same request otherwise).
      */
     private Map<String, Object> values(Map<String, Object> values) {
-      if (target == Target.PLATFORM) {
+      if (target != Target.BARE) {
         return values;
       }
       Map<String, Object> out = new LinkedHashMap<>(values);
@@ -299,10 +317,10 @@ public final class CaseFlowPgBench {
     }
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
     String url = "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database;
-    if (target == Target.PLATFORM) {
+    if (target != Target.BARE) {
       cmd.addAll(List.of("cn.ecolaw.platform.CasePlatformApplication", "--spring.profiles.active=postgres",
           "--server.port=" + port));
-      String args = System.getProperty("bench.platformArgs", "");
+      String args = System.getProperty(target == Target.PLATFORM ? "bench.platformArgs" : "bench.baselineArgs", "");
       if (!args.isBlank()) {
         cmd.addAll(List.of(args.trim().split("\\s+")));
       }
