@@ -339,7 +339,7 @@ public final class CaseFlowPgBench {
 
   private void awaitReady(Server s) {
     PlatformHttp http = new PlatformHttp(s.port());
-    long deadline = System.currentTimeMillis() + 300_000;
+    long deadline = System.currentTimeMillis() + 900_000; // three servers starting at once on a loaded machine
     while (System.currentTimeMillis() < deadline) {
       if (!s.process().isAlive()) {
         throw new IllegalStateException(s.target() + " exited; see " + logDir.resolve(s.target().name().toLowerCase() + ".log"));
