@@ -7,10 +7,10 @@
 # Usage: bench/case-flow-pg-bench.sh [cases-per-round=16] [clients=4] [rounds=3]
 #   full size: bench/case-flow-pg-bench.sh 100 4 5
 # Environment: PGPORT (55452), APP_PORT (18452), MVN_FLAGS (e.g. -o), JFR=1 (records the platform JVM with JFR over
-# the measured rounds and prints its hottest frames), PLATFORM_ARGS (the platform's extra arguments; default
-# --platform.documents.async=true, PLATFORM_ARGS= for the synchronous documents), BENCH_PLATFORM_JAVA_OPTS /
+# the measured rounds and prints its hottest frames), PLATFORM_ARGS (the platform's extra arguments, e.g.
+# --platform.documents.async=true), BENCH_PLATFORM_JAVA_OPTS /
 # BENCH_BARE_JAVA_OPTS (extra JVM options of the servers), BASELINE_ARGS (a third server in the same run: the platform
-# with these arguments, default the settings before issue 14's changes; BASELINE_ARGS= leaves it out).
+# with these arguments, default --platform.login-cache.ttl=0; BASELINE_ARGS= leaves it out).
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
@@ -39,10 +39,11 @@ if [ "${JFR:-0}" = 1 ]; then
   rm -f "$LOG_DIR/platform.jfr"
   JFR_FILE="$LOG_DIR/platform.jfr" # recorded over the measured rounds only (jcmd JFR.start / JFR.stop)
 fi
-# the platform's production settings for documents: made by jobs after the user's commit (engine.AsyncDocumentStepsPlugin)
-PLATFORM_ARGS="${PLATFORM_ARGS---platform.documents.async=true}"
-# a third server, side by side: the platform as it was before this benchmark's changes (BASELINE_ARGS= to skip it)
-BASELINE_ARGS="${BASELINE_ARGS---platform.documents.async=false --platform.login-cache.ttl=0}"
+# the platform's settings (default: as shipped; PLATFORM_ARGS=--platform.documents.async=true for documents made by
+# jobs after the user's commit, engine.AsyncDocumentStepsPlugin)
+PLATFORM_ARGS="${PLATFORM_ARGS-}"
+# a third server, side by side: the platform without the login cache (BASELINE_ARGS= to leave it out)
+BASELINE_ARGS="${BASELINE_ARGS---platform.login-cache.ttl=0}"
 echo "machine: $(nproc) cores, $(uptime)"
 java -Xmx512m -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 \
   -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
