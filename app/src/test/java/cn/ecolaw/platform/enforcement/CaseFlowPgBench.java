@@ -6,6 +6,7 @@ import cn.ecolaw.platform.enforcement.TasklistDriver.Answer;
 import cn.ecolaw.platform.support.PlatformHttp;
 import cn.ecolaw.platform.support.TestCases;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Benchmark 1 of issue 14 (bench/case-flow-pg-bench.sh), not a test: whole enforcement cases on PostgreSQL, the
@@ -321,7 +324,15 @@ public final class CaseFlowPgBench {
     if (!opts.isBlank()) {
       cmd.addAll(List.of(opts.trim().split("\\s+")));
     }
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
+    String classpath = System.getProperty("java.class.path");
+    if (target != Target.BARE) {
+      // the platform as deployed: without the test classes, whose components (e.g. documents.GeneratedPdfReadBack,
+      // which reads every generated PDF back in every Spring test) the component scan would otherwise pick up
+      classpath = Arrays.stream(classpath.split(File.pathSeparator))
+          .filter(e -> !e.replace('\\', '/').endsWith("target/test-classes"))
+          .collect(Collectors.joining(File.pathSeparator));
+    }
+    cmd.addAll(List.of("-cp", classpath));
     String url = "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database;
     if (target != Target.BARE) {
       cmd.addAll(List.of("cn.ecolaw.platform.CasePlatformApplication", "--spring.profiles.active=postgres",
