@@ -43,6 +43,12 @@ class AuditRepository {
         (rs, n) -> new Head(rs.getLong(1), rs.getString(2)), caseNo);
   }
 
+  /** Reads the head and locks it until the current transaction ends; empty when the chain has no head yet. */
+  Optional<Head> lockHeadIfExists(String caseNo) {
+    return jdbc.query("SELECT last_seq, last_hash FROM audit_chain_head WHERE case_no = ? FOR UPDATE",
+        (rs, n) -> new Head(rs.getLong(1), rs.getString(2)), caseNo).stream().findFirst();
+  }
+
   Optional<Head> head(String caseNo) {
     return jdbc.query("SELECT last_seq, last_hash FROM audit_chain_head WHERE case_no = ?",
         (rs, n) -> new Head(rs.getLong(1), rs.getString(2)), caseNo).stream().findFirst();

@@ -52,37 +52,62 @@ public class AuditTrail {
     this.readSnapshot.setReadOnly(true);
   }
 
-  /** Appends the records, in order, to their cases' chains; records without a usable case number are skipped. */
+  /**
+   * Appends the records, in order, to their cases' chains; records without a usable case number are skipped.
+   * Consecutive records of one case (one engine command's trail) share one lock of the chain head and one move of it.
+   */
   @Transactional
   public void append(List<TrailRecord> records) {
-    for (TrailRecord record : records) {
-      append(record);
+    int i = 0;
+    while (i < records.size()) {
+      String caseNo = records.get(i).caseNo();
+      int j = i + 1;
+      while (j < records.size() && java.util.Objects.equals(records.get(j).caseNo(), caseNo)) {
+        j++;
+      }
+      appendToChain(records.subList(i, j));
+      i = j;
     }
   }
 
   /** Appends one record to the chain of its case and returns the stored entry (empty when it has no case). */
   @Transactional
   public Optional<AuditEntry> append(TrailRecord r) {
-    if (r.caseNo() == null || r.caseNo().isBlank() || r.caseNo().length() > MAX_CASE_NO) {
-      LOG.debug("no trail for an action without a valid case number: {} {}", r.action(), r.target());
-      return Optional.empty();
+    List<AuditEntry> stored = appendToChain(List.of(r));
+    return stored.isEmpty() ? Optional.empty() : Optional.of(stored.get(0));
+  }
+
+  /** Appends records of one case: the head locked once, each entry chained to the one before, the head moved once. */
+  private List<AuditEntry> appendToChain(List<TrailRecord> records) {
+    String caseNo = records.get(0).caseNo();
+    if (caseNo == null || caseNo.isBlank() || caseNo.length() > MAX_CASE_NO) {
+      records.forEach(r -> LOG.debug("no trail for an action without a valid case number: {} {}", r.action(),
+          r.target()));
+      return List.of();
     }
-    ensureHead(r.caseNo());
-    AuditRepository.Head head = repository.lockHead(r.caseNo());
-    long seq = head.lastSeq() + 1;
-    String id = UUID.randomUUID().toString();
-    String user = cut(r.actor().userId(), MAX_USER);
-    String unit = cut(r.actor().unit(), MAX_UNIT);
-    String target = cut(r.target(), MAX_TARGET);
-    String source = cut(r.actor().source(), MAX_SOURCE);
-    String mac = EntryHasher.mac(key, seq, id, r.caseNo(), r.occurredAt(), user, unit, r.action().name(), target,
-        r.detail(), source, r.processInstanceId(), r.historyRef(), head.lastHash());
-    AuditEntry entry = new AuditEntry(seq, id, r.caseNo(), r.occurredAt(), user, unit, r.action().name(), target,
-        r.detail(), source, r.processInstanceId(), r.historyRef(), head.lastHash(), mac);
-    repository.insert(entry);
-    repository.moveHead(r.caseNo(), seq, mac);
-    checkpointAfterCommit(r.caseNo(), new AuditRepository.Head(seq, mac));
-    return Optional.of(entry);
+    AuditRepository.Head head = repository.lockHeadIfExists(caseNo).orElseGet(() -> {
+      ensureHead(caseNo);
+      return repository.lockHead(caseNo);
+    });
+    List<AuditEntry> stored = new java.util.ArrayList<>(records.size());
+    for (TrailRecord r : records) {
+      long seq = head.lastSeq() + 1;
+      String id = UUID.randomUUID().toString();
+      String user = cut(r.actor().userId(), MAX_USER);
+      String unit = cut(r.actor().unit(), MAX_UNIT);
+      String target = cut(r.target(), MAX_TARGET);
+      String source = cut(r.actor().source(), MAX_SOURCE);
+      String mac = EntryHasher.mac(key, seq, id, r.caseNo(), r.occurredAt(), user, unit, r.action().name(), target,
+          r.detail(), source, r.processInstanceId(), r.historyRef(), head.lastHash());
+      AuditEntry entry = new AuditEntry(seq, id, r.caseNo(), r.occurredAt(), user, unit, r.action().name(), target,
+          r.detail(), source, r.processInstanceId(), r.historyRef(), head.lastHash(), mac);
+      repository.insert(entry);
+      stored.add(entry);
+      head = new AuditRepository.Head(seq, mac);
+    }
+    repository.moveHead(caseNo, head.lastSeq(), head.lastHash());
+    checkpointAfterCommit(caseNo, head);
+    return stored;
   }
 
   /**

@@ -42,15 +42,22 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   private final IdentityService identity;
   private final LoginThrottle throttle;
   private final boolean acceptWebappSession;
+  private final VerifiedLogins verified;
 
   public ApiAuthenticationFilter(IdentityService identity, LoginThrottle throttle) {
     this(identity, throttle, false);
   }
 
   public ApiAuthenticationFilter(IdentityService identity, LoginThrottle throttle, boolean acceptWebappSession) {
+    this(identity, throttle, acceptWebappSession, new VerifiedLogins(java.time.Duration.ZERO, java.time.Clock.systemUTC()));
+  }
+
+  public ApiAuthenticationFilter(IdentityService identity, LoginThrottle throttle, boolean acceptWebappSession,
+      VerifiedLogins verified) {
     this.identity = identity;
     this.throttle = throttle;
     this.acceptWebappSession = acceptWebappSession;
+    this.verified = verified;
   }
 
   @Override
@@ -77,21 +84,38 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       tooMany(request, response, wait);
       return;
     }
+    var known = verified.find(credentials[0], credentials[1]);
+    if (known.isPresent()) {
+      runAs(credentials[0], known.get(), request, response, chain);
+      return;
+    }
     if (!identity.checkPassword(credentials[0], credentials[1])) {
+      verified.forget(credentials[0]);
       throttle.failed(source, credentials[0]);
       refuse(request, response, "AUTH-002", "用户名或密码错误");
       return;
     }
     throttle.succeeded(source, credentials[0]);
-    runAs(credentials[0], request, response, chain);
+    VerifiedLogins.Identity who = lookUp(credentials[0]);
+    verified.remember(credentials[0], credentials[1], who);
+    runAs(credentials[0], who, request, response, chain);
+  }
+
+  private VerifiedLogins.Identity lookUp(String userId) {
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
+        .stream().map(Tenant::getId).toList();
+    return new VerifiedLogins.Identity(groups, tenants);
   }
 
   private void runAs(String userId, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
-        .stream().map(Tenant::getId).toList();
-    identity.setAuthentication(userId, groups, tenants);
+    runAs(userId, lookUp(userId), request, response, chain);
+  }
+
+  private void runAs(String userId, VerifiedLogins.Identity who, HttpServletRequest request,
+      HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+    identity.setAuthentication(userId, who.groups(), who.tenants());
     try {
       chain.doFilter(request, response);
     } finally {

@@ -38,10 +38,16 @@ public class SecurityConfiguration {
    * platform's throttling instead of Camunda's user lock, and 401 with a code and a Chinese message.
    */
   @Bean
+  public VerifiedLogins verifiedLogins(
+      @org.springframework.beans.factory.annotation.Value("${platform.login-cache.ttl:10s}") java.time.Duration ttl) {
+    return new VerifiedLogins(ttl, java.time.Clock.systemUTC());
+  }
+
+  @Bean
   public FilterRegistrationBean<ApiAuthenticationFilter> engineRestAuthentication(IdentityService identity,
-      LoginThrottle throttle) {
+      LoginThrottle throttle, VerifiedLogins verified) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, throttle));
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, throttle, false, verified));
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
@@ -50,9 +56,9 @@ public class SecurityConfiguration {
 
   @Bean
   public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity,
-      LoginThrottle throttle) {
+      LoginThrottle throttle, VerifiedLogins verified) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, throttle, true));
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, throttle, true, verified));
     registration.setName("api-authentication");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
