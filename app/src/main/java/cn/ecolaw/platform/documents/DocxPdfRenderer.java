@@ -700,7 +700,7 @@ final class DocxPdfRenderer {
 
     /** Latin letters, digits and their punctuation, set in the Latin font (Times New Roman in the templates). */
     private static boolean latin(int cp) {
-      return cp > 0x20 && cp < 0x7F || cp == 0xA5;
+      return DocxPdfRenderer.latin(cp);
     }
 
     private float width(PDType0Font font, String text) {
@@ -725,6 +725,11 @@ final class DocxPdfRenderer {
       }
       return rPr.getSz().getVal().floatValue() / 2f;
     }
+  }
+
+  /** The code points set in the Latin font (Latin letters, digits, their punctuation, ¥). */
+  static boolean latin(int cp) {
+    return cp > 0x20 && cp < 0x7F || cp == 0xA5;
   }
 
   private static float twips(BigInteger value, float fallbackTwips) {
