@@ -20,9 +20,16 @@ COUNT="${3:-148}"
 THREADS="${4:-2}"
 PARTS="${PARTS:-warm first cold throughput}"
 MVN_FLAGS="${MVN_FLAGS:-}"
-mvn -q -B $MVN_FLAGS test-compile
-mvn -q -B $MVN_FLAGS dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+build() { mvn -q -B $MVN_FLAGS "$@" > target/documents-bench-build.log 2>&1 || { cat target/documents-bench-build.log; exit 1; }; }
+mkdir -p target
+build test-compile
+build dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+# a copy of the compiled classes, so that a build during the (long) run does not change what is measured
+SNAP="$(mktemp -d /tmp/documents-bench.XXXXXX)"
+trap 'rm -rf "$SNAP"' EXIT
+cp -r target/classes "$SNAP/classes"
+cp -r target/test-classes "$SNAP/test-classes"
+CP="$SNAP/classes:$SNAP/test-classes:$(cat target/bench-classpath.txt)"
 bench() {
   java -Xmx2g -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 -cp "$CP" \
     -Dlogback.configurationFile="$BENCH_DIR/logback-bench.xml" \

@@ -68,7 +68,7 @@ public class DocumentFonts {
     this.regular = FontFile.load("platform.documents.font-regular", regularPath, cacheParsed);
     this.bold = FontFile.load("platform.documents.font-bold", boldPath, cacheParsed);
     FontFile latinFile = latinPath == null || latinPath.isBlank() || !Files.isRegularFile(Path.of(latinPath))
-        ? null : FontFile.load("platform.documents.font-latin", latinPath, cacheParsed);
+        ? null : FontFile.load("platform.documents.font-latin", latinPath, cacheParsed, DocxPdfRenderer::latin);
     // before: the Latin font was parsed at once and left out when it could not be read; now that is found out when
     // it is first parsed (the warm-up) and the body font is used instead (see open)
     this.latin = latinFile == null || !cacheParsed && latinFile.problem() != null ? null : latinFile;
@@ -195,11 +195,16 @@ public class DocumentFonts {
     private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger parses = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Parsed parsed;
+    private final java.util.function.IntPredicate setIn;
+    /** Whether GSUB can be left off for this file (decided at the first pooled parse). */
+    private volatile boolean gsubInert;
 
     /** The first parse: the cmap answering {@link #covers}, or why the file cannot be read. */
     private record Parsed(CmapLookup cmap, String problem) {}
 
-    private FontFile(String property, String path, byte[] bytes, boolean pooled, String missing) {
+    private FontFile(String property, String path, byte[] bytes, boolean pooled, String missing,
+        java.util.function.IntPredicate setIn) {
+      this.setIn = setIn;
       this.property = property;
       this.path = path;
       this.bytes = bytes;
@@ -212,15 +217,27 @@ public class DocumentFonts {
     }
 
     static FontFile load(String property, String path, boolean pooled) {
+      return load(property, path, pooled, null);
+    }
+
+    /**
+     * {@code setIn}: the only code points the renderer sets in this font, when it is so limited (the Latin font:
+     * ASCII and ¥). Then the font's glyph substitutions (GSUB), which PDFBox otherwise applies to every string shown
+     * at a cost of a regular expression built per string (a fifth of a document's time), are turned off when none
+     * of the substitutions PDFBox would apply (ccmp, liga, clig of a Latin-script font) can match a sequence of
+     * those code points: the PDF stays the same glyph for glyph. Liberation Serif's only such feature, ccmp, joins
+     * IPA tone letters (U+02E5..U+02E9), which are never set in it.
+     */
+    static FontFile load(String property, String path, boolean pooled, java.util.function.IntPredicate setIn) {
       Path file = Path.of(path);
       if (!Files.isRegularFile(file)) {
         String problem = "PDF 字体文件不存在：" + path + "。请安装字体包 " + PACKAGES + "，"
             + "或在配置项 " + property + " 中指定一个中文 TrueType 字体文件（.ttf 或 .ttc）。";
         LOG.error(problem);
-        return new FontFile(property, path, null, pooled, problem);
+        return new FontFile(property, path, null, pooled, problem, setIn);
       }
       try {
-        FontFile font = new FontFile(property, path, Files.readAllBytes(file), pooled, null);
+        FontFile font = new FontFile(property, path, Files.readAllBytes(file), pooled, null, setIn);
         if (!pooled) {
           font.parsed(); // as before: parsed at start
         }
@@ -228,7 +245,7 @@ public class DocumentFonts {
       } catch (IOException e) {
         String problem = unreadable(property, path, e);
         LOG.error(problem);
-        return new FontFile(property, path, null, pooled, problem);
+        return new FontFile(property, path, null, pooled, problem, setIn);
       }
     }
 
@@ -254,6 +271,10 @@ public class DocumentFonts {
         try {
           TrueTypeFont font = parse(bytes);
           CmapLookup cmap = font.getUnicodeCmapLookup();
+          if (pooled && setIn != null && gsubInert(font, cmap, setIn)) {
+            gsubInert = true;
+            font.setEnableGsub(false);
+          }
           parsed = new Parsed(cmap, null);
           giveBack(font);
         } catch (IOException | RuntimeException e) {
@@ -280,7 +301,40 @@ public class DocumentFonts {
         idleCount.decrementAndGet();
         return new Lease(this, font);
       }
-      return new Lease(this, parse(bytes));
+      TrueTypeFont parsedNow = parse(bytes);
+      if (gsubInert) {
+        parsedNow.setEnableGsub(false);
+      }
+      return new Lease(this, parsedNow);
+    }
+
+    /** Whether no substitution PDFBox applies to a Latin-script font can match a run of {@code setIn} code points. */
+    static boolean gsubInert(TrueTypeFont font, CmapLookup cmap, java.util.function.IntPredicate setIn)
+        throws IOException {
+      org.apache.fontbox.ttf.model.GsubData gsub = font.getGsubData();
+      if (gsub == org.apache.fontbox.ttf.model.GsubData.NO_DATA_FOUND) {
+        return true;
+      }
+      if (gsub.getLanguage() != org.apache.fontbox.ttf.model.Language.LATIN) {
+        return false;
+      }
+      java.util.Set<Integer> glyphs = new java.util.HashSet<>();
+      for (int cp = 0; cp <= 0xFFFF; cp++) {
+        if (setIn.test(cp)) {
+          glyphs.add(cmap.getGlyphId(cp));
+        }
+      }
+      for (String feature : List.of("ccmp", "liga", "clig")) {
+        if (!gsub.isFeatureSupported(feature)) {
+          continue;
+        }
+        for (List<Integer> sequence : gsub.getFeature(feature).getAllGlyphIdsForSubstitution()) {
+          if (glyphs.containsAll(sequence)) {
+            return false;
+          }
+        }
+      }
+      return true;
     }
 
     private void giveBack(TrueTypeFont font) {

@@ -25,13 +25,14 @@ public class DocumentRenderer {
 
   /**
    * {@code reuseParsed} ({@code platform.documents.cache-parsed}, default true): formatting of replaced paragraphs is
-   * reused rather than copied (see {@link DocxFiller}); false does every step afresh for each document, as before.
+   * reused rather than copied (see {@link DocxFiller}) and each paragraph's effective properties are computed once
+   * per document; false does every step afresh for each document, as before.
    */
   @Autowired
   public DocumentRenderer(DocumentTemplates templates, DocumentFonts fonts,
       @Value("${platform.documents.cache-parsed:true}") boolean reuseParsed) {
     this.templates = templates;
-    this.pdfRenderer = new DocxPdfRenderer(fonts);
+    this.pdfRenderer = new DocxPdfRenderer(fonts, reuseParsed);
     this.reuseParsed = reuseParsed;
   }
 

@@ -72,9 +72,16 @@ final class DocxPdfRenderer {
   private static final String QUOTES = "“”‘’";
 
   private final DocumentFonts fonts;
+  private final boolean memoize;
 
   DocxPdfRenderer(DocumentFonts fonts) {
+    this(fonts, true);
+  }
+
+  /** {@code memoize}: each paragraph's effective properties computed once per document (false: at each use). */
+  DocxPdfRenderer(DocumentFonts fonts, boolean memoize) {
     this.fonts = fonts;
+    this.memoize = memoize;
   }
 
   byte[] render(WordprocessingMLPackage pkg, String title) throws IOException {
@@ -84,7 +91,7 @@ final class DocxPdfRenderer {
       info.setTitle(title);
       info.setCreator("生态环境执法与司法衔接案件平台");
       loaded = fonts.open(document);
-      new Job(pkg, document, loaded).run();
+      new Job(pkg, document, loaded, memoize).run();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out); // writes the font subsets: the parsed fonts are in use until here
       return out.toByteArray();
@@ -104,6 +111,8 @@ final class DocxPdfRenderer {
     private final DocumentFonts.Pair fonts;
     private final PropertyResolver resolver;
     private final Map<String, Float> widths = new HashMap<>();
+    private final Map<PPr, PPr> effectivePPrs = new java.util.IdentityHashMap<>();
+    private final boolean memoize;
     private final float pageWidth;
     private final float pageHeight;
     private final float marginTop;
@@ -115,7 +124,9 @@ final class DocxPdfRenderer {
     private PDPageContentStream stream;
     private float y;
 
-    Job(WordprocessingMLPackage pkg, PDDocument document, DocumentFonts.Pair fonts) throws Docx4JException {
+    Job(WordprocessingMLPackage pkg, PDDocument document, DocumentFonts.Pair fonts, boolean memoize)
+        throws Docx4JException {
+      this.memoize = memoize;
       this.pkg = pkg;
       this.document = document;
       this.fonts = fonts;
@@ -228,8 +239,24 @@ final class DocxPdfRenderer {
       }
     }
 
+    /**
+     * The effective paragraph properties (styles applied), computed once per paragraph: docx4j deep-copies the style
+     * chain for each call, and each paragraph is asked twice (keep-with-next, then layout).
+     */
+    private PPr effectivePPr(PPr direct) {
+      if (!memoize) {
+        return resolver.getEffectivePPr(direct);
+      }
+      PPr known = effectivePPrs.get(direct);
+      if (known == null && !effectivePPrs.containsKey(direct)) {
+        known = resolver.getEffectivePPr(direct);
+        effectivePPrs.put(direct, known);
+      }
+      return known;
+    }
+
     private boolean keepNext(P paragraph) {
-      PPr pPr = resolver.getEffectivePPr(paragraph.getPPr());
+      PPr pPr = effectivePPr(paragraph.getPPr());
       return pPr != null && pPr.getKeepNext() != null && pPr.getKeepNext().isVal();
     }
 
@@ -426,7 +453,7 @@ final class DocxPdfRenderer {
     // ---------------------------------------------------------------- paragraphs
 
     private List<Block> layout(P paragraph, float width) {
-      PPr pPr = resolver.getEffectivePPr(paragraph.getPPr());
+      PPr pPr = effectivePPr(paragraph.getPPr());
       List<Glyph> glyphs = new ArrayList<>();
       boolean onGrid = pPr == null || pPr.getSnapToGrid() == null || pPr.getSnapToGrid().isVal();
       collectRuns(paragraph.getContent(), paragraph.getPPr(), glyphs, onGrid ? gridScale : 1f);
@@ -700,7 +727,7 @@ final class DocxPdfRenderer {
 
     /** Latin letters, digits and their punctuation, set in the Latin font (Times New Roman in the templates). */
     private static boolean latin(int cp) {
-      return cp > 0x20 && cp < 0x7F || cp == 0xA5;
+      return DocxPdfRenderer.latin(cp);
     }
 
     private float width(PDType0Font font, String text) {
@@ -725,6 +752,11 @@ final class DocxPdfRenderer {
       }
       return rPr.getSz().getVal().floatValue() / 2f;
     }
+  }
+
+  /** The code points set in the Latin font (Latin letters, digits, their punctuation, ¥). */
+  static boolean latin(int cp) {
+    return cp > 0x20 && cp < 0x7F || cp == 0xA5;
   }
 
   private static float twips(BigInteger value, float fallbackTwips) {
