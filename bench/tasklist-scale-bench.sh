@@ -8,13 +8,14 @@
 # BASELINE_REF=<git commit> (e.g. b8a4f01, the commit before this work) measures that commit's app first, on the same
 # data without this work's indexes (dropped, then re-created by the current app's migrations), then the current app,
 # and prints both side by side with the ratio. BASELINE_JAR=<jar> instead of building it.
-# Environment: PGPORT (55453), APP_PORT (18453), MVN_FLAGS (-o).
+# Environment: PGPORT (55453), APP_PORT (18453), MVN_FLAGS (-o), USERS (the Tasklist users, comma-separated).
 # Statements slower than 50 ms are logged with their plans (auto_explain, ANALYZE + BUFFERS) to the cluster's
 # server.log; each run's part is copied to app/target/tasklist-scale-slow-<label>.log.
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 SAMPLES="${1:-20}"
+USERS="${USERS:-officer1,legal1,head1,filing1,judge1,exec1}" # the Tasklist filters' users
 export PGPORT="${PGPORT:-55453}"
 APP_PORT="${APP_PORT:-18453}"
 MVN_FLAGS="${MVN_FLAGS:--o}"
@@ -67,7 +68,7 @@ run() { # run LABEL JAR
   echo "== $label ($jar) =="
   echo "machine: $(nproc) cores, $(uptime)"
   java -Dfile.encoding=UTF-8 "$BENCH_DIR/scale/TasklistScaleBench.java" "http://127.0.0.1:$APP_PORT" "$SAMPLES" \
-    "$OPEN_CASE" "$FINISHED_CASE" | tee "$OUT/tasklist-scale-$label.txt"
+    "$OPEN_CASE" "$FINISHED_CASE" "$USERS" | tee "$OUT/tasklist-scale-$label.txt"
   echo "after: $(uptime)"
   tail -c +"$((start + 1))" "$LOG_FILE" >"$OUT/tasklist-scale-slow-$label.log" || true
   log "$label: slow statements with plans in app/target/tasklist-scale-slow-$label.log ($(grep -c 'duration:' "$OUT/tasklist-scale-slow-$label.log" || true))"
@@ -81,14 +82,18 @@ echo "cases measured: open $OPEN_CASE, finished $FINISHED_CASE; $SAMPLES samples
 if [ -n "${BASELINE_JAR:-}" ]; then
   log "baseline: without this work's indexes (the current app re-creates them)"
   "${PSQL[@]}" -c "drop index if exists eco_idx_hi_varinst_case_no; drop index if exists idx_case_file_created;
-    delete from app_schema_history where version in ('180');
-    do \$\$ begin if to_regclass('app_engine_schema_history') is not null then delete from app_engine_schema_history where version in ('181'); end if; end \$\$;"
+    drop index if exists idx_audit_entry_pi;
+    drop statistics if exists eco_stat_auth_perm_read, eco_stat_auth_perm_read_task, eco_stat_auth_perm_read_instance,
+      eco_stat_auth_perm_read_history, eco_stat_auth_scope;
+    delete from app_schema_history where version in ('180', '182');
+    do \$\$ begin if to_regclass('app_engine_schema_history') is not null then delete from app_engine_schema_history where version in ('181', '183'); end if; end \$\$;
+    analyze act_ru_authorization;"
   run baseline "$BASELINE_JAR"
 fi
 run current "$OUT/tasklist-scale-current.jar"
 if [ -n "${BASELINE_JAR:-}" ]; then
   echo "== side by side: p50 / p95 ms, baseline -> current (ratio of p95) =="
-  awk -F' \\| ' 'FNR == NR && /^RESULT \| [^c]/ { b[$2 "|" $3] = $4 " / " $5; bp[$2 "|" $3] = $5; next }
-    FNR != NR && /^RESULT \| [^c]/ { k = $2 "|" $3; printf "| %s | %s | %s | %s / %s | %s |\n", $2, $3, b[k], $4, $5, ($5 > 0 ? sprintf("%.1f×", bp[k] / $5) : "-") }' \
+  awk -F' \\| ' 'FNR == NR && /^RESULT/ && $2 != "call" { b[$2 "|" $3] = $4 " / " $5; bp[$2 "|" $3] = $5; next }
+    FNR != NR && /^RESULT/ && $2 != "call" { k = $2 "|" $3; printf "| %s | %s | %s | %s / %s | %s |\n", $2, $3, b[k], $4, $5, ($5 > 0 ? sprintf("%.1f×", bp[k] / $5) : "-") }' \
     "$OUT/tasklist-scale-baseline.txt" "$OUT/tasklist-scale-current.txt" | tee "$OUT/tasklist-scale-side-by-side.md"
 fi

@@ -120,7 +120,9 @@ BEGIN
           IF has_party THEN e := format('replace(%s, %L, scale_party_id(g))', e, tparty_id); END IF;
         END IF;
         e := format('CASE WHEN left(%I, 1) = ''§'' THEN scale_new_id(g, substr(%I, 2)) ELSE %s END', c.column_name, c.column_name, e);
-      ELSIF c.data_type LIKE 'timestamp%' AND c.column_name NOT IN ('lock_exp_time_') THEN
+      ELSIF c.data_type LIKE 'timestamp%' AND c.column_name <> 'lock_exp_time_'
+          AND NOT (t.name = 'act_ru_job' AND c.column_name = 'duedate_') THEN
+        -- (a timer keeps its template's due date, still ahead: the job executor must not work the clones mid-bench)
         e := format('%I + %s', c.column_name, off);
       ELSIF c.column_name = 'long_' AND t.name IN ('act_ru_variable') THEN
         e := format('CASE WHEN type_ = ''date'' THEN long_ + (extract(epoch FROM %s) * 1000)::bigint ELSE long_ END', off);
