@@ -8,7 +8,8 @@
 # BASELINE_REF=<git commit> (e.g. b8a4f01, the commit before this work) measures that commit's app first, on the same
 # data without this work's indexes (dropped, then re-created by the current app's migrations), then the current app,
 # and prints both side by side with the ratio. BASELINE_JAR=<jar> instead of building it.
-# Environment: PGPORT (55453), APP_PORT (18453), MVN_FLAGS (-o), USERS (the Tasklist users, comma-separated).
+# Environment: PGPORT (55453), APP_PORT (18453), MVN_FLAGS (-o), USERS (the Tasklist users, comma-separated; '-' for
+# none: case page and case list only), SKIP_CURRENT=1 (the baseline only).
 # Statements slower than 50 ms are logged with their plans (auto_explain, ANALYZE + BUFFERS) to the cluster's
 # server.log; each run's part is copied to app/target/tasklist-scale-slow-<label>.log.
 set -euo pipefail
@@ -90,8 +91,8 @@ if [ -n "${BASELINE_JAR:-}" ]; then
     analyze act_ru_authorization;"
   run baseline "$BASELINE_JAR"
 fi
-run current "$OUT/tasklist-scale-current.jar"
-if [ -n "${BASELINE_JAR:-}" ]; then
+[ "${SKIP_CURRENT:-0}" = 1 ] || run current "$OUT/tasklist-scale-current.jar"
+if [ -n "${BASELINE_JAR:-}" ] && [ "${SKIP_CURRENT:-0}" != 1 ]; then
   echo "== side by side: p50 / p95 ms, baseline -> current (ratio of p95) =="
   awk -F' \\| ' 'FNR == NR && /^RESULT/ && $2 != "call" { b[$2 "|" $3] = $4 " / " $5; bp[$2 "|" $3] = $5; next }
     FNR != NR && /^RESULT/ && $2 != "call" { k = $2 "|" $3; printf "| %s | %s | %s | %s / %s | %s |\n", $2, $3, b[k], $4, $5, ($5 > 0 ? sprintf("%.1f×", bp[k] / $5) : "-") }' \

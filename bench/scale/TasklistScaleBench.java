@@ -34,7 +34,9 @@ public class TasklistScaleBench {
     samples = Integer.parseInt(args[1]);
     String openCase = args[2];
     String finishedCase = args[3];
-    String[] users = (args.length > 4 ? args[4] : "officer1,legal1,head1,filing1,judge1,exec1").split(",");
+    // "-": no Tasklist calls (case page and case list only)
+    String[] users = args.length > 4 && "-".equals(args[4]) ? new String[0]
+        : (args.length > 4 ? args[4] : "officer1,legal1,head1,filing1,judge1,exec1").split(",");
     // filters: id -> name
     Map<String, String> filters = new LinkedHashMap<>();
     String list = call("admin", "GET", "/engine-rest/filter?resourceType=Task", null, "application/json").body();
