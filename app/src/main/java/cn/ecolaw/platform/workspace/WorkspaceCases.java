@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Service;
 
 /**
@@ -72,7 +71,7 @@ public class WorkspaceCases {
     Map<String, Set<String>> instances = instancesOf(files);
     Map<String, String> keys = processKeys(instances);
     Map<String, List<CaseInstanceIndex.OpenTask>> open = index.openTasks(keys.keySet());
-    Map<String, Map<LocalDate, String[]>> deadlineNames = deadlineNames(files);
+    Map<String, Map<LocalDate, String[]>> deadlineNames = deadlineNames(files, keys.keySet());
     LocalDate today = Dates.today();
     List<Row> rows = new ArrayList<>();
     for (CaseFile c : files) {
@@ -163,7 +162,7 @@ public class WorkspaceCases {
   }
 
   /** caseNo → date → {label, basis} of the statutory deadlines recorded in the case's own instance. */
-  private Map<String, Map<LocalDate, String[]>> deadlineNames(List<CaseFile> files) {
+  private Map<String, Map<LocalDate, String[]>> deadlineNames(List<CaseFile> files, Set<String> readableInstances) {
     Map<String, String> caseOf = new HashMap<>();
     files.stream().filter(c -> c.processInstanceId() != null).forEach(c -> caseOf.put(c.processInstanceId(), c.caseNo()));
     Map<String, Map<LocalDate, String[]>> out = new HashMap<>();
@@ -172,16 +171,14 @@ public class WorkspaceCases {
     }
     Map<String, String[]> kinds = new HashMap<>();
     CaseQueryService.deadlineKinds().forEach(k -> kinds.put(k[0], k));
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(caseOf.keySet().toArray(String[]::new))
-        .variableNameIn(kinds.keySet().toArray(String[]::new)).list()) {
-      if (v.getValue() == null) {
-        continue;
-      }
-      String[] kind = kinds.get(v.getName());
-      out.computeIfAbsent(caseOf.get(v.getProcessInstanceId()), k -> new HashMap<>())
-          .put(Dates.toLocalDate(v.getValue()), new String[] {kind[1], kind[2]});
-    }
+    // the cases' own instances the caller may read (processKeys); their process-level deadline variables
+    Set<String> readable = new LinkedHashSet<>(caseOf.keySet());
+    readable.retainAll(readableInstances);
+    index.variables(readable, kinds.keySet()).forEach((pid, values) -> values.forEach((name, value) -> {
+      String[] kind = kinds.get(name);
+      out.computeIfAbsent(caseOf.get(pid), k -> new HashMap<>())
+          .put(Dates.toLocalDate(value), new String[] {kind[1], kind[2]});
+    }));
     return out;
   }
 
