@@ -3,6 +3,7 @@ package cn.ecolaw.platform.workspace;
 import cn.ecolaw.platform.cases.CaseFile;
 import cn.ecolaw.platform.cases.CaseStatus;
 import cn.ecolaw.platform.caseview.CaseQueryService;
+import cn.ecolaw.platform.engine.CaseInstanceIndex;
 import cn.ecolaw.platform.enforcement.Vocabulary;
 import cn.ecolaw.platform.shared.Dates;
 import cn.ecolaw.platform.shared.PlatformException;
@@ -22,8 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,10 +40,12 @@ public class WorkspaceCases {
 
   private final CaseQueryService query;
   private final HistoryService history;
+  private final CaseInstanceIndex index;
 
-  public WorkspaceCases(CaseQueryService query, HistoryService history) {
+  public WorkspaceCases(CaseQueryService query, HistoryService history, CaseInstanceIndex index) {
     this.query = query;
     this.history = history;
+    this.index = index;
   }
 
   /** Filters of the list; every one optional. {@code due}: {@code week} (due by Sunday) or {@code overdue}. */
@@ -69,14 +70,14 @@ public class WorkspaceCases {
     List<CaseFile> files = query.list(500);
     Map<String, Set<String>> instances = instancesOf(files);
     Map<String, String> keys = processKeys(instances);
-    Map<String, List<HistoricTaskInstance>> open = openTasks(keys.keySet());
-    Map<String, Map<LocalDate, String[]>> deadlineNames = deadlineNames(files);
+    Map<String, List<CaseInstanceIndex.OpenTask>> open = index.openTasks(keys.keySet());
+    Map<String, Map<LocalDate, String[]>> deadlineNames = deadlineNames(files, keys.keySet());
     LocalDate today = Dates.today();
     List<Row> rows = new ArrayList<>();
     for (CaseFile c : files) {
       Set<String> pids = instances.getOrDefault(c.caseNo(), Set.of());
       List<String> flows = pids.stream().map(keys::get).filter(java.util.Objects::nonNull).distinct().toList();
-      List<HistoricTaskInstance> tasks = pids.stream().flatMap(p -> open.getOrDefault(p, List.of()).stream()).toList();
+      List<CaseInstanceIndex.OpenTask> tasks = pids.stream().flatMap(p -> open.getOrDefault(p, List.of()).stream()).toList();
       Deadline next = nearest(tasks, deadlineNames.getOrDefault(c.caseNo(), Map.of()), today);
       rows.add(new Row(c.caseNo(), c.partyName(), c.partyId(), c.region(),
           Vocabulary.label(Vocabulary.DOMAINS, c.domain()), Vocabulary.label(Vocabulary.VIOLATION_TYPES, c.violationType()),
@@ -124,7 +125,11 @@ public class WorkspaceCases {
     return false;
   }
 
-  /** The case's own instance and every instance that carries its number in {@code caseNo} (court, injunction…). */
+  /**
+   * The case's own instance and every instance that carries its number in {@code caseNo} (court, injunction…): only
+   * the listed cases' variables are read ({@code CaseInstanceIndex}); {@link #processKeys} then keeps the instances
+   * the engine lets the caller read.
+   */
   Map<String, Set<String>> instancesOf(List<CaseFile> files) {
     Map<String, Set<String>> out = new LinkedHashMap<>();
     for (CaseFile c : files) {
@@ -137,43 +142,27 @@ public class WorkspaceCases {
     if (files.isEmpty()) {
       return out;
     }
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().variableName("caseNo").list()) {
-      Set<String> pids = v.getValue() == null ? null : out.get(String.valueOf(v.getValue()));
-      if (pids != null) {
-        pids.add(v.getProcessInstanceId());
-      }
-    }
+    index.instancesCarrying(out.keySet()).forEach((caseNo, pids) -> out.get(caseNo).addAll(pids));
     return out;
   }
 
+  /** Process instance id → process key, of the instances the caller may read (the engine's authorization). */
   private Map<String, String> processKeys(Map<String, Set<String>> instances) {
     Set<String> all = new LinkedHashSet<>();
     instances.values().forEach(all::addAll);
     Map<String, String> out = new HashMap<>();
-    if (all.isEmpty()) {
-      return out;
-    }
-    for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processInstanceIds(all).list()) {
-      out.put(pi.getId(), pi.getProcessDefinitionKey());
-    }
-    return out;
-  }
-
-  private Map<String, List<HistoricTaskInstance>> openTasks(Set<String> pids) {
-    Map<String, List<HistoricTaskInstance>> out = new HashMap<>();
-    if (pids.isEmpty()) {
-      return out;
-    }
-    for (HistoricTaskInstance t : history.createHistoricTaskInstanceQuery().unfinished().list()) {
-      if (t.getProcessInstanceId() != null && pids.contains(t.getProcessInstanceId())) {
-        out.computeIfAbsent(t.getProcessInstanceId(), k -> new ArrayList<>()).add(t);
+    List<String> ids = new ArrayList<>(all);
+    for (int i = 0; i < ids.size(); i += 500) {
+      for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery()
+          .processInstanceIds(new LinkedHashSet<>(ids.subList(i, Math.min(i + 500, ids.size())))).list()) {
+        out.put(pi.getId(), pi.getProcessDefinitionKey());
       }
     }
     return out;
   }
 
   /** caseNo → date → {label, basis} of the statutory deadlines recorded in the case's own instance. */
-  private Map<String, Map<LocalDate, String[]>> deadlineNames(List<CaseFile> files) {
+  private Map<String, Map<LocalDate, String[]>> deadlineNames(List<CaseFile> files, Set<String> readableInstances) {
     Map<String, String> caseOf = new HashMap<>();
     files.stream().filter(c -> c.processInstanceId() != null).forEach(c -> caseOf.put(c.processInstanceId(), c.caseNo()));
     Map<String, Map<LocalDate, String[]>> out = new HashMap<>();
@@ -182,29 +171,27 @@ public class WorkspaceCases {
     }
     Map<String, String[]> kinds = new HashMap<>();
     CaseQueryService.deadlineKinds().forEach(k -> kinds.put(k[0], k));
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(caseOf.keySet().toArray(String[]::new))
-        .variableNameIn(kinds.keySet().toArray(String[]::new)).list()) {
-      if (v.getValue() == null) {
-        continue;
-      }
-      String[] kind = kinds.get(v.getName());
-      out.computeIfAbsent(caseOf.get(v.getProcessInstanceId()), k -> new HashMap<>())
-          .put(Dates.toLocalDate(v.getValue()), new String[] {kind[1], kind[2]});
-    }
+    // the cases' own instances the caller may read (processKeys); their process-level deadline variables
+    Set<String> readable = new LinkedHashSet<>(caseOf.keySet());
+    readable.retainAll(readableInstances);
+    index.variables(readable, kinds.keySet()).forEach((pid, values) -> values.forEach((name, value) -> {
+      String[] kind = kinds.get(name);
+      out.computeIfAbsent(caseOf.get(pid), k -> new HashMap<>())
+          .put(Dates.toLocalDate(value), new String[] {kind[1], kind[2]});
+    }));
     return out;
   }
 
-  static Deadline nearest(List<HistoricTaskInstance> tasks, Map<LocalDate, String[]> names, LocalDate today) {
-    HistoricTaskInstance first = tasks.stream().filter(t -> t.getDueDate() != null)
-        .min(Comparator.comparing(HistoricTaskInstance::getDueDate)).orElse(null);
+  static Deadline nearest(List<CaseInstanceIndex.OpenTask> tasks, Map<LocalDate, String[]> names, LocalDate today) {
+    CaseInstanceIndex.OpenTask first = tasks.stream().filter(t -> t.dueDate() != null)
+        .min(Comparator.comparing(CaseInstanceIndex.OpenTask::dueDate)).orElse(null);
     if (first == null) {
       return null;
     }
-    LocalDate date = Dates.toLocalDate(first.getDueDate());
+    LocalDate date = Dates.toLocalDate(java.util.Date.from(first.dueDate()));
     String[] name = names.get(date);
-    return new Deadline(name == null ? first.getName() + "期限" : name[0], name == null ? null : name[1],
-        date.toString(), today.isAfter(date), ChronoUnit.DAYS.between(today, date), first.getName());
+    return new Deadline(name == null ? first.name() + "期限" : name[0], name == null ? null : name[1],
+        date.toString(), today.isAfter(date), ChronoUnit.DAYS.between(today, date), first.name());
   }
 
   private static Map<String, String> flows() {
