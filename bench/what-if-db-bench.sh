@@ -12,4 +12,4 @@ mvn -q -B ${MVN_FLAGS:-} test-compile
 mvn -q -B ${MVN_FLAGS:-} dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 java -Xms1g -Xmx1g -Dfile.encoding=UTF-8 -Duser.timezone=Asia/Shanghai \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  cn.ecolaw.platform.workbench.WhatIfDbBench "$@" 2>&1 | grep -E '^(GENERATED|DATA|RESULT|SUMMARY)|Exception|Error'
+  cn.ecolaw.platform.workbench.WhatIfDbBench "$@" 2>&1 | grep --line-buffered -E '^(GENERATED|DATA|RESULT|SUMMARY)|Exception|Error'

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -192,7 +193,7 @@ public class WhatIf {
 
   private Share inOneThread(DraftModel model, Filter filter, PreparedStatementCreator query) {
     Share share = new Share();
-    jdbc.query(query, (RowCallbackHandler) rs -> share.add(evaluate(model, filter, Row.of(rs))));
+    stream(query, rs -> share.add(evaluate(model, filter, Row.of(rs))));
     return share;
   }
 
@@ -221,7 +222,7 @@ public class WhatIf {
         }));
       }
       List<List<Row>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
-      jdbc.query(query, (RowCallbackHandler) rs -> {
+      stream(query, rs -> {
         batch.get(0).add(Row.of(rs));
         if (batch.get(0).size() == BATCH) {
           hand(queue, batch.set(0, new ArrayList<>(BATCH)), evaluators);
@@ -249,6 +250,30 @@ public class WhatIf {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Reads the rows one by one. Outside a transaction the connection is switched to manual commit for the read (and
+   * back), so that PostgreSQL's driver honours the fetch size (a cursor) instead of loading every row at once.
+   */
+  private void stream(PreparedStatementCreator query, RowCallbackHandler each) {
+    jdbc.execute((ConnectionCallback<Void>) connection -> {
+      boolean autoCommit = connection.getAutoCommit();
+      if (autoCommit) {
+        connection.setAutoCommit(false);
+      }
+      try (PreparedStatement ps = query.createPreparedStatement(connection); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          each.processRow(rs);
+        }
+      } finally {
+        if (autoCommit) {
+          connection.rollback();
+          connection.setAutoCommit(true);
+        }
+      }
+      return null;
+    });
   }
 
   /** Waits for room in the queue, ending the replay early when an evaluator has failed. */
