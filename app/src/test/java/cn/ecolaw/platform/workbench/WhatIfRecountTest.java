@@ -188,6 +188,22 @@ class WhatIfRecountTest {
     }
   }
 
+  @Test
+  void aParallelReplayInAnInterruptedThreadEndsWithWB016AndKeepsTheInterrupt() {
+    // given the calling thread interrupted (the service stopping)
+    String xml = new String(cn.ecolaw.platform.engine.WhatIfReplayBench.draftXml(), StandardCharsets.UTF_8);
+    Thread.currentThread().interrupt();
+    try {
+      // when a replay on 2 evaluator threads runs, then it ends with WB-016 and the thread stays interrupted
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engines.withDmnEngine(dmn ->
+              whatIf.replay(DraftModel.parse(dmn, xml), WhatIf.Filter.none(), 2)))
+          .isInstanceOf(cn.ecolaw.platform.shared.PlatformException.class).hasMessageContaining("回放被中断");
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
   static final class Recount {
     int evaluated;
     int changed;
