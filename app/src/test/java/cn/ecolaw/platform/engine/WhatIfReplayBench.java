@@ -136,7 +136,7 @@ public class WhatIfReplayBench {
     pool.shutdownNow();
   }
 
-  static byte[] draftXml() {
+  public static byte[] draftXml() {
     try (InputStream in = WhatIfReplayBench.class.getClassLoader()
         .getResourceAsStream("decisions/penalty-discretion.dmn")) {
       String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -59,6 +59,8 @@ class WhatIfRecountTest {
   @Autowired PenaltyDiscretionService discretion;
   @Autowired DiscretionRecordRepository records;
   @Autowired JdbcTemplate jdbc;
+  @Autowired WhatIf whatIf;
+  @Autowired cn.ecolaw.platform.engine.DecisionEngines engines;
 
   @Test
   void whatIfCountsEqualABruteForceRecountPerTypeAndRegionWithinTheFilters() throws Exception {
@@ -122,6 +124,84 @@ class WhatIfRecountTest {
         Map.of("from", "2026-13-01"));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.text("code")).isEqualTo("WB-011");
+  }
+
+  @Test
+  void theParallelReplayAnswersExactlyWhatTheOneThreadReplayAnswersOverRecordsSplitAcrossThreads() {
+    Logins.ensureDemoUsers(identity, filters, tasks);
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String[] regions = {"德清县-" + run, "长兴县-" + run, "安吉县-" + run};
+    Random random = new Random(23);
+    // given 240 distinct recorded discretions, recorded 5,000 times over cases of three regions (many batches)
+    List<DiscretionResult> distinct = new java.util.ArrayList<>();
+    for (int i = 0; i < 240; i++) {
+      int t = random.nextInt(TYPES.length);
+      String type = TYPES[t];
+      DiscretionInput input = new DiscretionInput(type, BigDecimal.valueOf(new double[] {0.05, 0.3, 0.7, 1.5, 2.5}
+          [random.nextInt(5)]), new int[] {3, 9, 12, 17, 25, 40}[random.nextInt(6)], random.nextBoolean(),
+          random.nextBoolean() ? 2 : 1, false, random.nextBoolean(), random.nextBoolean(),
+          type.equals("EIA_UNAPPROVED") ? new BigDecimal("12345678") : null)
+          .with(CONDUCTS[t], null, false, false, false, false, false);
+      distinct.add(discretion.evaluate(input));
+    }
+    int n = 5000;
+    List<Object[]> files = new java.util.ArrayList<>();
+    List<Object[]> rows = new java.util.ArrayList<>();
+    Timestamp now = Timestamp.from(Instant.now());
+    for (int i = 0; i < n; i++) {
+      DiscretionResult d = distinct.get(random.nextInt(distinct.size()));
+      String caseNo = "回放并行-" + run + "-" + i;
+      files.add(new Object[] {caseNo, "并行回放企业" + i, TestCases.uscc(), regions[random.nextInt(3)],
+          d.inputs().get("violationType"), now, now});
+      rows.add(new Object[] {caseNo, d.decisionKey(), d.decisionVersion(), d.decisionDefinitionId(),
+          new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(d.inputs()).toString(), d.outcome(),
+          d.fineAmount(), d.fineMin(), d.fineMax(), d.legalBasis(), now,
+          Timestamp.from(LocalDate.of(2025 + i % 2, 1 + i % 12, 1 + i % 28).atTime(9, 0).atZone(ZONE).toInstant())});
+    }
+    jdbc.batchUpdate("INSERT INTO case_file (case_no, party_name, party_type, party_id, region, domain,"
+        + " violation_type, clue_source, status, created_at, updated_at) VALUES (?, ?, 'ENTERPRISE', ?, ?, 'WATER', ?,"
+        + " 'PATROL', 'CLOSED', ?, ?)", files);
+    jdbc.batchUpdate("INSERT INTO discretion_record (case_no, decision_key, decision_version, decision_definition_id,"
+        + " inputs_json, outcome, fine_amount, fine_min, fine_max, legal_basis, evaluated_at, recorded_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    // and a draft that moves durations of 15 to 19 days up a grade and the highest exceedance weight up
+    String xml = new String(cn.ecolaw.platform.engine.WhatIfReplayBench.draftXml(), StandardCharsets.UTF_8);
+    xml = Drafts.withCell(xml, "Rule_factor_grades_5_out3", "0.5");
+    String draft = xml;
+    for (WhatIf.Filter filter : List.of(WhatIf.Filter.none(), new WhatIf.Filter(null, null, regions[1], null),
+        new WhatIf.Filter(LocalDate.of(2026, 1, 1), null, null, "WATER_EXCEED"))) {
+      // when replayed in one thread and on 2 and 3 evaluator threads
+      WhatIf.Result one = engines.withDmnEngine(dmn -> whatIf.replay(DraftModel.parse(dmn, draft), filter, 1));
+      for (int threads : new int[] {2, 3}) {
+        WhatIf.Result parallel = engines.withDmnEngine(dmn -> whatIf.replay(DraftModel.parse(dmn, draft), filter,
+            threads));
+        // then the answers are the same, to the list of affected cases in id order and its cut
+        assertThat(parallel).as("%s on %d threads", filter, threads).usingRecursiveComparison().isEqualTo(one);
+      }
+      if (filter.region() == null && filter.violationType() == null) {
+        assertThat(one.evaluated()).isGreaterThanOrEqualTo(n);
+        assertThat(one.changed()).as("more changed than listed").isGreaterThan(WhatIf.MAX_CASES);
+        assertThat(one.casesTruncated()).isTrue();
+        assertThat(one.cases()).hasSize(WhatIf.MAX_CASES)
+            .isSortedAccordingTo(java.util.Comparator.comparingLong(WhatIf.Case::recordId));
+      }
+    }
+  }
+
+  @Test
+  void aParallelReplayInAnInterruptedThreadEndsWithWB016AndKeepsTheInterrupt() {
+    // given the calling thread interrupted (the service stopping)
+    String xml = new String(cn.ecolaw.platform.engine.WhatIfReplayBench.draftXml(), StandardCharsets.UTF_8);
+    Thread.currentThread().interrupt();
+    try {
+      // when a replay on 2 evaluator threads runs, then it ends with WB-016 and the thread stays interrupted
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engines.withDmnEngine(dmn ->
+              whatIf.replay(DraftModel.parse(dmn, xml), WhatIf.Filter.none(), 2)))
+          .isInstanceOf(cn.ecolaw.platform.shared.PlatformException.class).hasMessageContaining("回放被中断");
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
   }
 
   static final class Recount {
