@@ -64,6 +64,13 @@ public class ReviewService {
       v.put("machineFindings", "机器检查未能完成（" + e.getMessage() + "），请人工评查。");
       return v;
     }
+    java.util.Optional<cn.ecolaw.platform.filecheck.Finding> unreadable = findings.stream()
+        .filter(f -> cn.ecolaw.platform.filecheck.FileCheckService.UNREADABLE.equals(f.check())).findFirst();
+    if (unreadable.isPresent()) {
+      // a document the machine could not read: its other findings are incomplete, the reviewers score by hand
+      v.put("machineFindings", "机器检查未能完成（" + unreadable.get().title() + "），请人工评查。");
+      return v;
+    }
     machineFindings.record(processInstanceId, caseNo, findings);
     v.putAll(MachineFindings.prefill(findings, sheet));
     return v;

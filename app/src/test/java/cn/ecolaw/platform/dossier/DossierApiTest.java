@@ -124,6 +124,20 @@ class DossierApiTest {
     assertThat(findings.get(0).get("detail").asText()).contains("案卷中没有送达回证");
   }
 
+  @Test
+  void aStoredDecisionWhosePdfCannotBeReadIsAFindingNotAServerFailure() {
+    String caseNo = cases.paid();
+    assertThat(jdbc.update("UPDATE case_document SET pdf = ? WHERE case_no = ? AND doc_type = 'PENALTY_DECISION'",
+        "不是PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8), caseNo)).isPositive();
+
+    JsonNode findings = officer.getOk("/api/cases/" + enc(caseNo) + "/checks");
+
+    assertThat(findings).hasSize(1);
+    assertThat(findings.get(0).get("check").asText()).isEqualTo("UNREADABLE_DOCUMENT");
+    assertThat(findings.get(0).get("item").asText()).isEqualTo("ARC-01");
+    assertThat(findings.get(0).get("title").asText()).isEqualTo("行政处罚决定书无法读取");
+  }
+
   // ------------------------------------------------------------------ the review pre-filled from the findings
 
   private String reviewOf(String caseNo) {
