@@ -281,8 +281,19 @@ class TwoNodesIT {
           Map.of("duedate", "2020-01-01T00:00:00.000+0800"));
       assertThat(r.status()).as("due date: %s", r.text()).isEqualTo(204);
     }
-    awaitTrue(Duration.ofSeconds(90), "a timer job locked by node-a",
-        () -> query("SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ = 'node-a'") > 0);
+    // freeze A (SIGSTOP) while it holds a lock, confirm the lock is still held while it cannot move, then SIGKILL:
+    // on a fast machine A may otherwise finish the job between the look and the kill
+    awaitTrue(Duration.ofSeconds(90), "node-a frozen while holding a timer job's lock", () -> {
+      if (query("SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ = 'node-a'") == 0) {
+        return false;
+      }
+      a.signal("STOP");
+      if (query("SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ = 'node-a'") > 0) {
+        return true;
+      }
+      a.signal("CONT");
+      return false;
+    });
     a.kill();
     lb.down(a);
     List<String> orphaned = strings("SELECT id_ FROM act_ru_job WHERE lock_owner_ = 'node-a'");
@@ -633,6 +644,12 @@ class TwoNodesIT {
 
     PlatformHttp as(String user) {
       return admin.as(user);
+    }
+
+    /** Sends a signal to the node's JVM ({@code STOP} freezes it, {@code CONT} lets it go on). */
+    void signal(String signal) throws IOException, InterruptedException {
+      Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+      assertThat(kill.waitFor()).as("kill -%s %s", signal, name).isZero();
     }
 
     void kill() {
