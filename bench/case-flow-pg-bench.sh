@@ -50,7 +50,7 @@ java -Xmx512m -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 \
   -Dlogback.configurationFile="$BENCH_DIR/logback-bench.xml" \
   -Dbench.pgPort="$PGPORT" -Dbench.appPort="$APP_PORT" -Dbench.logDir="$LOG_DIR" \
   -Dbench.platformJavaOpts="$PLATFORM_OPTS" -Dbench.bareJavaOpts="${BENCH_BARE_JAVA_OPTS:-}" \
-  -Dbench.platformArgs="$PLATFORM_ARGS" -Dbench.baselineArgs="$BASELINE_ARGS" -Dbench.jfr="$JFR_FILE" \
+  -Dbench.platformArgs="$PLATFORM_ARGS" -Dbench.baselineArgs="$BASELINE_ARGS" -Dbench.jfr="$JFR_FILE" -Dbench.warmup="${WARMUP:-4}" \
   cn.ecolaw.platform.enforcement.CaseFlowPgBench "$CASES" "$CLIENTS" "$ROUNDS"
 echo "after: $(uptime)"
 if [ "${JFR:-0}" = 1 ] && [ -f "$LOG_DIR/platform.jfr" ]; then

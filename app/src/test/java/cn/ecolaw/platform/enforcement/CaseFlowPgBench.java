@@ -100,10 +100,12 @@ public final class CaseFlowPgBench {
       }
     }
 
-    // warm-up: each path twice on each target (JIT, caches, first documents)
+    // warm-up: each path on each target (JIT, caches, first documents); bench.warmup cases per target (default 4:
+    // C2 has then compiled only part of the hot code on 2 cores; 40+ for warm figures)
     List<Target> targets = new ArrayList<>(servers.keySet());
+    int warmup = Math.max(Integer.getInteger("bench.warmup", 4), clients);
     for (Target t : targets) {
-      round(t, Math.max(4, clients), clients);
+      round(t, warmup, clients);
     }
     String jfr = System.getProperty("bench.jfr", "");
     if (!jfr.isBlank()) {
