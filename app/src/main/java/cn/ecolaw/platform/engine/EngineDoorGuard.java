@@ -1,5 +1,6 @@
 package cn.ecolaw.platform.engine;
 
+import cn.ecolaw.platform.shared.SwallowedRefusals;
 import cn.ecolaw.platform.workflow.AttachmentRules;
 import cn.ecolaw.platform.workflow.FieldValues;
 import cn.ecolaw.platform.workflow.FormSchema;
@@ -23,6 +24,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
@@ -41,7 +45,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.task.Attachment;
+import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -64,8 +68,12 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  *       modifying, restarting or migrating instances, BPMN errors and escalations from a task (DOOR-004), executing
  *       or changing jobs (DOOR-005): the administrator's only.</li>
  * </ul>
- * Attachments and comments ({@code task/{id}/attachment/create}, the attachment's and comment's edits) are checked
- * by {@link AttachmentRules} (ATT-001…005, CMT-001), as the platform's photo upload checks them.
+ * Attachments and comments ({@code task/{id}/attachment/create}, the comment's edits) are checked by
+ * {@link AttachmentRules} (ATT-001…005, CMT-001), as the platform's photo upload checks them. An attachment once
+ * filed is evidence of the case file: nobody deletes or edits it, administrators included (ATT-006, through every
+ * door: {@code DELETE task/{id}/attachment/{aid}}, {@code TaskService.deleteAttachment/deleteTaskAttachment/
+ * saveAttachment}). A comment is edited or deleted by its author only (CMT-002); the trail records every edit and
+ * deletion with the old text ({@link TrailCommentCapture}).
  * Everything else (queries, claim, the Tasklist's reads) passes to the engine and its authorizations.
  */
 public class EngineDoorGuard extends CommandInterceptor {
@@ -79,6 +87,8 @@ public class EngineDoorGuard extends CommandInterceptor {
   public static final String JOB = "DOOR-005";
   public static final String TASK_ROUTING = "DOOR-006";
   public static final String RETURN_VARIABLES = "DOOR-007";
+  public static final String EVIDENCE_KEPT = "ATT-006";
+  public static final String OTHERS_COMMENT = "CMT-002";
 
   private static final Pattern TASK_ROUTING_COMMANDS = Pattern.compile(
       "(Add|Delete)\\w*IdentityLink\\w*Cmd|SetTask(DueDate|Name|Priority|Description)Cmd|(Create|Delete)TaskCmd");
@@ -115,8 +125,22 @@ public class EngineDoorGuard extends CommandInterceptor {
   @Override
   public <T> T execute(Command<T> command) {
     boolean topLevel = Context.getCommandContext() == null;
-    if (topLevel && !PlatformCall.active() && checkedCaller()) {
-      check(command);
+    if (topLevel && !PlatformCall.active() && authenticated()) {
+      try {
+        keepEvidence(command);
+        if (checkedCaller()) {
+          check(command);
+        }
+      } catch (AuthorizationException e) {
+        SwallowedRefusals.remember(403, e);
+        throw e;
+      } catch (Refusals.Conflict e) {
+        SwallowedRefusals.remember(409, e);
+        throw e;
+      } catch (RuntimeException e) {
+        SwallowedRefusals.remember(400, e);
+        throw e;
+      }
     }
     String completing = topLevel && completionGate ? completedTaskId(command) : null;
     TaskCompletionGate.enter(completing);
@@ -135,6 +159,23 @@ public class EngineDoorGuard extends CommandInterceptor {
     return null;
   }
 
+  private boolean authenticated() {
+    Authentication auth = configuration.getIdentityService().getCurrentAuthentication();
+    return auth != null && auth.getUserId() != null;
+  }
+
+  /**
+   * Evidence once filed is never deleted or rewritten by a user, whoever they are (administrators included): an
+   * attachment is part of the case file (一案一卷, evidence listed with its source: 环办〔2012〕98号, 行政诉讼证据规定
+   * 第十九条). A wrong upload stays in the file and is corrected by a comment, which the trail records.
+   */
+  private static void keepEvidence(Command<?> command) {
+    if (command instanceof DeleteAttachmentCmd || command instanceof SaveAttachmentCmd) {
+      throw refused(EVIDENCE_KEPT, "附件一经提交即为案卷中的证据材料，任何人不能删除或修改（包括系统管理员）；"
+          + "提交有误的，请添加意见写明更正，原附件保留在案卷中");
+    }
+  }
+
   private boolean checkedCaller() {
     Authentication auth = configuration.getIdentityService().getCurrentAuthentication();
     if (auth == null || auth.getUserId() == null) {
@@ -151,13 +192,15 @@ public class EngineDoorGuard extends CommandInterceptor {
     }
     if (command instanceof CreateAttachmentCmd) {
       checkNewAttachment(command);
-    } else if (command instanceof SaveAttachmentCmd) {
-      Attachment attachment = read(command, "attachment");
-      if (attachment != null) {
-        AttachmentRules.checkText(attachment.getName(), attachment.getDescription());
-      }
-    } else if (command instanceof AddCommentCmd || command instanceof UpdateCommentCmd) {
+    } else if (command instanceof AddCommentCmd) {
       AttachmentRules.checkComment(read(command, "message"));
+    } else if (command instanceof UpdateCommentCmd) {
+      checkOwnComments(read(command, "taskId"), read(command, "processInstanceId"), read(command, "commentId"));
+      AttachmentRules.checkComment(read(command, "message"));
+    } else if (command instanceof DeleteTaskCommentCmd) {
+      checkOwnComments(read(command, "taskId"), null, read(command, "commentId"));
+    } else if (command instanceof DeleteProcessInstanceCommentCmd) {
+      checkOwnComments(null, read(command, "processInstanceId"), read(command, "commentId"));
     } else if (command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd) {
       checkTaskUser(read(command, "taskId"), read(command, "userId"));
     } else if (command instanceof AssignTaskCmd || command instanceof SetTaskOwnerCmd) {
@@ -201,6 +244,36 @@ public class EngineDoorGuard extends CommandInterceptor {
       throw refused(MESSAGE, "消息和信号由平台在办理业务时发出，用户不能直接触发");
     } else if (JOBS.matcher(name).matches()) {
       throw refused(JOB, "定时器等作业由平台按期执行，用户不能手动执行或修改");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ comments
+
+  /**
+   * Editing or deleting comments (one, or all of a task or instance): each is the caller's own. A comment that does
+   * not exist or is not visible is left to the engine to answer.
+   */
+  private void checkOwnComments(String taskId, String processInstanceId, String commentId) {
+    if (taskId == null && processInstanceId == null) {
+      return;
+    }
+    // the comments are looked up as the engine; the command itself then meets the engine's authorization checks
+    Authentication auth = configuration.getIdentityService().getCurrentAuthentication();
+    String caller = auth.getUserId();
+    List<Comment> comments;
+    try {
+      configuration.getIdentityService().clearAuthentication();
+      comments = taskId != null ? configuration.getTaskService().getTaskComments(taskId)
+          : configuration.getTaskService().getProcessInstanceComments(processInstanceId);
+    } finally {
+      configuration.getIdentityService().setAuthentication(auth);
+    }
+    boolean othersTouched = comments.stream()
+        .filter(c -> commentId == null || commentId.equals(c.getId()))
+        .anyMatch(c -> !caller.equals(c.getUserId()));
+    if (othersTouched) {
+      throw refused(OTHERS_COMMENT, "只能修改或删除本人发表的意见，他人的意见保留原样"
+          + "（意见的修改和删除均记入办案留痕）");
     }
   }
 

@@ -27,11 +27,16 @@ public class RefusalTranslationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+    SwallowedRefusals.clear();
     try {
       chain.doFilter(request, wrapper);
     } finally {
-      translate(request, wrapper);
-      wrapper.copyBodyToResponse();
+      try {
+        translate(request, wrapper);
+        wrapper.copyBodyToResponse();
+      } finally {
+        SwallowedRefusals.clear();
+      }
     }
   }
 
@@ -52,6 +57,18 @@ public class RefusalTranslationFilter extends OncePerRequestFilter {
     if (json != null && json.isObject() && coded(json)) {
       RefusalBodies.mark(request, codeOf(json));
       recode((com.fasterxml.jackson.databind.node.ObjectNode) json, response);
+      return;
+    }
+    SwallowedRefusals.Refusal swallowed = SwallowedRefusals.last();
+    if (swallowed != null && swallowed.code() != null) {
+      // the engine refused with a code, the REST resource answered something else (e.g. a bare 404): the refusal
+      response.setStatus(swallowed.status());
+      RefusalBodies.mark(request, swallowed.code());
+      Map<String, Object> refused = new java.util.LinkedHashMap<>();
+      refused.put("type", swallowed.type());
+      refused.put("message", swallowed.message());
+      refused.put("code", swallowed.code());
+      writeJson(response, refused);
       return;
     }
     String type = json != null && json.hasNonNull("type") ? json.get("type").asText() : errorType(status);

@@ -96,6 +96,10 @@ public final class PlatformHttp {
     }
   }
 
+  public Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   /** POST of raw bytes with their content type (e.g. a photo). */
   public Response postBytes(String path, String contentType, byte[] body) {
     return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
