@@ -35,6 +35,23 @@ public class RefusalRestResponses implements ResourceConfigCustomizer {
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(Mapper.class);
     config.register(EngineMapper.class);
+    config.register(ParamMapper.class);
+  }
+
+  /** Code of a query or path parameter the REST API cannot convert (JAX-RS answers 404 for those by default). */
+  public static final String BAD_PARAMETER_CODE = "REQ-400";
+
+  /**
+   * A query, path or header parameter that cannot be converted to its declared type ({@code ?firstResult=abc} on an
+   * endpoint that declares an integer): 400 with the parameter's name, not JAX-RS's bare 404 for query parameters.
+   */
+  @Priority(1)
+  public static class ParamMapper implements ExceptionMapper<org.glassfish.jersey.server.ParamException> {
+    @Override
+    public Response toResponse(org.glassfish.jersey.server.ParamException e) {
+      return body(Response.Status.BAD_REQUEST, "InvalidRequestException", "【" + BAD_PARAMETER_CODE + "】参数“"
+          + e.getParameterName() + "”的值格式不正确（数字须为整数，日期须如 2026-01-31T00:00:00.000+0800）");
+    }
   }
 
   /** Takes precedence over the REST API's own mapper for {@link RestException}. */
