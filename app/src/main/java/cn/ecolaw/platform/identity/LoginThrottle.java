@@ -13,38 +13,75 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * wait before trying that user again, 1 s, 2 s, 4 s … up to {@code maxDelay}; a success from the source forgets its
  * failures. The real user, signing in from another source, is never delayed by the stranger, and nothing is ever
  * locked for good (Camunda's own login lock is switched off: {@code loginMaxAttempts}, {@code loginDelayBase} in
- * application.yml). Kept in memory: a restart forgets the counts, which only shortens a delay.
+ * application.yml). Where the counts live ({@code platform.login-throttle.store}): {@code memory} (one node; a restart
+ * forgets the counts, which only shortens a delay) or {@code database} (several nodes, the {@code postgres} profile:
+ * table {@code login_failure}, {@link DatabaseLoginFailures}), so that an attacker spreading his tries over the nodes
+ * is counted once.
  */
 public class LoginThrottle {
 
   /** Settings ({@code platform.login-throttle.*}). */
   @ConfigurationProperties("platform.login-throttle")
-  public record Settings(Integer freeFailures, Duration maxDelay, Duration forgetAfter) {
+  public record Settings(Integer freeFailures, Duration maxDelay, Duration forgetAfter, String store,
+      Duration recheck) {
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public Settings {
       freeFailures = freeFailures == null ? 5 : freeFailures;
       maxDelay = maxDelay == null ? Duration.ofMinutes(5) : maxDelay;
       forgetAfter = forgetAfter == null ? Duration.ofHours(1) : forgetAfter;
+      store = store == null || store.isBlank() ? "memory" : store.trim();
+      recheck = recheck == null ? Duration.ofSeconds(1) : recheck;
     }
+
+    public Settings(Integer freeFailures, Duration maxDelay, Duration forgetAfter) {
+      this(freeFailures, maxDelay, forgetAfter, null, null);
+    }
+
+    /** Whether the counts are kept in the database, shared by the nodes. */
+    public boolean inDatabase() {
+      return "database".equalsIgnoreCase(store);
+    }
+  }
+
+  /** A source's failures for a user: how many, the last one, and until when the source must wait (or null). */
+  public record Failures(int count, Instant last, Instant blockedUntil) {}
+
+  /** Where the failures are kept: this node's memory, or the database shared by every node. */
+  public interface Store {
+    /** The failures of the key, or null. */
+    Failures get(String source, String user);
+
+    /** Replaces the key's failures by what {@code next} makes of them (null: none yet), atomically; the new value. */
+    Failures update(String source, String user, java.util.function.UnaryOperator<Failures> next);
+
+    void remove(String source, String user);
+
+    void removeUser(String user);
+
+    /** Forgets what no longer matters at {@code now} (old failures, expired blocks). */
+    void forgetOld(Instant now, Duration forgetAfter);
   }
 
   public static final String CODE = "AUTH-006";
 
-  private static final int MAX_ENTRIES = 100_000;
-
-  private record Failures(int count, Instant last, Instant blockedUntil) {}
-
   private final Settings settings;
   private final Clock clock;
-  private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+  private final Store store;
 
+  /** Counts in this node's memory. */
   public LoginThrottle(Settings settings, Clock clock) {
+    this(settings, clock, new MemoryStore());
+  }
+
+  public LoginThrottle(Settings settings, Clock clock, Store store) {
     this.settings = settings;
     this.clock = clock;
+    this.store = store;
   }
 
   /** Seconds this source must still wait before trying this user again; 0 when it may try now. */
   public long waitSeconds(String source, String user) {
-    Failures f = failures.get(key(source, user));
+    Failures f = store.get(source, user);
     if (f == null || f.blockedUntil() == null) {
       return 0;
     }
@@ -55,10 +92,8 @@ public class LoginThrottle {
   /** A wrong password from this source for this user. */
   public void failed(String source, String user) {
     Instant now = clock.instant();
-    if (failures.size() > MAX_ENTRIES) {
-      forgetOld(now);
-    }
-    failures.compute(key(source, user), (k, f) -> {
+    store.forgetOld(now, settings.forgetAfter());
+    store.update(source, user, f -> {
       int count = (f == null || f.last().plus(settings.forgetAfter()).isBefore(now)) ? 1 : f.count() + 1;
       Instant blockedUntil = null;
       if (count >= settings.freeFailures()) {
@@ -72,13 +107,12 @@ public class LoginThrottle {
 
   /** A correct password from this source for this user: its failures are forgotten. */
   public void succeeded(String source, String user) {
-    failures.remove(key(source, user));
+    store.remove(source, user);
   }
 
   /** Forgets the failures for a user from every source (an administrator's reset). */
   public void forget(String user) {
-    String suffix = "\u0000" + (user == null ? "" : user.toLowerCase());
-    failures.keySet().removeIf(k -> k.endsWith(suffix));
+    store.removeUser(user);
   }
 
   /** The Chinese message of a throttled attempt. */
@@ -86,16 +120,58 @@ public class LoginThrottle {
     return "该账户在本地址的登录失败次数过多，请" + seconds + "秒后再试（其他地址登录不受影响）";
   }
 
-  private void forgetOld(Instant now) {
-    failures.entrySet().removeIf(e -> e.getValue().last().plus(settings.forgetAfter()).isBefore(now)
-        && (e.getValue().blockedUntil() == null || e.getValue().blockedUntil().isBefore(now)));
-    if (failures.size() > MAX_ENTRIES) {
-      // flooded with made-up users: drop what is not currently blocking anyone
-      failures.entrySet().removeIf(e -> e.getValue().blockedUntil() == null || e.getValue().blockedUntil().isBefore(now));
-    }
+  /** The user as counted: lower case (user ids are compared without case by the login). */
+  static String userKey(String user) {
+    return user == null ? "" : user.toLowerCase(java.util.Locale.ROOT);
   }
 
-  private static String key(String source, String user) {
-    return (source == null ? "?" : source) + "\u0000" + (user == null ? "" : user.toLowerCase());
+  static String sourceKey(String source) {
+    return source == null ? "?" : source;
+  }
+
+  /** One node's memory (the default profile, a single node). */
+  public static final class MemoryStore implements Store {
+
+    private static final int MAX_ENTRIES = 100_000;
+
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+    @Override
+    public Failures get(String source, String user) {
+      return failures.get(key(source, user));
+    }
+
+    @Override
+    public Failures update(String source, String user, java.util.function.UnaryOperator<Failures> next) {
+      return failures.compute(key(source, user), (k, f) -> next.apply(f));
+    }
+
+    @Override
+    public void remove(String source, String user) {
+      failures.remove(key(source, user));
+    }
+
+    @Override
+    public void removeUser(String user) {
+      String suffix = "\u0000" + userKey(user);
+      failures.keySet().removeIf(k -> k.endsWith(suffix));
+    }
+
+    @Override
+    public void forgetOld(Instant now, Duration forgetAfter) {
+      if (failures.size() <= MAX_ENTRIES) {
+        return;
+      }
+      failures.entrySet().removeIf(e -> e.getValue().last().plus(forgetAfter).isBefore(now)
+          && (e.getValue().blockedUntil() == null || e.getValue().blockedUntil().isBefore(now)));
+      if (failures.size() > MAX_ENTRIES) {
+        // flooded with made-up users: drop what is not currently blocking anyone
+        failures.entrySet().removeIf(e -> e.getValue().blockedUntil() == null || e.getValue().blockedUntil().isBefore(now));
+      }
+    }
+
+    private static String key(String source, String user) {
+      return sourceKey(source) + "\u0000" + userKey(user);
+    }
   }
 }

@@ -28,8 +28,12 @@ public class SecurityConfiguration {
 
   /** Per (source, user) login throttling for every door (issue 8); Camunda's own lock is off (application.yml). */
   @Bean
-  public LoginThrottle loginThrottle(LoginThrottle.Settings settings) {
-    return new LoginThrottle(settings, java.time.Clock.systemUTC());
+  public LoginThrottle loginThrottle(LoginThrottle.Settings settings, javax.sql.DataSource dataSource) {
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    // several nodes (the postgres profile): the counts in the database, so the nodes count an attacker once
+    return settings.inDatabase()
+        ? new LoginThrottle(settings, clock, new DatabaseLoginFailures(dataSource, clock, settings.recheck()))
+        : new LoginThrottle(settings, clock);
   }
 
   /**
