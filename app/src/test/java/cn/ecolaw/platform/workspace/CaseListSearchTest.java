@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -148,6 +149,22 @@ class CaseListSearchTest {
     refused("status=XYZ", "WS-001");
     refused("flow=XYZ", "WS-002");
     refused("due=foo", "WS-003");
+  }
+
+  @Test
+  void theWorkspacePageShowsTheCountOfAllAndTurnsThePages() {
+    try (cn.ecolaw.platform.support.Browser browser = cn.ecolaw.platform.support.Browser.open(port)) {
+      browser.login("officer1").go("/ui/workspace/?q=" + enc(tag));
+      browser.waitForText(By.id("count"), "共 " + CASES + " 件，本页第 1–50 件");
+      assertThat(browser.waitFor(By.id("page-of")).getText()).isEqualTo("第 1 / 13 页");
+      assertThat(browser.all(By.cssSelector("#case-list tbody tr"))).hasSize(50);
+      browser.screenshot("workspace-list-pages-officer1");
+      WorkspaceBrowserTest.click(browser, browser.waitFor(By.id("next")));
+      browser.waitForText(By.id("count"), "本页第 51–100 件");
+      browser.waitUntil(d -> d.getCurrentUrl().contains("page=1"));
+      assertThat(browser.waitFor(By.id("page-of")).getText()).isEqualTo("第 2 / 13 页");
+      browser.screenshot("workspace-list-page2-officer1");
+    }
   }
 
   private void refused(String query, String code) {
