@@ -9,7 +9,8 @@
 # data without this work's indexes (dropped, then re-created by the current app's migrations), then the current app,
 # and prints both side by side with the ratio. BASELINE_JAR=<jar> instead of building it.
 # Environment: PGPORT (55453), APP_PORT (18453), MVN_FLAGS (-o), USERS (the Tasklist users, comma-separated; '-' for
-# none: case page and case list only), SKIP_CURRENT=1 (the baseline only).
+# none: case page and case list only), SKIP_CURRENT=1 (the baseline only), BASELINE_KEEP_SCHEMA=1 (the baseline runs
+# with the indexes and statistics in place: for a baseline that has them itself, e.g. 65f2e13).
 # Statements slower than 50 ms are logged with their plans (auto_explain, ANALYZE + BUFFERS) to the cluster's
 # server.log; each run's part is copied to app/target/tasklist-scale-slow-<label>.log.
 set -euo pipefail
@@ -80,7 +81,10 @@ run() { # run LABEL JAR
   (select count(*) from act_hi_procinst) || ' process instances,', (select count(*) from act_hi_varinst) || ' historic variables,',
   (select count(*) from act_hi_detail) || ' historic details,', pg_size_pretty(pg_database_size(current_database()))"
 echo "cases measured: open $OPEN_CASE, finished $FINISHED_CASE; $SAMPLES samples per call"
-if [ -n "${BASELINE_JAR:-}" ]; then
+if [ -n "${BASELINE_JAR:-}" ] && [ "${BASELINE_KEEP_SCHEMA:-0}" = 1 ]; then
+  log "baseline: with the indexes and statistics in place (BASELINE_KEEP_SCHEMA=1)"
+  run baseline "$BASELINE_JAR"
+elif [ -n "${BASELINE_JAR:-}" ]; then
   log "baseline: without this work's indexes (the current app re-creates them)"
   "${PSQL[@]}" -c "drop index if exists eco_idx_hi_varinst_case_no; drop index if exists idx_case_file_created;
     drop index if exists idx_audit_entry_pi;

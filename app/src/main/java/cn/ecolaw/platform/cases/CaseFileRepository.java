@@ -68,6 +68,18 @@ public class CaseFileRepository {
         + marks + ")) ORDER BY created_at DESC, case_no LIMIT ?", this::map, args);
   }
 
+  /** The files of the given case numbers (those that exist), in no particular order. */
+  public List<CaseFile> byNumbers(java.util.Collection<String> caseNos) {
+    List<String> all = caseNos.stream().distinct().toList();
+    List<CaseFile> out = new java.util.ArrayList<>();
+    for (int i = 0; i < all.size(); i += 500) {
+      List<String> chunk = all.subList(i, Math.min(i + 500, all.size()));
+      out.addAll(jdbc.query("SELECT * FROM case_file WHERE case_no IN ("
+          + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", this::map, chunk.toArray()));
+    }
+    return out;
+  }
+
   private CaseFile map(ResultSet rs, int row) throws SQLException {
     return new CaseFile(
         rs.getString("case_no"), rs.getString("process_instance_id"), rs.getString("party_name"),

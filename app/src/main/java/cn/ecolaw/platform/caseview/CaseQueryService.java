@@ -123,6 +123,16 @@ public class CaseQueryService {
     return access.restriction().map(units -> cases.listForUnits(units, n)).orElseGet(() -> cases.list(n));
   }
 
+  /** Empty when the caller sees every case; else the units whose cases the caller may list ({@code case_access}). */
+  public java.util.Optional<java.util.Set<String>> listRestriction() {
+    return access.restriction();
+  }
+
+  /** The given cases' files (no access check: for numbers a list found among the caller's cases). */
+  public List<CaseFile> files(java.util.Collection<String> caseNos) {
+    return cases.byNumbers(caseNos);
+  }
+
   private Map<String, Object> variables(String processInstanceId) {
     Map<String, Object> vars = new HashMap<>();
     if (processInstanceId == null) {

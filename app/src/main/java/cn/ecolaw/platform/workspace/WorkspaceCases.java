@@ -4,6 +4,7 @@ import cn.ecolaw.platform.cases.CaseFile;
 import cn.ecolaw.platform.cases.CaseStatus;
 import cn.ecolaw.platform.caseview.CaseQueryService;
 import cn.ecolaw.platform.engine.CaseInstanceIndex;
+import cn.ecolaw.platform.engine.CaseListIndex;
 import cn.ecolaw.platform.enforcement.Vocabulary;
 import cn.ecolaw.platform.shared.Dates;
 import cn.ecolaw.platform.shared.PlatformException;
@@ -40,11 +41,14 @@ public class WorkspaceCases {
 
   private final CaseQueryService query;
   private final HistoryService history;
-  private final CaseInstanceIndex index;
+  private final CaseInstanceIndex caseInstances;
+  private final CaseListIndex index;
 
-  public WorkspaceCases(CaseQueryService query, HistoryService history, CaseInstanceIndex index) {
+  public WorkspaceCases(CaseQueryService query, HistoryService history, CaseInstanceIndex caseInstances,
+      CaseListIndex index) {
     this.query = query;
     this.history = history;
+    this.caseInstances = caseInstances;
     this.index = index;
   }
 
@@ -62,15 +66,69 @@ public class WorkspaceCases {
       String violationTypeLabel, String status, String statusLabel, String outcomeLabel, Instant createdAt,
       List<String> flows, List<String> flowLabels, Deadline nextDeadline, int openTasks) {}
 
-  public List<Row> list(Filter filter) {
+  /** Default and largest page size of the list. */
+  public static final int DEFAULT_SIZE = 50;
+  public static final int MAX_SIZE = 200;
+
+  /** One page of the list and how many cases match in all. */
+  public record Result(List<Row> rows, long total, int page, int size) {}
+
+  /**
+   * The unit's cases matching the filter, nearest statutory deadline first (then the newest case), one page of them:
+   * the search, the order and the page in SQL over every case the caller's units may see ({@link CaseListIndex}),
+   * the rows of the page then read as before (flows, deadline and open tasks as the engine lets the caller read).
+   */
+  public Result list(Filter filter, int page, int size) {
     String status = Filter.clean(filter.status());
     String flow = Filter.clean(filter.flow());
     String due = Filter.clean(filter.due());
     guard(status, flow, due);
-    List<CaseFile> files = query.list(500);
+    if (page < 0) {
+      throw PlatformException.badRequest("WS-004", "页码不正确：" + page + "（从 0 开始）");
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw PlatformException.badRequest("WS-005", "每页条数不正确：" + size + "（1 至 " + MAX_SIZE + "）");
+    }
+    if ((long) page * size > Integer.MAX_VALUE - MAX_SIZE) {
+      throw PlatformException.badRequest("WS-004", "页码不正确：" + page + "（超出范围）");
+    }
+    String q = Filter.clean(filter.q());
+    String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
+    LocalDate today = Dates.today();
+    Instant dueFrom = null;
+    Instant dueBefore = null;
+    if ("overdue".equals(due)) {
+      dueBefore = today.atStartOfDay(Dates.ZONE).toInstant();
+    } else if ("week".equals(due)) {
+      dueFrom = today.atStartOfDay(Dates.ZONE).toInstant();
+      dueBefore = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)).plusDays(1).atStartOfDay(Dates.ZONE)
+          .toInstant();
+    }
+    CaseListIndex.Page found = index.search(new CaseListIndex.Criteria(
+        query.listRestriction().orElse(null), q,
+        needle == null ? List.of() : java.util.Arrays.stream(CaseStatus.values())
+            .filter(s -> s.label().toLowerCase(Locale.ROOT).contains(needle)).map(CaseStatus::name).toList(),
+        codesLabelled(Vocabulary.DOMAINS, needle), codesLabelled(Vocabulary.VIOLATION_TYPES, needle),
+        status, flow, Filter.clean(filter.region()), dueFrom, dueBefore, page * size, size));
+    Map<String, CaseFile> byNo = new HashMap<>();
+    query.files(found.caseNos()).forEach(c -> byNo.put(c.caseNo(), c));
+    List<CaseFile> files = found.caseNos().stream().map(byNo::get).filter(java.util.Objects::nonNull).toList();
+    return new Result(rows(files), found.total(), page, size);
+  }
+
+  private static List<String> codesLabelled(Map<String, String> vocabulary, String needle) {
+    if (needle == null) {
+      return List.of();
+    }
+    return vocabulary.entrySet().stream().filter(e -> e.getValue().toLowerCase(Locale.ROOT).contains(needle))
+        .map(Map.Entry::getKey).toList();
+  }
+
+  /** The rows of the given cases, in their order: flows, nearest deadline and open tasks the caller may read. */
+  List<Row> rows(List<CaseFile> files) {
     Map<String, Set<String>> instances = instancesOf(files);
     Map<String, String> keys = processKeys(instances);
-    Map<String, List<CaseInstanceIndex.OpenTask>> open = index.openTasks(keys.keySet());
+    Map<String, List<CaseInstanceIndex.OpenTask>> open = caseInstances.openTasks(keys.keySet());
     Map<String, Map<LocalDate, String[]>> deadlineNames = deadlineNames(files, keys.keySet());
     LocalDate today = Dates.today();
     List<Row> rows = new ArrayList<>();
@@ -84,19 +142,7 @@ public class WorkspaceCases {
           c.status(), CaseStatus.valueOf(c.status()).label(), Vocabulary.label(Vocabulary.OUTCOMES, c.outcome()),
           c.createdAt(), flows, flows.stream().map(k -> FLOWS.getOrDefault(k, k)).toList(), next, tasks.size()));
     }
-    LocalDate sunday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-    return rows.stream()
-        .filter(r -> matches(r, Filter.clean(filter.q())))
-        .filter(r -> status == null || status.equals(r.status()))
-        .filter(r -> flow == null || r.flows().contains(flow))
-        .filter(r -> Filter.clean(filter.region()) == null || r.region() != null && r.region().contains(filter.region().trim()))
-        .filter(r -> due == null
-            || "overdue".equals(due) && r.nextDeadline() != null && r.nextDeadline().passed()
-            || "week".equals(due) && r.nextDeadline() != null && !r.nextDeadline().passed()
-                && !LocalDate.parse(r.nextDeadline().date()).isAfter(sunday))
-        .sorted(Comparator.comparing((Row r) -> r.nextDeadline() == null ? "9999-12-31" : r.nextDeadline().date())
-            .thenComparing(Row::createdAt, Comparator.reverseOrder()).thenComparing(Row::caseNo))
-        .toList();
+    return rows;
   }
 
   private static void guard(String status, String flow, String due) {
@@ -109,20 +155,6 @@ public class WorkspaceCases {
     if (due != null && !"week".equals(due) && !"overdue".equals(due)) {
       throw PlatformException.badRequest("WS-003", "期限筛选条件只能是“本周到期”（week）或“已超期”（overdue）");
     }
-  }
-
-  private static boolean matches(Row r, String q) {
-    if (q == null) {
-      return true;
-    }
-    String needle = q.toLowerCase(Locale.ROOT);
-    for (String s : new String[] {r.caseNo(), r.partyName(), r.partyId(), r.region(), r.domainLabel(),
-        r.violationTypeLabel(), r.statusLabel()}) {
-      if (s != null && s.toLowerCase(Locale.ROOT).contains(needle)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -142,7 +174,7 @@ public class WorkspaceCases {
     if (files.isEmpty()) {
       return out;
     }
-    index.instancesCarrying(out.keySet()).forEach((caseNo, pids) -> out.get(caseNo).addAll(pids));
+    caseInstances.instancesCarrying(out.keySet()).forEach((caseNo, pids) -> out.get(caseNo).addAll(pids));
     return out;
   }
 
@@ -174,7 +206,7 @@ public class WorkspaceCases {
     // the cases' own instances the caller may read (processKeys); their process-level deadline variables
     Set<String> readable = new LinkedHashSet<>(caseOf.keySet());
     readable.retainAll(readableInstances);
-    index.variables(readable, kinds.keySet()).forEach((pid, values) -> values.forEach((name, value) -> {
+    caseInstances.variables(readable, kinds.keySet()).forEach((pid, values) -> values.forEach((name, value) -> {
       String[] kind = kinds.get(name);
       out.computeIfAbsent(caseOf.get(pid), k -> new HashMap<>())
           .put(Dates.toLocalDate(value), new String[] {kind[1], kind[2]});

@@ -1,6 +1,8 @@
 package cn.ecolaw.platform.workspace;
 
+import cn.ecolaw.platform.shared.PlatformException;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,12 +25,32 @@ public class WorkspaceController {
     this.parties = parties;
   }
 
-  /** {@code ?q=&status=&flow=&region=&due=week|overdue}: the caller's unit's cases, nearest deadline first. */
+  /**
+   * {@code ?q=&status=&flow=&region=&due=week|overdue&page=0&size=50}: one page of the caller's unit's cases, nearest
+   * deadline first; the body is the page's rows (as before), the header {@code X-Total-Count} how many match in all.
+   */
   @GetMapping("/api/workspace/cases")
-  public List<WorkspaceCases.Row> list(@RequestParam(required = false) String q,
+  public ResponseEntity<List<WorkspaceCases.Row>> list(@RequestParam(required = false) String q,
       @RequestParam(required = false) String status, @RequestParam(required = false) String flow,
-      @RequestParam(required = false) String region, @RequestParam(required = false) String due) {
-    return cases.list(new WorkspaceCases.Filter(q, status, flow, region, due));
+      @RequestParam(required = false) String region, @RequestParam(required = false) String due,
+      @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+    WorkspaceCases.Result result = cases.list(new WorkspaceCases.Filter(q, status, flow, region, due),
+        number(page, 0, "WS-004", "页码"), number(size, WorkspaceCases.DEFAULT_SIZE, "WS-005", "每页条数"));
+    return ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(result.total())).body(result.rows());
+  }
+
+  /** The header with the number of cases the list's filters match (all pages). */
+  public static final String TOTAL_COUNT = "X-Total-Count";
+
+  private static int number(String value, int absent, String code, String name) {
+    if (value == null || value.isBlank()) {
+      return absent;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw PlatformException.badRequest(code, name + "必须是整数：" + value);
+    }
   }
 
   @GetMapping("/api/cases/{caseNo}/timeline")

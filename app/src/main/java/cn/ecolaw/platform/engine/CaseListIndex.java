@@ -1,0 +1,240 @@
+package cn.ecolaw.platform.engine;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The case list's search in SQL (issue 14): filters, order and page of the unit's cases over {@code case_file} and
+ * {@code case_access}, with the statutory deadline and the flows of each case read from the engine's tables as the
+ * engine would let the caller read them. The list used to read the latest 500 cases and filter them in memory, so a
+ * search for an older case found nothing.
+ *
+ * <p>A case's deadline is the earliest due date of the open tasks of the process instances carrying its number
+ * (variable {@code caseNo}); its flows are the process keys of those instances. Only instances the caller may read
+ * count, with the check of the engine's own {@code HistoricProcessInstanceQuery} (historic instance permissions on):
+ * a GRANT (no revokes are written by the platform) to the user, {@code *} or one of the user's groups of READ_HISTORY
+ * on the process definition (its key or {@code *}) or of READ on the historic process instance (its id or {@code *}).
+ * The engine administrator and engine-internal work (no authentication) read every instance.
+ *
+ * <p>Days: the order is by the deadline's calendar day in the database's local time, which is the JVM's time zone the
+ * engine writes its timestamps in ({@code -Duser.timezone=Asia/Shanghai}, as {@code scripts/run.sh} starts the app),
+ * then the newest case first, then the case number.
+ */
+@Component
+public class CaseListIndex {
+
+  /** What the list asks for; null or empty means "any". {@code units} null: every case (not restricted). */
+  public record Criteria(Collection<String> units, String q, Collection<String> qStatuses, Collection<String> qDomains,
+      Collection<String> qViolationTypes, String status, String flow, String region, Instant dueFrom,
+      Instant dueBefore, int offset, int limit) {}
+
+  public record Page(List<String> caseNos, long total) {}
+
+  private final JdbcTemplate jdbc;
+  private final ProcessEngine engine;
+
+  public CaseListIndex(JdbcTemplate jdbc, ProcessEngine engine) {
+    this.jdbc = jdbc;
+    this.engine = engine;
+  }
+
+  public Page search(Criteria c) {
+    if (c.units() != null && c.units().isEmpty()) {
+      return new Page(List.of(), 0);
+    }
+    Readable readable = readable();
+    boolean byDue = c.dueFrom() != null || c.dueBefore() != null;
+    // arguments in the order of the SQL text: the due CTE's, the filters', the due range's
+    List<Object> cteArgs = new ArrayList<>();
+    String due = dueCte(readable, cteArgs);
+    List<Object> filterArgs = new ArrayList<>();
+    String filter = where(c, readable, filterArgs);
+    List<Object> rangeArgs = new ArrayList<>();
+    String range = dueFilter(c, rangeArgs);
+
+    List<Object> countArgs = new ArrayList<>(byDue ? cteArgs : List.of());
+    countArgs.addAll(filterArgs);
+    countArgs.addAll(rangeArgs);
+    Long total = jdbc.queryForObject((byDue ? due : "") + "SELECT COUNT(*) FROM case_file c"
+        + (byDue ? " JOIN due ON due.case_no = c.case_no" : "") + " WHERE 1 = 1" + filter + range,
+        Long.class, countArgs.toArray());
+    if (total == null || total == 0 || c.offset() >= total) {
+      return new Page(List.of(), total == null ? 0 : total);
+    }
+
+    List<Object> args = new ArrayList<>(cteArgs);
+    args.addAll(filterArgs);
+    args.addAll(rangeArgs);
+    args.add(c.limit());
+    args.add(c.offset());
+    List<String> caseNos = jdbc.queryForList(due + "SELECT c.case_no FROM case_file c "
+        + (byDue ? "JOIN" : "LEFT JOIN") + " due ON due.case_no = c.case_no WHERE 1 = 1" + filter + range
+        + " ORDER BY CAST(due.next_due AS DATE) NULLS LAST, c.created_at DESC, c.case_no LIMIT ? OFFSET ?",
+        String.class, args.toArray());
+    return new Page(caseNos, total);
+  }
+
+  /** The filters on the case's own columns, its unit and its flows; arguments appended to {@code args}. */
+  private static String where(Criteria c, Readable readable, List<Object> args) {
+    StringBuilder sql = new StringBuilder();
+    if (c.units() != null) {
+      sql.append(" AND c.case_no IN (SELECT a.case_no FROM case_access a WHERE a.unit IN (").append(marks(c.units().size()))
+          .append("))");
+      args.addAll(c.units());
+    }
+    if (c.q() != null) {
+      String like = "%" + escapeLike(c.q().toLowerCase(Locale.ROOT)) + "%";
+      sql.append(" AND (LOWER(c.case_no) LIKE ? ESCAPE '!' OR LOWER(c.party_name) LIKE ? ESCAPE '!'"
+          + " OR LOWER(c.party_id) LIKE ? ESCAPE '!' OR LOWER(c.region) LIKE ? ESCAPE '!'");
+      for (int i = 0; i < 4; i++) {
+        args.add(like);
+      }
+      in(sql, " OR c.status IN ", c.qStatuses(), args);
+      in(sql, " OR c.domain IN ", c.qDomains(), args);
+      in(sql, " OR c.violation_type IN ", c.qViolationTypes(), args);
+      sql.append(')');
+    }
+    if (c.status() != null) {
+      sql.append(" AND c.status = ?");
+      args.add(c.status());
+    }
+    if (c.region() != null) {
+      sql.append(" AND c.region LIKE ? ESCAPE '!'");
+      args.add("%" + escapeLike(c.region()) + "%");
+    }
+    if (c.flow() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM ACT_HI_VARINST v JOIN ACT_HI_PROCINST p ON p.ID_ = v.PROC_INST_ID_"
+          + " WHERE v.NAME_ = 'caseNo' AND v.TEXT_ = c.case_no AND p.PROC_DEF_KEY_ = ?");
+      args.add(c.flow());
+      sql.append(readable.sql("p.ID_", "p.PROC_DEF_KEY_", args, c.flow())).append(')');
+    }
+    return sql.toString();
+  }
+
+  private static String dueFilter(Criteria c, List<Object> args) {
+    StringBuilder sql = new StringBuilder();
+    if (c.dueFrom() != null) {
+      sql.append(" AND due.next_due >= ?");
+      args.add(Timestamp.from(c.dueFrom()));
+    }
+    if (c.dueBefore() != null) {
+      sql.append(" AND due.next_due < ?");
+      args.add(Timestamp.from(c.dueBefore()));
+    }
+    return sql.toString();
+  }
+
+  /** {@code due}: case number → earliest due date of the open tasks of the readable instances carrying it. */
+  private static String dueCte(Readable readable, List<Object> args) {
+    return "WITH due AS (SELECT v.TEXT_ AS case_no, MIN(t.DUE_DATE_) AS next_due FROM ACT_RU_TASK t"
+        + " JOIN ACT_HI_VARINST v ON v.NAME_ = 'caseNo' AND v.PROC_INST_ID_ = t.PROC_INST_ID_"
+        + " JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_"
+        + " WHERE t.DUE_DATE_ IS NOT NULL" + readable.sql("t.PROC_INST_ID_", "d.KEY_", args, null)
+        + " GROUP BY v.TEXT_) ";
+  }
+
+  private static void in(StringBuilder sql, String prefix, Collection<String> values, List<Object> args) {
+    if (values == null || values.isEmpty()) {
+      return;
+    }
+    sql.append(prefix).append('(').append(marks(values.size())).append(')');
+    args.addAll(values);
+  }
+
+  static String escapeLike(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
+  private static String marks(int n) {
+    return String.join(",", java.util.Collections.nCopies(n, "?"));
+  }
+
+  /**
+   * Which process instances the caller may read, as the engine checks its historic process instance query: null
+   * fields mean every instance ({@link #all}).
+   */
+  record Readable(boolean all, Set<String> keys, String userId, List<String> groups) {
+
+    /** {@code AND (…)} restricting an instance (id and key expressions) to the readable ones; "" when all are. */
+    String sql(String idExpr, String keyExpr, List<Object> args, String knownKey) {
+      if (all || knownKey != null && keys.contains(knownKey)) {
+        return "";
+      }
+      StringBuilder sql = new StringBuilder(" AND (");
+      if (!keys.isEmpty()) {
+        sql.append(keyExpr).append(" IN (").append(marks(keys.size())).append(") OR ");
+        args.addAll(keys);
+      }
+      sql.append(idExpr).append(" IN (SELECT g.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION g WHERE g.TYPE_ < 2")
+          .append(" AND g.RESOURCE_TYPE_ = ").append(Resources.HISTORIC_PROCESS_INSTANCE.resourceType())
+          .append(" AND MOD(g.PERMS_ / ").append(HistoricProcessInstancePermissions.READ.getValue()).append(", 2) = 1")
+          .append(" AND (g.USER_ID_ IN (?, '*')");
+      args.add(userId);
+      if (!groups.isEmpty()) {
+        sql.append(" OR g.GROUP_ID_ IN (").append(marks(groups.size())).append(')');
+        args.addAll(groups);
+      }
+      return sql.append(")))").toString();
+    }
+  }
+
+  Readable readable() {
+    ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    Authentication auth = engine.getIdentityService().getCurrentAuthentication();
+    if (!cfg.isAuthorizationEnabled() || auth == null || auth.getUserId() == null) {
+      return new Readable(true, Set.of(), null, List.of());
+    }
+    List<String> groups = auth.getGroupIds() == null ? List.of() : List.copyOf(auth.getGroupIds());
+    if (cfg.getAdminUsers() != null && cfg.getAdminUsers().contains(auth.getUserId())
+        || cfg.getAdminGroups() != null && groups.stream().anyMatch(cfg.getAdminGroups()::contains)) {
+      return new Readable(true, Set.of(), null, List.of());
+    }
+    // the grants on process definitions (a few per group) and any grant on every instance ('*')
+    List<Object> args = new ArrayList<>();
+    args.add(auth.getUserId());
+    args.addAll(groups);
+    StringBuilder sql = new StringBuilder("SELECT RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM ACT_RU_AUTHORIZATION"
+        + " WHERE TYPE_ < 2 AND (RESOURCE_TYPE_ = ? OR RESOURCE_TYPE_ = ? AND RESOURCE_ID_ = '*')"
+        + " AND (USER_ID_ IN (?, '*')");
+    args.add(0, Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
+    args.add(0, Resources.PROCESS_DEFINITION.resourceType());
+    if (!groups.isEmpty()) {
+      sql.append(" OR GROUP_ID_ IN (").append(marks(groups.size())).append(')');
+    }
+    sql.append(')');
+    Set<String> keys = new LinkedHashSet<>();
+    boolean[] all = {false};
+    int readHistory = ProcessDefinitionPermissions.READ_HISTORY.getValue();
+    int read = HistoricProcessInstancePermissions.READ.getValue();
+    jdbc.query(sql.toString(), rs -> {
+      int type = rs.getInt(1);
+      String id = rs.getString(2);
+      int perms = rs.getInt(3);
+      boolean granted = type == Resources.PROCESS_DEFINITION.resourceType()
+          ? (perms & readHistory) == readHistory : (perms & read) == read;
+      if (!granted) {
+        return;
+      }
+      if ("*".equals(id)) {
+        all[0] = true;
+      } else {
+        keys.add(id);
+      }
+    }, args.toArray());
+    return new Readable(all[0], keys, auth.getUserId(), groups);
+  }
+}
