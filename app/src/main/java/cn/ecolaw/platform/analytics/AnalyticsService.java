@@ -30,12 +30,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import cn.ecolaw.platform.analytics.FineConsistency.Settings;
 import org.springframework.stereotype.Service;
 
 /**
  * The dashboards' figures, aggregated by Elasticsearch over the case index (one document per process instance of
- * every flow, see docs/search.md); the fine-consistency statistics are computed in plain Java
- * ({@link FineConsistency}) over the decided cases the index returns. Every query carries the reader's unit filter
+ * every flow, see docs/search.md); the fine-consistency statistics too: the index holds each decided case's
+ * {@code discretion.fineRatio}, Elasticsearch aggregates it per violation type and grade (stats, quartiles, median
+ * absolute deviation: exact for small groups, t-digest estimates for large ones), and only the cases that raise an
+ * alert and the first {@value #POINTS_MAX} of each group for the chart are read ({@link FineConsistency#assemble}). Every query carries the reader's unit filter
  * ({@link Scope}). Elasticsearch off or down: 503 ANA-503. Bad parameters: 400 with a code and a Chinese message.
  */
 @Service
@@ -283,14 +286,120 @@ public class AnalyticsService {
     if (type != null) {
       filters.add(term("violationType", type));
     }
-    List<FineConsistency.FineCase> cases = new ArrayList<>();
-    List<FieldValue> after = null;
+    Settings settings = properties.settings();
+    List<Query> usable = new ArrayList<>(filters);
+    usable.add(Query.of(q -> q.exists(e -> e.field(RATIO))));
+    usable.add(Query.of(q -> q.exists(e -> e.field("violationType"))));
+    // one request: the groups' statistics (stats, quartiles, MAD of the ratio) and the first cases of each group for
+    // the chart; the sets of equal discretion factors with their lowest and highest fine
+    Aggregation shownCases = Aggregation.of(m -> m.topHits(x -> {
+      x.size(POINTS_MAX).source(src -> src.fetch(false))
+          .sort(o -> o.field(f -> f.field("caseNo").order(SortOrder.Asc)))
+          .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+      FINE_FIELDS.forEach(field -> x.docvalueFields(d -> d.field(field)));
+      return x;
+    }));
+    Aggregation grades = Aggregation.of(g -> g.terms(x -> x.field("discretion.grade").size(100))
+        .aggregations("stats", m -> m.stats(x -> x.field(RATIO)))
+        .aggregations("quartiles", m -> m.percentiles(x -> x.field(RATIO).percents(25.0, 50.0, 75.0)))
+        .aggregations("mad", m -> m.medianAbsoluteDeviation(x -> x.field(RATIO)))
+        .aggregations("shown", shownCases));
+    Aggregation factorSets = Aggregation.of(g -> g.terms(x -> x.field("discretion.factorsKey").size(FACTOR_SETS_MAX)
+            .minDocCount(2))
+        .aggregations("low", m -> m.min(x -> x.field("fine")))
+        .aggregations("high", m -> m.max(x -> x.field("fine"))));
+    Aggregation types = Aggregation.of(t -> t.terms(x -> x.field("violationType").size(1000))
+        .aggregations("grades", grades).aggregations("factors", factorSets));
+    List<Query> usableOnly = usable.subList(filters.size(), usable.size());
+    SearchResponse<Void> aggregated = search(s -> s.index(index.name()).size(0).trackTotalHits(t -> t.enabled(true))
+        .query(q -> q.bool(b -> b.filter(filters)))
+        .aggregations("usable", a -> a.filter(f -> f.bool(b -> b.filter(usableOnly))).aggregations("types", types)));
+    int all = (int) aggregated.hits().total().value();
+    List<FineConsistency.GroupStatistics> groups = new ArrayList<>();
+    List<Query> outlierSearch = new ArrayList<>();
+    List<Query> wideSets = new ArrayList<>();
     boolean truncated = false;
+    for (StringTermsBucket typeBucket : aggregated.aggregations().get("usable").filter().aggregations().get("types")
+        .sterms().buckets().array()) {
+      String violation = typeBucket.key().stringValue();
+      for (StringTermsBucket gradeBucket : typeBucket.aggregations().get("grades").sterms().buckets().array()) {
+        String grade = gradeBucket.key().stringValue();
+        var aggs = gradeBucket.aggregations();
+        var quartiles = aggs.get("quartiles").tdigestPercentiles().values().keyed();
+        double median = Double.parseDouble(quartiles.get("50.0"));
+        double mad = aggs.get("mad").medianAbsoluteDeviation().value();
+        List<FineConsistency.FineCase> shown = aggs.get("shown").topHits().hits().hits().stream()
+            .map(h -> fineCase(h.fields())).toList();
+        int size = (int) gradeBucket.docCount();
+        truncated |= size > shown.size();
+        groups.add(new FineConsistency.GroupStatistics(violation, grade, size, median, mad,
+            Double.parseDouble(quartiles.get("25.0")), Double.parseDouble(quartiles.get("75.0")), aggs.get("stats").stats().min(),
+            aggs.get("stats").stats().max(), shown));
+        if (size >= 3) {
+          double[] inside = FineConsistency.inlierInterval(median, mad, settings);
+          outlierSearch.add(Query.of(q -> q.bool(b -> b.filter(term("violationType", violation),
+              term("discretion.grade", grade)).should(range(RATIO, null, inside[0]), range(RATIO, inside[1], null))
+              .minimumShouldMatch("1"))));
+        }
+      }
+      for (StringTermsBucket set : typeBucket.aggregations().get("factors").sterms().buckets().array()) {
+        double low = set.aggregations().get("low").min().value();
+        double high = set.aggregations().get("high").max().value();
+        String key = set.key().stringValue();
+        boolean wide = low == 0 ? high > 0 : high / low > settings.sameFactorsSpread() + 1e-9;
+        if (!key.isBlank() && wide) {
+          wideSets.add(Query.of(q -> q.bool(b -> b.filter(term("violationType", violation),
+              term("discretion.factorsKey", key)))));
+        }
+      }
+    }
+    // the candidates for the alerts: off the benchmark beyond the tolerance without a reason, or outside their
+    // group's inlier interval; each is tested exactly again by FineConsistency
+    double tolerance = settings.benchmarkTolerance() + 1e-9;
+    List<Query> candidates = new ArrayList<>(outlierSearch);
+    candidates.add(Query.of(q -> q.bool(b -> b.should(range(RATIO, null, 1 - tolerance), range(RATIO, 1 + tolerance,
+        null)).minimumShouldMatch("1").mustNot(m -> m.term(t -> t.field("discretion.hasDeviationReason").value(true))))));
+    List<FineConsistency.FineCase> alerted = new ArrayList<>();
+    truncated |= fineCases(usable, candidates, alerted);
+    List<FineConsistency.FineCase> sameFactors = new ArrayList<>();
+    if (!wideSets.isEmpty()) {
+      truncated |= fineCases(usable, wideSets, sameFactors);
+    }
+    FineConsistency.Report report = FineConsistency.assemble(all, groups, alerted, sameFactors, settings);
+    return new Dashboards.FineConsistencyAnswer(scope.label(), method(settings), report,
+        Labels.VIOLATION_TYPES, Labels.GRADES, truncated);
+  }
+
+  private static final String RATIO = "discretion.fineRatio";
+  /** The cases shown per group on the chart at most (the statistics cover every case). */
+  static final int POINTS_MAX = 100; // Elasticsearch's index.max_inner_result_window
+  static final int FACTOR_SETS_MAX = 10_000;
+
+  private static Query range(String field, Double below, Double above) {
+    return Query.of(q -> q.range(r -> r.number(n -> {
+      n.field(field);
+      if (below != null) {
+        n.lt(below);
+      }
+      if (above != null) {
+        n.gt(above);
+      }
+      return n;
+    })));
+  }
+
+  /**
+   * The decided cases matching the filters and any of {@code anyOf}, read from doc values in case-number order into
+   * {@code out}; true when there were more than {@link #FINE_CASES_MAX}.
+   */
+  private boolean fineCases(List<Query> filters, List<Query> anyOf, List<FineConsistency.FineCase> out) {
+    List<FieldValue> after = null;
     while (true) {
       List<FieldValue> searchAfter = after;
       // doc values, not the source: a case's source holds the text of all its documents
       SearchResponse<Void> page = search(s -> {
-        s.index(index.name()).size(PAGE).query(q -> q.bool(b -> b.filter(filters))).source(src -> src.fetch(false))
+        s.index(index.name()).size(PAGE).source(src -> src.fetch(false))
+            .query(q -> q.bool(b -> b.filter(filters).should(anyOf).minimumShouldMatch("1")))
             .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
         for (String field : FINE_FIELDS) {
           s.docvalueFields(f -> f.field(field));
@@ -302,20 +411,16 @@ public class AnalyticsService {
       }, Void.class);
       List<Hit<Void>> hits = page.hits().hits();
       for (Hit<Void> hit : hits) {
-        cases.add(fineCase(hit.fields()));
+        out.add(fineCase(hit.fields()));
       }
       if (hits.size() < PAGE) {
-        break;
+        return false;
       }
-      if (cases.size() >= FINE_CASES_MAX) {
-        truncated = true;
-        break;
+      if (out.size() >= FINE_CASES_MAX) {
+        return true;
       }
       after = hits.get(hits.size() - 1).sort();
     }
-    FineConsistency.Report report = FineConsistency.analyse(cases, properties.settings());
-    return new Dashboards.FineConsistencyAnswer(scope.label(), method(properties.settings()), report,
-        Labels.VIOLATION_TYPES, Labels.GRADES, truncated);
   }
 
   static final List<String> FINE_FIELDS = List.of("caseNo", "partyName", "violationType", "fine", "benchmarkFine",
