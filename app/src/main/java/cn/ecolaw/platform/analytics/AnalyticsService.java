@@ -38,7 +38,8 @@ import org.springframework.stereotype.Service;
  * every flow, see docs/search.md); the fine-consistency statistics too: the index holds each decided case's
  * {@code discretion.fineRatio}, Elasticsearch aggregates it per violation type and grade (stats, quartiles, median
  * absolute deviation: exact for small groups, t-digest estimates for large ones), and only the cases that raise an
- * alert and the first {@value #POINTS_MAX} of each group for the chart are read ({@link FineConsistency#assemble}). Every query carries the reader's unit filter
+ * alert (a) or (b), the first {@value #POINTS_MAX} of each group for the chart and of each set of equal factors with
+ * widely differing fines (alert c) are read ({@link FineConsistency#assemble}). Every query carries the reader's unit filter
  * ({@link Scope}). Elasticsearch off or down: 503 ANA-503. Bad parameters: 400 with a code and a Chinese message.
  */
 @Service
@@ -318,6 +319,7 @@ public class AnalyticsService {
     List<FineConsistency.GroupStatistics> groups = new ArrayList<>();
     List<Query> outlierSearch = new ArrayList<>();
     List<Query> wideSets = new ArrayList<>();
+    Map<String, double[]> wideSetFines = new LinkedHashMap<>();
     boolean truncated = false;
     for (StringTermsBucket typeBucket : aggregated.aggregations().get("usable").filter().aggregations().get("types")
         .sterms().buckets().array()) {
@@ -350,6 +352,7 @@ public class AnalyticsService {
         if (!key.isBlank() && wide) {
           wideSets.add(Query.of(q -> q.bool(b -> b.filter(term("violationType", violation),
               term("discretion.factorsKey", key)))));
+          wideSetFines.put(violation + "|" + key, new double[] {set.docCount(), low, high});
         }
       }
     }
@@ -361,11 +364,29 @@ public class AnalyticsService {
         null)).minimumShouldMatch("1").mustNot(m -> m.term(t -> t.field("discretion.hasDeviationReason").value(true))))));
     List<FineConsistency.FineCase> alerted = new ArrayList<>();
     truncated |= fineCases(usable, candidates, alerted);
-    List<FineConsistency.FineCase> sameFactors = new ArrayList<>();
+    // the sets of equal factors whose fines differ widely: their first cases (by case number), one request
+    List<FineConsistency.FactorSet> sets = new ArrayList<>();
     if (!wideSets.isEmpty()) {
-      truncated |= fineCases(usable, wideSets, sameFactors);
+      SearchResponse<Void> named = search(s -> s.index(index.name()).size(0)
+          .query(q -> q.bool(b -> b.filter(usable).should(wideSets).minimumShouldMatch("1")))
+          .aggregations("types", t -> t.terms(x -> x.field("violationType").size(1000))
+              .aggregations("factors", f -> f.terms(x -> x.field("discretion.factorsKey").size(FACTOR_SETS_MAX))
+                  .aggregations("shown", shownCases))));
+      for (StringTermsBucket typeBucket : named.aggregations().get("types").sterms().buckets().array()) {
+        for (StringTermsBucket set : typeBucket.aggregations().get("factors").sterms().buckets().array()) {
+          String key = typeBucket.key().stringValue() + "|" + set.key().stringValue();
+          double[] fines = wideSetFines.get(key);
+          if (fines == null) {
+            continue;
+          }
+          List<FineConsistency.FineCase> shown = set.aggregations().get("shown").topHits().hits().hits().stream()
+              .map(h -> fineCase(h.fields())).toList();
+          sets.add(new FineConsistency.FactorSet(typeBucket.key().stringValue(), set.key().stringValue(),
+              (int) fines[0], fines[1], fines[2], shown));
+        }
+      }
     }
-    FineConsistency.Report report = FineConsistency.assemble(all, groups, alerted, sameFactors, settings);
+    FineConsistency.Report report = FineConsistency.assemble(all, groups, alerted, sets, settings);
     return new Dashboards.FineConsistencyAnswer(scope.label(), method(settings), report,
         Labels.VIOLATION_TYPES, Labels.GRADES, truncated);
   }

@@ -158,10 +158,10 @@ public final class FineConsistency {
   /**
    * The report from the search engine's aggregations, equal to {@link #analyse} over the same cases: {@code all} the
    * decided cases (usable or not), the groups' statistics, the candidates for alerts (a) and (b) (any superset of the
-   * cases that raise them) and every case of each set of equal discretion factors whose fines may differ widely.
+   * cases that raise them) and the sets of equal discretion factors whose fines may differ widely.
    */
   public static Report assemble(int all, List<GroupStatistics> statistics, List<FineCase> candidates,
-      List<FineCase> sameFactorCases, Settings settings) {
+      List<FactorSet> factorSets, Settings settings) {
     List<GroupStatistics> ordered = statistics.stream().sorted(Comparator
         .comparing(GroupStatistics::violationType).thenComparing(g -> gradeOrder(g.grade()))
         .thenComparing(GroupStatistics::grade)).toList();
@@ -180,7 +180,7 @@ public final class FineConsistency {
           g.shown().stream().filter(FineCase::usable).sorted(Comparator.comparing(FineCase::caseNo)).toList(),
           settings));
     }
-    alerts.addAll(sameFactors(sameFactorCases.stream().filter(FineCase::usable).toList(), settings));
+    alerts.addAll(sameFactorAlerts(factorSets, settings));
     return new Report(settings, usable, all - usable, groups, alerts);
   }
 
@@ -198,23 +198,40 @@ public final class FineConsistency {
         .sorted(Comparator.comparing(FineCase::caseNo))
         .forEach(c -> byFactors.computeIfAbsent(c.violationType() + "|" + c.factorsKey(), k -> new ArrayList<>())
             .add(c));
-    List<Alert> alerts = new ArrayList<>();
+    List<FactorSet> sets = new ArrayList<>();
     for (List<FineCase> same : byFactors.values()) {
-      if (same.size() < 2) {
-        continue;
-      }
-      double low = same.stream().mapToDouble(FineCase::fine).min().orElse(0);
-      double high = same.stream().mapToDouble(FineCase::fine).max().orElse(0);
-      boolean wide = low == 0 ? high > 0 : high / low > settings.sameFactorsSpread() + 1e-9;
-      if (!wide) {
-        continue;
-      }
       FineCase first = same.get(0);
+      sets.add(new FactorSet(first.violationType(), first.factorsKey(), same.size(),
+          same.stream().mapToDouble(FineCase::fine).min().orElse(0),
+          same.stream().mapToDouble(FineCase::fine).max().orElse(0), same));
+    }
+    return sameFactorAlerts(sets, settings);
+  }
+
+  /**
+   * Cases of one violation type whose discretion factors match exactly: how many, the lowest and highest fine, and
+   * the cases named in the alert (in case-number order; the search engine names the first ones of a large set).
+   */
+  public record FactorSet(String violationType, String factorsKey, int cases, double low, double high,
+      List<FineCase> shown) {}
+
+  /** Alert (c) for each set whose fines differ widely, in the order of the sets' first case numbers. */
+  private static List<Alert> sameFactorAlerts(List<FactorSet> sets, Settings settings) {
+    List<Alert> alerts = new ArrayList<>();
+    for (FactorSet set : sets.stream().filter(x -> x.cases() >= 2 && !x.shown().isEmpty())
+        .sorted(Comparator.comparing(x -> x.shown().get(0).caseNo())).toList()) {
+      double low = set.low();
+      double high = set.high();
+      if (!(low == 0 ? high > 0 : high / low > settings.sameFactorsSpread() + 1e-9)) {
+        continue;
+      }
+      FineCase first = set.shown().get(0);
       alerts.add(new Alert(SAME_FACTORS, "同案不同罚", first.violationType(), first.grade(),
-          same.stream().map(FineCase::caseNo).toList(), same.stream().map(FineCase::fine).toList(),
+          set.shown().stream().map(FineCase::caseNo).toList(), set.shown().stream().map(FineCase::fine).toList(),
           low == 0 ? null : high / low, String.format(Locale.ROOT,
-              "%d件案件的裁量因素完全相同，罚款从%s元到%s元，最高为最低的%s倍（阈值%s倍）", same.size(), yuan(low),
-              yuan(high), low == 0 ? "∞" : trim(high / low), trim(settings.sameFactorsSpread()))));
+              "%d件案件的裁量因素完全相同，罚款从%s元到%s元，最高为最低的%s倍（阈值%s倍）%s", set.cases(), yuan(low),
+              yuan(high), low == 0 ? "∞" : trim(high / low), trim(settings.sameFactorsSpread()),
+              set.shown().size() < set.cases() ? "；列出案号在前的" + set.shown().size() + "件" : "")));
     }
     return alerts;
   }
