@@ -38,8 +38,8 @@ import org.springframework.stereotype.Service;
  * every flow, see docs/search.md); the fine-consistency statistics too: the index holds each decided case's
  * {@code discretion.fineRatio}, Elasticsearch aggregates it per violation type and grade (stats, quartiles, median
  * absolute deviation: exact for small groups, t-digest estimates for large ones), and only the cases that raise an
- * alert (a) or (b), the first {@value #POINTS_MAX} of each group for the chart and of each set of equal factors with
- * widely differing fines (alert c) are read ({@link FineConsistency#assemble}). Every query carries the reader's unit filter
+ * alert (a) or (b), the first {@value #POINTS_MAX} of each group for the chart and the first {@value #SET_CASES_MAX} of each
+ * set of equal factors with widely differing fines (alert c) are read ({@link FineConsistency#assemble}). Every query carries the reader's unit filter
  * ({@link Scope}). Elasticsearch off or down: 503 ANA-503. Bad parameters: 400 with a code and a Chinese message.
  */
 @Service
@@ -293,13 +293,9 @@ public class AnalyticsService {
     usable.add(Query.of(q -> q.exists(e -> e.field("violationType"))));
     // one request: the groups' statistics (stats, quartiles, MAD of the ratio) and the first cases of each group for
     // the chart; the sets of equal discretion factors with their lowest and highest fine
-    Aggregation shownCases = Aggregation.of(m -> m.topHits(x -> {
-      x.size(POINTS_MAX).source(src -> src.fetch(false))
-          .sort(o -> o.field(f -> f.field("caseNo").order(SortOrder.Asc)))
-          .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-      FINE_FIELDS.forEach(field -> x.docvalueFields(d -> d.field(field)));
-      return x;
-    }));
+    // the first cases by case number: a terms aggregation on the case number (global ordinals, cheap) with the fine,
+    // the benchmark and whether a reason was written, instead of fetching hits per bucket
+    Aggregation shownCases = firstCases(POINTS_MAX);
     Aggregation grades = Aggregation.of(g -> g.terms(x -> x.field("discretion.grade").size(100))
         .aggregations("stats", m -> m.stats(x -> x.field(RATIO)))
         .aggregations("quartiles", m -> m.percentiles(x -> x.field(RATIO).percents(25.0, 50.0, 75.0)))
@@ -330,8 +326,7 @@ public class AnalyticsService {
         var quartiles = aggs.get("quartiles").tdigestPercentiles().values().keyed();
         double median = Double.parseDouble(quartiles.get("50.0"));
         double mad = aggs.get("mad").medianAbsoluteDeviation().value();
-        List<FineConsistency.FineCase> shown = aggs.get("shown").topHits().hits().hits().stream()
-            .map(h -> fineCase(h.fields())).toList();
+        List<FineConsistency.FineCase> shown = firstCases(aggs.get("shown"), violation, grade);
         int size = (int) gradeBucket.docCount();
         truncated |= size > shown.size();
         groups.add(new FineConsistency.GroupStatistics(violation, grade, size, median, mad,
@@ -340,7 +335,7 @@ public class AnalyticsService {
         if (size >= 3) {
           double[] inside = FineConsistency.inlierInterval(median, mad, settings);
           outlierSearch.add(Query.of(q -> q.bool(b -> b.filter(term("violationType", violation),
-              term("discretion.grade", grade)).should(range(RATIO, null, inside[0]), range(RATIO, inside[1], null))
+              term("discretion.grade", grade)).should(below(RATIO, inside[0]), above(RATIO, inside[1]))
               .minimumShouldMatch("1"))));
         }
       }
@@ -360,18 +355,19 @@ public class AnalyticsService {
     // group's inlier interval; each is tested exactly again by FineConsistency
     double tolerance = settings.benchmarkTolerance() + 1e-9;
     List<Query> candidates = new ArrayList<>(outlierSearch);
-    candidates.add(Query.of(q -> q.bool(b -> b.should(range(RATIO, null, 1 - tolerance), range(RATIO, 1 + tolerance,
-        null)).minimumShouldMatch("1").mustNot(m -> m.term(t -> t.field("discretion.hasDeviationReason").value(true))))));
+    candidates.add(Query.of(q -> q.bool(b -> b.should(below(RATIO, 1 - tolerance), above(RATIO, 1 + tolerance))
+        .minimumShouldMatch("1").mustNot(m -> m.term(t -> t.field("discretion.hasDeviationReason").value(true))))));
     List<FineConsistency.FineCase> alerted = new ArrayList<>();
     truncated |= fineCases(usable, candidates, alerted);
     // the sets of equal factors whose fines differ widely: their first cases (by case number), one request
     List<FineConsistency.FactorSet> sets = new ArrayList<>();
     if (!wideSets.isEmpty()) {
       SearchResponse<Void> named = search(s -> s.index(index.name()).size(0)
-          .query(q -> q.bool(b -> b.filter(usable).should(wideSets).minimumShouldMatch("1")))
+          .query(q -> q.bool(b -> b.filter(usable)
+              .filter(f -> f.bool(any -> any.should(wideSets).minimumShouldMatch("1")))))
           .aggregations("types", t -> t.terms(x -> x.field("violationType").size(1000))
               .aggregations("factors", f -> f.terms(x -> x.field("discretion.factorsKey").size(FACTOR_SETS_MAX))
-                  .aggregations("shown", shownCases))));
+                  .aggregations("shown", firstCases(SET_CASES_MAX)))));
       for (StringTermsBucket typeBucket : named.aggregations().get("types").sterms().buckets().array()) {
         for (StringTermsBucket set : typeBucket.aggregations().get("factors").sterms().buckets().array()) {
           String key = typeBucket.key().stringValue() + "|" + set.key().stringValue();
@@ -379,8 +375,8 @@ public class AnalyticsService {
           if (fines == null) {
             continue;
           }
-          List<FineConsistency.FineCase> shown = set.aggregations().get("shown").topHits().hits().hits().stream()
-              .map(h -> fineCase(h.fields())).toList();
+          List<FineConsistency.FineCase> shown = firstCases(set.aggregations().get("shown"),
+              typeBucket.key().stringValue(), null);
           sets.add(new FineConsistency.FactorSet(typeBucket.key().stringValue(), set.key().stringValue(),
               (int) fines[0], fines[1], fines[2], shown));
         }
@@ -395,19 +391,50 @@ public class AnalyticsService {
   /** The cases shown per group on the chart at most (the statistics cover every case). */
   static final int POINTS_MAX = 100; // Elasticsearch's index.max_inner_result_window
   static final int FACTOR_SETS_MAX = 10_000;
+  /** The cases an alert (c) names at most (its count, lowest and highest fine cover the whole set). */
+  static final int SET_CASES_MAX = 20;
 
-  private static Query range(String field, Double below, Double above) {
-    return Query.of(q -> q.range(r -> r.number(n -> {
-      n.field(field);
-      if (below != null) {
-        n.lt(below);
-      }
-      if (above != null) {
-        n.gt(above);
-      }
-      return n;
-    })));
+  /** The first {@code n} cases by case number, each with its fine, benchmark, grade and whether it has a reason. */
+  private static Aggregation firstCases(int n) {
+    return Aggregation.of(a -> a.terms(t -> t.field("caseNo").size(n).order(NamedValue.of("_key", SortOrder.Asc)))
+        .aggregations("fine", x -> x.max(m -> m.field("fine")))
+        .aggregations("benchmark", x -> x.max(m -> m.field("benchmarkFine")))
+        .aggregations("discretionBenchmark", x -> x.max(m -> m.field("discretion.benchmarkFine")))
+        .aggregations("reason", x -> x.max(m -> m.field("discretion.hasDeviationReason")))
+        .aggregations("grade", x -> x.terms(t -> t.field("discretion.grade").size(1))));
   }
+
+  /** The cases of a {@link #firstCases(int)} aggregation (grade from the bucket when null). */
+  private static List<FineConsistency.FineCase> firstCases(Aggregate shown, String violationType, String grade) {
+    List<FineConsistency.FineCase> out = new ArrayList<>();
+    for (StringTermsBucket b : shown.sterms().buckets().array()) {
+      var aggs = b.aggregations();
+      Double benchmark = finite(aggs.get("benchmark").max().value());
+      if (benchmark == null) {
+        benchmark = finite(aggs.get("discretionBenchmark").max().value());
+      }
+      List<StringTermsBucket> grades = aggs.get("grade").sterms().buckets().array();
+      String g = grade != null ? grade : grades.isEmpty() ? null : grades.get(0).key().stringValue();
+      out.add(new FineConsistency.FineCase(b.key().stringValue(), null, violationType, g,
+          finite(aggs.get("fine").max().value()), benchmark, aggs.get("reason").max().value() > 0, null));
+    }
+    return out;
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  /** {@code field < value}. */
+  private static Query below(String field, double value) {
+    return Query.of(q -> q.range(r -> r.number(n -> n.field(field).lt(value))));
+  }
+
+  /** {@code field > value}. */
+  private static Query above(String field, double value) {
+    return Query.of(q -> q.range(r -> r.number(n -> n.field(field).gt(value))));
+  }
+
 
   /**
    * The decided cases matching the filters and any of {@code anyOf}, read from doc values in case-number order into
@@ -420,7 +447,8 @@ public class AnalyticsService {
       // doc values, not the source: a case's source holds the text of all its documents
       SearchResponse<Void> page = search(s -> {
         s.index(index.name()).size(PAGE).source(src -> src.fetch(false))
-            .query(q -> q.bool(b -> b.filter(filters).should(anyOf).minimumShouldMatch("1")))
+            .query(q -> q.bool(b -> b.filter(filters)
+                .filter(f -> f.bool(any -> any.should(anyOf).minimumShouldMatch("1")))))
             .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
         for (String field : FINE_FIELDS) {
           s.docvalueFields(f -> f.field(field));
