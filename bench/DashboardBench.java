@@ -166,6 +166,7 @@ public class DashboardBench {
       discretion.put("officerFine", fine);
       discretion.put("hasDeviationReason", reason);
       discretion.put("factorsKey", factors);
+      discretion.put("fineRatio", fine / benchmark);
       d.put("discretion", discretion);
       if (random.nextInt(20) == 0) {
         d.put("outcome", "TRANSFERRED_TO_POLICE");

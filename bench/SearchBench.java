@@ -197,7 +197,7 @@ public final class SearchBench {
     CaseDocument.Discretion discretion = new CaseDocument.Discretion(grade, grade, "penalty-discretion", 1, benchmark,
         10_000.0, 1_000_000.0, fine, fine == benchmark ? null : "情节较重", fine != benchmark,
         "exceedRatio=" + (i % 10) / 10.0 + ";violationType=" + type, Map.of("exceedRatio", (i % 10) / 10.0), "《水污染防治法》第八十三条",
-        filed);
+        filed).withFineRatio(fine, benchmark);
     return new CaseDocument("bench-" + i, "湖环罚〔" + (2024 + i % 3) + "〕" + i + "号", PROCESSES[(int) (i % PROCESSES.length)],
         "行政处罚案件", "bench-" + i, null, company, "ENTERPRISE", "91330502MA" + String.format("%08d", i % 100_000_000),
         "浙江省湖州市" + county, "浙江省", "湖州市", county, domain, domain, type, type, "INSPECTION", units,

@@ -162,7 +162,7 @@
     const f = await Platform.api('GET', '/api/analytics/fine-consistency');
     window.dashboardData.fines = f;
     document.getElementById('fine-method').textContent = '方法：' + f.method
-      + (f.truncated ? '（案件过多，仅统计前二十万件）' : '');
+      + (f.truncated ? '（案件较多：图中每组只画出案号在前的100件，中位数、分布与预警覆盖全部案件）' : '');
     const groups = f.report.groups;
     const names = groups.map(g => (f.violationTypeLabels[g.violationType] || g.violationType) + '\n'
       + (f.gradeLabels[g.grade] || g.grade) + '（' + g.cases + '件）');

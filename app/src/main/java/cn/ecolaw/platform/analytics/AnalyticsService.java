@@ -30,12 +30,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import cn.ecolaw.platform.analytics.FineConsistency.Settings;
 import org.springframework.stereotype.Service;
 
 /**
  * The dashboards' figures, aggregated by Elasticsearch over the case index (one document per process instance of
- * every flow, see docs/search.md); the fine-consistency statistics are computed in plain Java
- * ({@link FineConsistency}) over the decided cases the index returns. Every query carries the reader's unit filter
+ * every flow, see docs/search.md); the fine-consistency statistics too: the index holds each decided case's
+ * {@code discretion.fineRatio}, Elasticsearch aggregates it per violation type and grade (stats, quartiles, median
+ * absolute deviation: exact for small groups, t-digest estimates for large ones), and only the cases that raise an
+ * alert (a) or (b), the first {@value #POINTS_MAX} of each group for the chart and the first {@value #SET_CASES_MAX} of each
+ * set of equal factors with widely differing fines (alert c) are read ({@link FineConsistency#assemble}). Every query carries the reader's unit filter
  * ({@link Scope}). Elasticsearch off or down: 503 ANA-503. Bad parameters: 400 with a code and a Chinese message.
  */
 @Service
@@ -283,14 +287,168 @@ public class AnalyticsService {
     if (type != null) {
       filters.add(term("violationType", type));
     }
-    List<FineConsistency.FineCase> cases = new ArrayList<>();
-    List<FieldValue> after = null;
+    Settings settings = properties.settings();
+    List<Query> usable = new ArrayList<>(filters);
+    usable.add(Query.of(q -> q.exists(e -> e.field(RATIO))));
+    usable.add(Query.of(q -> q.exists(e -> e.field("violationType"))));
+    // one request: the groups' statistics (stats, quartiles, MAD of the ratio) and the first cases of each group for
+    // the chart; the sets of equal discretion factors with their lowest and highest fine
+    // the first cases by case number: a terms aggregation on the case number (global ordinals, cheap) with the fine,
+    // the benchmark and whether a reason was written, instead of fetching hits per bucket
+    Aggregation shownCases = firstCases(POINTS_MAX);
+    Aggregation grades = Aggregation.of(g -> g.terms(x -> x.field("discretion.grade").size(100))
+        .aggregations("stats", m -> m.stats(x -> x.field(RATIO)))
+        .aggregations("quartiles", m -> m.percentiles(x -> x.field(RATIO).percents(25.0, 50.0, 75.0)))
+        .aggregations("mad", m -> m.medianAbsoluteDeviation(x -> x.field(RATIO)))
+        .aggregations("shown", shownCases));
+    Aggregation factorSets = Aggregation.of(g -> g.terms(x -> x.field("discretion.factorsKey").size(FACTOR_SETS_MAX)
+            .minDocCount(2))
+        .aggregations("low", m -> m.min(x -> x.field("fine")))
+        .aggregations("high", m -> m.max(x -> x.field("fine"))));
+    Aggregation types = Aggregation.of(t -> t.terms(x -> x.field("violationType").size(1000))
+        .aggregations("grades", grades).aggregations("factors", factorSets));
+    List<Query> usableOnly = usable.subList(filters.size(), usable.size());
+    SearchResponse<Void> aggregated = search(s -> s.index(index.name()).size(0).trackTotalHits(t -> t.enabled(true))
+        .query(q -> q.bool(b -> b.filter(filters)))
+        .aggregations("usable", a -> a.filter(f -> f.bool(b -> b.filter(usableOnly))).aggregations("types", types)));
+    int all = (int) aggregated.hits().total().value();
+    List<FineConsistency.GroupStatistics> groups = new ArrayList<>();
+    List<Query> outlierSearch = new ArrayList<>();
+    List<Query> wideSets = new ArrayList<>();
+    Map<String, double[]> wideSetFines = new LinkedHashMap<>();
     boolean truncated = false;
+    for (StringTermsBucket typeBucket : aggregated.aggregations().get("usable").filter().aggregations().get("types")
+        .sterms().buckets().array()) {
+      String violation = typeBucket.key().stringValue();
+      for (StringTermsBucket gradeBucket : typeBucket.aggregations().get("grades").sterms().buckets().array()) {
+        String grade = gradeBucket.key().stringValue();
+        var aggs = gradeBucket.aggregations();
+        var quartiles = aggs.get("quartiles").tdigestPercentiles().values().keyed();
+        double median = Double.parseDouble(quartiles.get("50.0"));
+        double mad = aggs.get("mad").medianAbsoluteDeviation().value();
+        List<FineConsistency.FineCase> shown = firstCases(aggs.get("shown"), violation, grade);
+        int size = (int) gradeBucket.docCount();
+        truncated |= size > shown.size();
+        groups.add(new FineConsistency.GroupStatistics(violation, grade, size, median, mad,
+            Double.parseDouble(quartiles.get("25.0")), Double.parseDouble(quartiles.get("75.0")), aggs.get("stats").stats().min(),
+            aggs.get("stats").stats().max(), shown));
+        if (size >= 3) {
+          double[] inside = FineConsistency.inlierInterval(median, mad, settings);
+          outlierSearch.add(Query.of(q -> q.bool(b -> b.filter(term("violationType", violation),
+              term("discretion.grade", grade)).should(below(RATIO, inside[0]), above(RATIO, inside[1]))
+              .minimumShouldMatch("1"))));
+        }
+      }
+      for (StringTermsBucket set : typeBucket.aggregations().get("factors").sterms().buckets().array()) {
+        double low = set.aggregations().get("low").min().value();
+        double high = set.aggregations().get("high").max().value();
+        String key = set.key().stringValue();
+        boolean wide = low == 0 ? high > 0 : high / low > settings.sameFactorsSpread() + 1e-9;
+        if (!key.isBlank() && wide) {
+          wideSets.add(Query.of(q -> q.bool(b -> b.filter(term("violationType", violation),
+              term("discretion.factorsKey", key)))));
+          wideSetFines.put(violation + "|" + key, new double[] {set.docCount(), low, high});
+        }
+      }
+    }
+    // the candidates for the alerts: off the benchmark beyond the tolerance without a reason, or outside their
+    // group's inlier interval; each is tested exactly again by FineConsistency
+    double tolerance = settings.benchmarkTolerance() + 1e-9;
+    List<Query> candidates = new ArrayList<>(outlierSearch);
+    candidates.add(Query.of(q -> q.bool(b -> b.should(below(RATIO, 1 - tolerance), above(RATIO, 1 + tolerance))
+        .minimumShouldMatch("1").mustNot(m -> m.term(t -> t.field("discretion.hasDeviationReason").value(true))))));
+    List<FineConsistency.FineCase> alerted = new ArrayList<>();
+    truncated |= fineCases(usable, candidates, alerted);
+    // the sets of equal factors whose fines differ widely: their first cases (by case number), one request
+    List<FineConsistency.FactorSet> sets = new ArrayList<>();
+    if (!wideSets.isEmpty()) {
+      SearchResponse<Void> named = search(s -> s.index(index.name()).size(0)
+          .query(q -> q.bool(b -> b.filter(usable)
+              .filter(f -> f.bool(any -> any.should(wideSets).minimumShouldMatch("1")))))
+          .aggregations("types", t -> t.terms(x -> x.field("violationType").size(1000))
+              .aggregations("factors", f -> f.terms(x -> x.field("discretion.factorsKey").size(FACTOR_SETS_MAX))
+                  .aggregations("shown", firstCases(SET_CASES_MAX)))));
+      for (StringTermsBucket typeBucket : named.aggregations().get("types").sterms().buckets().array()) {
+        for (StringTermsBucket set : typeBucket.aggregations().get("factors").sterms().buckets().array()) {
+          String key = typeBucket.key().stringValue() + "|" + set.key().stringValue();
+          double[] fines = wideSetFines.get(key);
+          if (fines == null) {
+            continue;
+          }
+          List<FineConsistency.FineCase> shown = firstCases(set.aggregations().get("shown"),
+              typeBucket.key().stringValue(), null);
+          sets.add(new FineConsistency.FactorSet(typeBucket.key().stringValue(), set.key().stringValue(),
+              (int) fines[0], fines[1], fines[2], shown));
+        }
+      }
+    }
+    FineConsistency.Report report = FineConsistency.assemble(all, groups, alerted, sets, settings);
+    return new Dashboards.FineConsistencyAnswer(scope.label(), method(settings), report,
+        Labels.VIOLATION_TYPES, Labels.GRADES, truncated);
+  }
+
+  private static final String RATIO = "discretion.fineRatio";
+  /** The cases shown per group on the chart at most (the statistics cover every case). */
+  static final int POINTS_MAX = 100; // Elasticsearch's index.max_inner_result_window
+  static final int FACTOR_SETS_MAX = 10_000;
+  /** The cases an alert (c) names at most (its count, lowest and highest fine cover the whole set). */
+  static final int SET_CASES_MAX = 20;
+
+  /** The first {@code n} cases by case number, each with its fine, benchmark, grade and whether it has a reason. */
+  private static Aggregation firstCases(int n) {
+    return Aggregation.of(a -> a.terms(t -> t.field("caseNo").size(n).order(NamedValue.of("_key", SortOrder.Asc)))
+        .aggregations("fine", x -> x.max(m -> m.field("fine")))
+        .aggregations("benchmark", x -> x.max(m -> m.field("benchmarkFine")))
+        .aggregations("discretionBenchmark", x -> x.max(m -> m.field("discretion.benchmarkFine")))
+        .aggregations("reason", x -> x.max(m -> m.field("discretion.hasDeviationReason")))
+        .aggregations("grade", x -> x.terms(t -> t.field("discretion.grade").size(1))));
+  }
+
+  /** The cases of a {@link #firstCases(int)} aggregation (grade from the bucket when null). */
+  private static List<FineConsistency.FineCase> firstCases(Aggregate shown, String violationType, String grade) {
+    List<FineConsistency.FineCase> out = new ArrayList<>();
+    for (StringTermsBucket b : shown.sterms().buckets().array()) {
+      var aggs = b.aggregations();
+      Double benchmark = finite(aggs.get("benchmark").max().value());
+      if (benchmark == null) {
+        benchmark = finite(aggs.get("discretionBenchmark").max().value());
+      }
+      List<StringTermsBucket> grades = aggs.get("grade").sterms().buckets().array();
+      String g = grade != null ? grade : grades.isEmpty() ? null : grades.get(0).key().stringValue();
+      out.add(new FineConsistency.FineCase(b.key().stringValue(), null, violationType, g,
+          finite(aggs.get("fine").max().value()), benchmark, aggs.get("reason").max().value() > 0, null));
+    }
+    return out;
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  /** {@code field < value}. */
+  private static Query below(String field, double value) {
+    return Query.of(q -> q.range(r -> r.number(n -> n.field(field).lt(value))));
+  }
+
+  /** {@code field > value}. */
+  private static Query above(String field, double value) {
+    return Query.of(q -> q.range(r -> r.number(n -> n.field(field).gt(value))));
+  }
+
+
+  /**
+   * The decided cases matching the filters and any of {@code anyOf}, read from doc values in case-number order into
+   * {@code out}; true when there were more than {@link #FINE_CASES_MAX}.
+   */
+  private boolean fineCases(List<Query> filters, List<Query> anyOf, List<FineConsistency.FineCase> out) {
+    List<FieldValue> after = null;
     while (true) {
       List<FieldValue> searchAfter = after;
       // doc values, not the source: a case's source holds the text of all its documents
       SearchResponse<Void> page = search(s -> {
-        s.index(index.name()).size(PAGE).query(q -> q.bool(b -> b.filter(filters))).source(src -> src.fetch(false))
+        s.index(index.name()).size(PAGE).source(src -> src.fetch(false))
+            .query(q -> q.bool(b -> b.filter(filters)
+                .filter(f -> f.bool(any -> any.should(anyOf).minimumShouldMatch("1")))))
             .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
         for (String field : FINE_FIELDS) {
           s.docvalueFields(f -> f.field(field));
@@ -302,20 +460,16 @@ public class AnalyticsService {
       }, Void.class);
       List<Hit<Void>> hits = page.hits().hits();
       for (Hit<Void> hit : hits) {
-        cases.add(fineCase(hit.fields()));
+        out.add(fineCase(hit.fields()));
       }
       if (hits.size() < PAGE) {
-        break;
+        return false;
       }
-      if (cases.size() >= FINE_CASES_MAX) {
-        truncated = true;
-        break;
+      if (out.size() >= FINE_CASES_MAX) {
+        return true;
       }
       after = hits.get(hits.size() - 1).sort();
     }
-    FineConsistency.Report report = FineConsistency.analyse(cases, properties.settings());
-    return new Dashboards.FineConsistencyAnswer(scope.label(), method(properties.settings()), report,
-        Labels.VIOLATION_TYPES, Labels.GRADES, truncated);
   }
 
   static final List<String> FINE_FIELDS = List.of("caseNo", "partyName", "violationType", "fine", "benchmarkFine",

@@ -91,32 +91,97 @@ public final class FineConsistency {
     double median = median(ratios);
     double mad = mad(ratios, median);
     FineCase first = members.get(0);
+    List<FineCase> sorted = members.stream().sorted(Comparator.comparing(FineCase::caseNo)).toList();
+    alerts.addAll(groupAlerts(sorted, members.size(), median, mad, settings));
+    double q1 = quantile(ratios, 0.25);
+    double q3 = quantile(ratios, 0.75);
+    return group(first.violationType(), first.grade(), ratios.length, median, mad, q1, q3, ratios[0],
+        ratios[ratios.length - 1], sorted, settings);
+  }
+
+  private static Group group(String violationType, String grade, int size, double median, double mad, double q1,
+      double q3, double min, double max, List<FineCase> shown, Settings settings) {
     List<Point> points = new ArrayList<>();
-    for (FineCase c : members.stream().sorted(Comparator.comparing(FineCase::caseNo)).toList()) {
+    for (FineCase c : shown) {
+      boolean alert = farFromBenchmark(c, settings) || (size >= 3 && outlier(c.ratio(), median, mad, settings));
+      points.add(new Point(c.caseNo(), c.ratio(), c.fine(), c.benchmark(), alert));
+    }
+    return new Group(violationType, grade, size, median, mad, median == 0 ? 0 : mad / median, q1, q3, min, max,
+        List.of(min, q1, median, q3, max), points);
+  }
+
+  /** The alerts (a) and (b) of a group's cases, in case-number order; {@code size} is the group's size. */
+  private static List<Alert> groupAlerts(List<FineCase> sortedCandidates, int size, double median, double mad,
+      Settings settings) {
+    List<Alert> alerts = new ArrayList<>();
+    for (FineCase c : sortedCandidates) {
       double r = c.ratio();
-      boolean alert = false;
-      if (Math.abs(r - 1) > settings.benchmarkTolerance() + 1e-9 && !c.hasReason()) {
-        alert = true;
+      if (farFromBenchmark(c, settings)) {
         alerts.add(new Alert(FAR_FROM_BENCHMARK, "偏离基准未说明理由", c.violationType(), c.grade(),
             List.of(c.caseNo()), List.of(c.fine()), r, String.format(Locale.ROOT,
                 "罚款%s元为裁量基准%s元的%s，偏离超过%s，未写明偏离理由", yuan(c.fine()), yuan(c.benchmark()),
                 percent(r), percent(settings.benchmarkTolerance()))));
       }
-      if (members.size() >= 3 && outlier(r, median, mad, settings)) {
-        alert = true;
+      if (size >= 3 && outlier(r, median, mad, settings)) {
         alerts.add(new Alert(OUTLIER, "同类案件中罚款异常", c.violationType(), c.grade(), List.of(c.caseNo()),
             List.of(c.fine()), r, String.format(Locale.ROOT,
                 "罚款与基准之比%s，同类（同一违法行为类型和裁量等级）%d件案件的中位数为%s、中位数绝对偏差为%s",
-                percent(r), members.size(), percent(median), percent(mad))));
+                percent(r), size, percent(median), percent(mad))));
       }
-      points.add(new Point(c.caseNo(), r, c.fine(), c.benchmark(), alert));
     }
-    double q1 = quantile(ratios, 0.25);
-    double q3 = quantile(ratios, 0.75);
-    double min = ratios[0];
-    double max = ratios[ratios.length - 1];
-    return new Group(first.violationType(), first.grade(), ratios.length, median, mad,
-        median == 0 ? 0 : mad / median, q1, q3, min, max, List.of(min, q1, median, q3, max), points);
+    return alerts;
+  }
+
+  /** Alert (a): off the benchmark beyond the tolerance, with no written reason. */
+  public static boolean farFromBenchmark(FineCase c, Settings settings) {
+    return Math.abs(c.ratio() - 1) > settings.benchmarkTolerance() + 1e-9 && !c.hasReason();
+  }
+
+  /**
+   * The interval of r inside which no case of a group is an outlier (alert b), widened by a hair so that a search
+   * for the cases outside it misses none; each case found is then tested exactly by {@link #outlier}.
+   */
+  public static double[] inlierInterval(double median, double mad, Settings settings) {
+    double half = mad == 0 ? settings.benchmarkTolerance() * Math.max(median, 1e-9)
+        : settings.outlierScore() * mad / MAD_TO_Z;
+    double hair = 1e-9 * Math.max(1, Math.abs(median) + half);
+    return new double[] {median - half - hair, median + half + hair};
+  }
+
+  /**
+   * A group as the search engine aggregated it: its size and the statistics of r (median, MAD, quartiles, min, max),
+   * and the cases shown on the chart (in case-number order, at most the engine's cap).
+   */
+  public record GroupStatistics(String violationType, String grade, int cases, double median, double mad, double q1,
+      double q3, double min, double max, List<FineCase> shown) {}
+
+  /**
+   * The report from the search engine's aggregations, equal to {@link #analyse} over the same cases: {@code all} the
+   * decided cases (usable or not), the groups' statistics, the candidates for alerts (a) and (b) (any superset of the
+   * cases that raise them) and the sets of equal discretion factors whose fines may differ widely.
+   */
+  public static Report assemble(int all, List<GroupStatistics> statistics, List<FineCase> candidates,
+      List<FactorSet> factorSets, Settings settings) {
+    List<GroupStatistics> ordered = statistics.stream().sorted(Comparator
+        .comparing(GroupStatistics::violationType).thenComparing(g -> gradeOrder(g.grade()))
+        .thenComparing(GroupStatistics::grade)).toList();
+    Map<String, List<FineCase>> candidatesByGroup = new LinkedHashMap<>();
+    candidates.stream().filter(FineCase::usable).sorted(Comparator.comparing(FineCase::caseNo)).distinct()
+        .forEach(c -> candidatesByGroup.computeIfAbsent(c.violationType() + "|" + c.grade(), k -> new ArrayList<>())
+            .add(c));
+    List<Group> groups = new ArrayList<>();
+    List<Alert> alerts = new ArrayList<>();
+    int usable = 0;
+    for (GroupStatistics g : ordered) {
+      usable += g.cases();
+      alerts.addAll(groupAlerts(candidatesByGroup.getOrDefault(g.violationType() + "|" + g.grade(), List.of()),
+          g.cases(), g.median(), g.mad(), settings));
+      groups.add(group(g.violationType(), g.grade(), g.cases(), g.median(), g.mad(), g.q1(), g.q3(), g.min(), g.max(),
+          g.shown().stream().filter(FineCase::usable).sorted(Comparator.comparing(FineCase::caseNo)).toList(),
+          settings));
+    }
+    alerts.addAll(sameFactorAlerts(factorSets, settings));
+    return new Report(settings, usable, all - usable, groups, alerts);
   }
 
   /** The robust (modified) z-score test; with MAD 0 any departure beyond the tolerance. */
@@ -133,23 +198,40 @@ public final class FineConsistency {
         .sorted(Comparator.comparing(FineCase::caseNo))
         .forEach(c -> byFactors.computeIfAbsent(c.violationType() + "|" + c.factorsKey(), k -> new ArrayList<>())
             .add(c));
-    List<Alert> alerts = new ArrayList<>();
+    List<FactorSet> sets = new ArrayList<>();
     for (List<FineCase> same : byFactors.values()) {
-      if (same.size() < 2) {
-        continue;
-      }
-      double low = same.stream().mapToDouble(FineCase::fine).min().orElse(0);
-      double high = same.stream().mapToDouble(FineCase::fine).max().orElse(0);
-      boolean wide = low == 0 ? high > 0 : high / low > settings.sameFactorsSpread() + 1e-9;
-      if (!wide) {
-        continue;
-      }
       FineCase first = same.get(0);
+      sets.add(new FactorSet(first.violationType(), first.factorsKey(), same.size(),
+          same.stream().mapToDouble(FineCase::fine).min().orElse(0),
+          same.stream().mapToDouble(FineCase::fine).max().orElse(0), same));
+    }
+    return sameFactorAlerts(sets, settings);
+  }
+
+  /**
+   * Cases of one violation type whose discretion factors match exactly: how many, the lowest and highest fine, and
+   * the cases named in the alert (in case-number order; the search engine names the first ones of a large set).
+   */
+  public record FactorSet(String violationType, String factorsKey, int cases, double low, double high,
+      List<FineCase> shown) {}
+
+  /** Alert (c) for each set whose fines differ widely, in the order of the sets' first case numbers. */
+  private static List<Alert> sameFactorAlerts(List<FactorSet> sets, Settings settings) {
+    List<Alert> alerts = new ArrayList<>();
+    for (FactorSet set : sets.stream().filter(x -> x.cases() >= 2 && !x.shown().isEmpty())
+        .sorted(Comparator.comparing(x -> x.shown().get(0).caseNo())).toList()) {
+      double low = set.low();
+      double high = set.high();
+      if (!(low == 0 ? high > 0 : high / low > settings.sameFactorsSpread() + 1e-9)) {
+        continue;
+      }
+      FineCase first = set.shown().get(0);
       alerts.add(new Alert(SAME_FACTORS, "同案不同罚", first.violationType(), first.grade(),
-          same.stream().map(FineCase::caseNo).toList(), same.stream().map(FineCase::fine).toList(),
+          set.shown().stream().map(FineCase::caseNo).toList(), set.shown().stream().map(FineCase::fine).toList(),
           low == 0 ? null : high / low, String.format(Locale.ROOT,
-              "%d件案件的裁量因素完全相同，罚款从%s元到%s元，最高为最低的%s倍（阈值%s倍）", same.size(), yuan(low),
-              yuan(high), low == 0 ? "∞" : trim(high / low), trim(settings.sameFactorsSpread()))));
+              "%d件案件的裁量因素完全相同，罚款从%s元到%s元，最高为最低的%s倍（阈值%s倍）%s", set.cases(), yuan(low),
+              yuan(high), low == 0 ? "∞" : trim(high / low), trim(settings.sameFactorsSpread()),
+              set.shown().size() < set.cases() ? "；列出案号在前的" + set.shown().size() + "件" : "")));
     }
     return alerts;
   }

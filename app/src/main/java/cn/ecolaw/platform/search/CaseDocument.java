@@ -71,7 +71,8 @@ public record CaseDocument(
    * The discretion record of an enforcement case: the grade the {@code penalty-discretion} table gave
    * ({@code NO_PENALTY}, {@code MITIGATED}, {@code LIGHTER}, {@code STANDARD}, {@code HEAVIER}), the benchmark fine,
    * the officer's fine and reason when they differ, and the factors the table was given ({@code factorsKey}: the
-   * same text for the same factors, to compare cases whose factors match).
+   * same text for the same factors, to compare cases whose factors match), and {@code fineRatio}, the fine imposed ÷
+   * the benchmark fine.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Discretion(
@@ -88,5 +89,25 @@ public record CaseDocument(
       String factorsKey,
       Map<String, Object> factors,
       String legalBasis,
-      Instant evaluatedAt) {}
+      Instant evaluatedAt,
+      Double fineRatio) {
+
+    public Discretion(String grade, String gradeLabel, String decisionKey, Integer decisionVersion,
+        Double benchmarkFine, Double fineMin, Double fineMax, Double officerFine, String deviationReason,
+        boolean hasDeviationReason, String factorsKey, Map<String, Object> factors, String legalBasis,
+        Instant evaluatedAt) {
+      this(grade, gradeLabel, decisionKey, decisionVersion, benchmarkFine, fineMin, fineMax, officerFine,
+          deviationReason, hasDeviationReason, factorsKey, factors, legalBasis, evaluatedAt, null);
+    }
+
+    /**
+     * With {@code fineRatio}: the fine imposed ÷ the benchmark fine (1 = the benchmark exactly), when both are known,
+     * the benchmark is positive and the fine not negative; the fine-consistency statistics aggregate it in the index.
+     */
+    public Discretion withFineRatio(Double fine, Double benchmark) {
+      Double ratio = fine != null && benchmark != null && benchmark > 0 && fine >= 0 ? fine / benchmark : null;
+      return new Discretion(grade, gradeLabel, decisionKey, decisionVersion, benchmarkFine, fineMin, fineMax,
+          officerFine, deviationReason, hasDeviationReason, factorsKey, factors, legalBasis, evaluatedAt, ratio);
+    }
+  }
 }

@@ -228,6 +228,9 @@ public class CaseDocuments {
     if (fine == null && "daily-penalty".equals(key)) {
       fine = number(vars.get("dailyPenaltyAmount"));
     }
+    if (discretionDoc != null) {
+      discretionDoc = discretionDoc.withFineRatio(fine, benchmark);
+    }
     Boolean paid = vars.get("paid") instanceof Boolean b ? b : null;
     Double collected = number(vars.get("paidAmount"));
     if (collected == null && Boolean.TRUE.equals(paid)) {

@@ -58,6 +58,11 @@ public class CaseIndex {
           throw e;
         }
       }
+    } else {
+      // an index created before a field was added (discretion.fineRatio): the new fields join its mapping; the
+      // documents written before get them at their next change or the next rebuild (scripts/reindex.sh)
+      String mappings = mappings();
+      es.indices().putMapping(m -> m.index(name()).withJson(new java.io.StringReader(mappings)));
     }
     ensured = true;
   }
@@ -69,6 +74,11 @@ public class CaseIndex {
       }
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
+  }
+
+  /** The {@code mappings} object of the platform's mapping. */
+  static String mappings() throws IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(mapping()).get("mappings").toString();
   }
 
   /** Deletes the index (a rebuild from scratch); the next write creates it again. */
