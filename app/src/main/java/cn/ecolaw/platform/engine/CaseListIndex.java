@@ -24,15 +24,16 @@ import org.springframework.stereotype.Component;
  * search for an older case found nothing.
  *
  * <p>A case's deadline is the earliest due date of the open tasks of the process instances carrying its number
- * (variable {@code caseNo}); its flows are the process keys of those instances. Only instances the caller may read
- * count, with the check of the engine's own {@code HistoricProcessInstanceQuery} (historic instance permissions on):
+ * (variable {@code caseNo}) that the caller's unit may read, kept per case and unit in {@code case_list_due}
+ * ({@link CaseListDue}); its flows are the process keys of those instances. For the flow filter, only instances the
+ * caller may read count, with the check of the engine's own {@code HistoricProcessInstanceQuery} (historic instance
+ * permissions on):
  * a GRANT (no revokes are written by the platform) to the user, {@code *} or one of the user's groups of READ_HISTORY
  * on the process definition (its key or {@code *}) or of READ on the historic process instance (its id or {@code *}).
  * The engine administrator and engine-internal work (no authentication) read every instance.
  *
- * <p>Days: the order is by the deadline's calendar day in the database's local time, which is the JVM's time zone the
- * engine writes its timestamps in ({@code -Duser.timezone=Asia/Shanghai}, as {@code scripts/run.sh} starts the app),
- * then the newest case first, then the case number.
+ * <p>Order: by the deadline's calendar day ({@code case_list_due.due_day}), then the newest case first, then the case
+ * number.
  */
 @Component
 public class CaseListIndex {
@@ -58,34 +59,46 @@ public class CaseListIndex {
     }
     Readable readable = readable();
     boolean byDue = c.dueFrom() != null || c.dueBefore() != null;
-    // arguments in the order of the SQL text: the due CTE's, the filters', the due range's
-    List<Object> cteArgs = new ArrayList<>();
-    String due = dueCte(readable, cteArgs);
+    // arguments in the order of the SQL text: the deadline join's, the filters', the due range's
+    List<Object> dueArgs = new ArrayList<>();
+    String due = dueJoin(c.units(), dueArgs);
     List<Object> filterArgs = new ArrayList<>();
     String filter = where(c, readable, filterArgs);
     List<Object> rangeArgs = new ArrayList<>();
     String range = dueFilter(c, rangeArgs);
 
-    List<Object> countArgs = new ArrayList<>(byDue ? cteArgs : List.of());
+    List<Object> countArgs = new ArrayList<>(byDue ? dueArgs : List.of());
     countArgs.addAll(filterArgs);
     countArgs.addAll(rangeArgs);
-    Long total = jdbc.queryForObject((byDue ? due : "") + "SELECT COUNT(*) FROM case_file c"
-        + (byDue ? " JOIN due ON due.case_no = c.case_no" : "") + " WHERE 1 = 1" + filter + range,
-        Long.class, countArgs.toArray());
+    Long total = jdbc.queryForObject("SELECT COUNT(*) FROM case_file c" + (byDue ? due : "") + " WHERE 1 = 1" + filter
+        + range, Long.class, countArgs.toArray());
     if (total == null || total == 0 || c.offset() >= total) {
       return new Page(List.of(), total == null ? 0 : total);
     }
 
-    List<Object> args = new ArrayList<>(cteArgs);
+    List<Object> args = new ArrayList<>(dueArgs);
     args.addAll(filterArgs);
     args.addAll(rangeArgs);
     args.add(c.limit());
     args.add(c.offset());
-    List<String> caseNos = jdbc.queryForList(due + "SELECT c.case_no FROM case_file c "
-        + (byDue ? "JOIN" : "LEFT JOIN") + " due ON due.case_no = c.case_no WHERE 1 = 1" + filter + range
-        + " ORDER BY CAST(due.next_due AS DATE) NULLS LAST, c.created_at DESC, c.case_no LIMIT ? OFFSET ?",
+    List<String> caseNos = jdbc.queryForList("SELECT c.case_no FROM case_file c" + due + " WHERE 1 = 1" + filter + range
+        + " ORDER BY due.due_day NULLS LAST, c.created_at DESC, c.case_no LIMIT ? OFFSET ?",
         String.class, args.toArray());
     return new Page(caseNos, total);
+  }
+
+  /**
+   * {@code due}: the case's deadline for the caller's unit ({@code case_list_due}, kept by {@link CaseListDue}); for
+   * a caller of several units the earliest of theirs; for a caller not restricted to units that of every instance.
+   */
+  private static String dueJoin(Collection<String> units, List<Object> args) {
+    if (units == null || units.size() == 1) {
+      args.add(units == null ? CaseListDue.ALL_UNITS : units.iterator().next());
+      return " LEFT JOIN case_list_due due ON due.case_no = c.case_no AND due.unit = ?";
+    }
+    args.addAll(units);
+    return " LEFT JOIN (SELECT case_no, MIN(next_due) AS next_due, MIN(due_day) AS due_day FROM case_list_due"
+        + " WHERE unit IN (" + marks(units.size()) + ") GROUP BY case_no) due ON due.case_no = c.case_no";
   }
 
   /** The filters on the case's own columns, its unit and its flows; arguments appended to {@code args}. */
@@ -136,15 +149,6 @@ public class CaseListIndex {
       args.add(Timestamp.from(c.dueBefore()));
     }
     return sql.toString();
-  }
-
-  /** {@code due}: case number → earliest due date of the open tasks of the readable instances carrying it. */
-  private static String dueCte(Readable readable, List<Object> args) {
-    return "WITH due AS (SELECT v.TEXT_ AS case_no, MIN(t.DUE_DATE_) AS next_due FROM ACT_RU_TASK t"
-        + " JOIN ACT_HI_VARINST v ON v.NAME_ = 'caseNo' AND v.PROC_INST_ID_ = t.PROC_INST_ID_"
-        + " JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_"
-        + " WHERE t.DUE_DATE_ IS NOT NULL" + readable.sql("t.PROC_INST_ID_", "d.KEY_", args, null)
-        + " GROUP BY v.TEXT_) ";
   }
 
   private static void in(StringBuilder sql, String prefix, Collection<String> values, List<Object> args) {
@@ -203,19 +207,23 @@ public class CaseListIndex {
         || cfg.getAdminGroups() != null && groups.stream().anyMatch(cfg.getAdminGroups()::contains)) {
       return new Readable(true, Set.of(), null, List.of());
     }
-    // the grants on process definitions (a few per group) and any grant on every instance ('*')
-    List<Object> args = new ArrayList<>();
-    args.add(auth.getUserId());
-    args.addAll(groups);
+    // the grants on process definitions (a few per group) and any grant on every instance ('*'), by the engine's
+    // unique indexes on (TYPE_, GROUP_ID_ | USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_)
+    int definition = Resources.PROCESS_DEFINITION.resourceType();
+    int instance = Resources.HISTORIC_PROCESS_INSTANCE.resourceType();
+    List<Object> args = new ArrayList<>(List.of(auth.getUserId(), definition, instance));
     StringBuilder sql = new StringBuilder("SELECT RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM ACT_RU_AUTHORIZATION"
-        + " WHERE TYPE_ < 2 AND (RESOURCE_TYPE_ = ? OR RESOURCE_TYPE_ = ? AND RESOURCE_ID_ = '*')"
-        + " AND (USER_ID_ IN (?, '*')");
-    args.add(0, Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
-    args.add(0, Resources.PROCESS_DEFINITION.resourceType());
+        + " WHERE TYPE_ IN (0, 1) AND USER_ID_ IN (?, '*') AND (RESOURCE_TYPE_ = ? OR RESOURCE_TYPE_ = ? AND RESOURCE_ID_ = '*')");
     if (!groups.isEmpty()) {
-      sql.append(" OR GROUP_ID_ IN (").append(marks(groups.size())).append(')');
+      sql.append(" UNION ALL SELECT RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = 1")
+          .append(" AND GROUP_ID_ IN (").append(marks(groups.size())).append(") AND RESOURCE_TYPE_ = ?");
+      args.addAll(groups);
+      args.add(definition);
+      sql.append(" UNION ALL SELECT RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = 1")
+          .append(" AND GROUP_ID_ IN (").append(marks(groups.size())).append(") AND RESOURCE_TYPE_ = ? AND RESOURCE_ID_ = '*'");
+      args.addAll(groups);
+      args.add(instance);
     }
-    sql.append(')');
     Set<String> keys = new LinkedHashSet<>();
     boolean[] all = {false};
     int readHistory = ProcessDefinitionPermissions.READ_HISTORY.getValue();
