@@ -43,7 +43,16 @@ public class CaseListIndex {
       Collection<String> qViolationTypes, String status, String flow, String region, Instant dueFrom,
       Instant dueBefore, int offset, int limit) {}
 
-  public record Page(List<String> caseNos, long total) {}
+  /** A page of case numbers and how many cases match: exact, or at least {@link #COUNT_CAP} when {@code capped}. */
+  public record Page(List<String> caseNos, long total, boolean capped) {
+
+    Page(List<String> caseNos, long total) {
+      this(caseNos, total, false);
+    }
+  }
+
+  /** Counting stops here (the list of a bureau holds tens of thousands of cases): "10,000 or more". */
+  public static final int COUNT_CAP = 10_000;
 
   private final JdbcTemplate jdbc;
   private final ProcessEngine engine;
@@ -58,15 +67,70 @@ public class CaseListIndex {
       return new Page(List.of(), 0);
     }
     Readable readable = readable();
-    boolean byDue = c.dueFrom() != null || c.dueBefore() != null;
-    // arguments in the order of the SQL text: the deadline join's, the filters', the due range's
-    List<Object> dueArgs = new ArrayList<>();
-    String due = dueJoin(c.units(), dueArgs);
     List<Object> filterArgs = new ArrayList<>();
     String filter = where(c, readable, filterArgs);
     List<Object> rangeArgs = new ArrayList<>();
     String range = dueFilter(c, rangeArgs);
+    if (c.units() != null && c.units().size() > 1) {
+      return oneQuery(c, filter, filterArgs, range, rangeArgs);
+    }
+    // one unit (or none: every case): the cases with a deadline in its order (index on unit, due_day), then those
+    // without one, newest first (index on created_at); each part read only as far as the page reaches
+    String unit = c.units() == null ? CaseListDue.ALL_UNITS : c.units().iterator().next();
+    boolean byDue = c.dueFrom() != null || c.dueBefore() != null;
+    String withDue = " FROM case_file c JOIN case_list_due due ON due.case_no = c.case_no AND due.unit = ?"
+        + " WHERE due.due_day IS NOT NULL" + filter + range;
+    List<Object> withDueArgs = new ArrayList<>(List.of(unit));
+    withDueArgs.addAll(filterArgs);
+    withDueArgs.addAll(rangeArgs);
+    String without = " FROM case_file c WHERE NOT EXISTS (SELECT 1 FROM case_list_due due WHERE due.case_no = c.case_no"
+        + " AND due.unit = ? AND due.due_day IS NOT NULL)" + filter;
+    List<Object> withoutArgs = new ArrayList<>(List.of(unit));
+    withoutArgs.addAll(filterArgs);
 
+    boolean deep = c.offset() + c.limit() > COUNT_CAP;
+    long first = count(withDue, withDueArgs, deep);
+    // beyond the cap the page lies in the first part: the second is not counted
+    long second = byDue || !deep && first >= COUNT_CAP ? 0 : count(without, withoutArgs, deep);
+    long total = first + second;
+    boolean capped = !deep && (first >= COUNT_CAP || second >= COUNT_CAP || total > COUNT_CAP);
+    if (capped) {
+      total = Math.min(total, COUNT_CAP);
+    }
+    List<String> caseNos = new ArrayList<>();
+    if (c.offset() < first) {
+      caseNos.addAll(rows("SELECT c.case_no" + withDue + " ORDER BY due.due_day, c.created_at DESC, c.case_no",
+          withDueArgs, c.offset(), c.limit()));
+    }
+    int missing = c.limit() - caseNos.size();
+    if (!byDue && missing > 0 && second > 0) {
+      long offset = Math.max(0, c.offset() - first);
+      caseNos.addAll(rows("SELECT c.case_no" + without + " ORDER BY c.created_at DESC, c.case_no", withoutArgs,
+          offset, missing));
+    }
+    return new Page(caseNos, total, capped);
+  }
+
+  /** How many rows the part holds: exactly, or up to {@link #COUNT_CAP} (then "at least"). */
+  private long count(String part, List<Object> args, boolean exact) {
+    String sql = exact ? "SELECT COUNT(*)" + part
+        : "SELECT COUNT(*) FROM (SELECT c.case_no" + part + " LIMIT " + COUNT_CAP + ") capped";
+    Long n = jdbc.queryForObject(sql, Long.class, args.toArray());
+    return n == null ? 0 : n;
+  }
+
+  private List<String> rows(String sql, List<Object> args, long offset, int limit) {
+    List<Object> all = new ArrayList<>(args);
+    all.add(limit);
+    all.add(offset);
+    return jdbc.queryForList(sql + " LIMIT ? OFFSET ?", String.class, all.toArray());
+  }
+
+  /** A caller of several units: their earliest deadline per case, in one query (exact count). */
+  private Page oneQuery(Criteria c, String filter, List<Object> filterArgs, String range, List<Object> rangeArgs) {
+    boolean byDue = c.dueFrom() != null || c.dueBefore() != null;
+    List<Object> dueArgs = new ArrayList<>();
+    String due = dueJoin(c.units(), dueArgs);
     List<Object> countArgs = new ArrayList<>(byDue ? dueArgs : List.of());
     countArgs.addAll(filterArgs);
     countArgs.addAll(rangeArgs);
@@ -75,7 +139,6 @@ public class CaseListIndex {
     if (total == null || total == 0 || c.offset() >= total) {
       return new Page(List.of(), total == null ? 0 : total);
     }
-
     List<Object> args = new ArrayList<>(dueArgs);
     args.addAll(filterArgs);
     args.addAll(rangeArgs);

@@ -4,6 +4,7 @@ import static cn.ecolaw.platform.support.PlatformHttp.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ecolaw.platform.engine.CaseListDue;
+import cn.ecolaw.platform.engine.CaseListIndex;
 import cn.ecolaw.platform.support.Logins;
 import cn.ecolaw.platform.support.PlatformHttp;
 import cn.ecolaw.platform.support.PlatformTest;
@@ -49,6 +50,7 @@ class CaseListSearchTest {
   @Autowired cn.ecolaw.platform.enforcement.CaseLauncher launcher;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired CaseListDue dues;
+  @Autowired CaseListIndex caseList;
 
   PlatformHttp http;
   // written once for the class (the test database is shared by the test classes of one run)
@@ -201,6 +203,38 @@ class CaseListSearchTest {
     assertThat(jdbc.queryForList(
         "SELECT case_no, unit, next_due, due_day FROM case_list_due WHERE next_due IS NOT NULL ORDER BY case_no, unit"))
         .isEqualTo(kept);
+  }
+
+  @Test
+  void theCountStopsAt10000AndAPageBeyondItIsCountedExactly() {
+    String unit = "unit-count-cap-" + ThreadLocalRandom.current().nextInt(1_000_000);
+    Timestamp at = Timestamp.from(Instant.now().minus(3000, ChronoUnit.DAYS));
+    List<Object[]> files = new ArrayList<>();
+    List<Object[]> grants = new ArrayList<>();
+    int n = CaseListIndex.COUNT_CAP + 10;
+    for (int i = 0; i < n; i++) {
+      String caseNo = unit + "-" + i;
+      files.add(new Object[] {caseNo, "计数企业" + i, "LEGAL_PERSON", "91330000" + i, "浙江省湖州市吴兴区", "WATER",
+          "WATER_EXCEED", "INSPECTION", "CLOSED", at, at});
+      grants.add(new Object[] {caseNo, unit, at});
+    }
+    jdbc.batchUpdate("INSERT INTO case_file (case_no, party_name, party_type, party_id, region, domain, violation_type,"
+        + " clue_source, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", files);
+    jdbc.batchUpdate("INSERT INTO case_access (case_no, unit, granted_at) VALUES (?,?,?)", grants);
+
+    CaseListIndex.Page first = caseList.search(criteria(unit, 0, 50));
+    assertThat(first.total()).isEqualTo(CaseListIndex.COUNT_CAP);
+    assertThat(first.capped()).isTrue();
+    assertThat(first.caseNos()).hasSize(50);
+    CaseListIndex.Page last = caseList.search(criteria(unit, n - 20, 50));
+    assertThat(last.total()).isEqualTo(n);
+    assertThat(last.capped()).isFalse();
+    assertThat(last.caseNos()).hasSize(20);
+  }
+
+  private static CaseListIndex.Criteria criteria(String unit, int offset, int limit) {
+    return new CaseListIndex.Criteria(List.of(unit), null, List.of(), List.of(), List.of(), null, null, null, null,
+        null, offset, limit);
   }
 
   private void refused(String query, String code) {
