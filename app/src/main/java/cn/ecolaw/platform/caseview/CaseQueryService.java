@@ -59,10 +59,15 @@ public class CaseQueryService {
   private final cn.ecolaw.platform.enforcement.EnforcementCaseService enforcement;
   private final cn.ecolaw.platform.identity.CaseAccess access;
   private final RuntimeService runtime;
+  private final cn.ecolaw.platform.engine.CaseHistoryReads reads;
+  private final cn.ecolaw.platform.engine.CaseInstanceIndex instances;
 
   public CaseQueryService(CaseFileRepository cases, HistoryService history, TaskService tasks,
       PenaltyDiscretionService discretion, cn.ecolaw.platform.enforcement.EnforcementCaseService enforcement,
-      cn.ecolaw.platform.identity.CaseAccess access, RuntimeService runtime) {
+      cn.ecolaw.platform.identity.CaseAccess access, RuntimeService runtime,
+      cn.ecolaw.platform.engine.CaseHistoryReads reads, cn.ecolaw.platform.engine.CaseInstanceIndex instances) {
+    this.reads = reads;
+    this.instances = instances;
     this.access = access;
     this.runtime = runtime;
     this.cases = cases;
@@ -78,6 +83,7 @@ public class CaseQueryService {
     HistoricProcessInstance pi = c.processInstanceId() == null ? null : history.createHistoricProcessInstanceQuery()
         .processInstanceId(c.processInstanceId()).singleResult();
     Map<String, Object> vars = variables(c.processInstanceId());
+    List<HistoricProcessInstance> carrying = readableCarrying(caseNo, c.processInstanceId());
     boolean active = pi != null && pi.getEndTime() == null;
     CaseStatus status = CaseStatus.valueOf(c.status());
     return new CaseView(
@@ -89,22 +95,17 @@ public class CaseQueryService {
         (String) vars.get("facts"), status.name(), status.label(), active,
         c.outcome(), Vocabulary.label(Vocabulary.OUTCOMES, c.outcome()), c.createdAt(),
         openTasks(c.processInstanceId()), deadlines(vars, active), penalty(vars, active),
-        discretion(caseNo), related(caseNo, c.processInstanceId()),
-        "/api/cases/" + c.caseNo() + "/documents", incidents(caseNo, c.processInstanceId()));
+        discretion(caseNo), related(carrying),
+        "/api/cases/" + c.caseNo() + "/documents", incidents(carrying, c.processInstanceId()));
   }
 
-  /** Open incidents of the case's own instance and of every instance carrying its number (court, ...). */
-  private List<CaseView.IncidentView> incidents(String caseNo, String ownInstanceId) {
+  /** Open incidents of the case's own instance and of every readable instance carrying its number (court, ...). */
+  private List<CaseView.IncidentView> incidents(List<HistoricProcessInstance> carrying, String ownInstanceId) {
     List<String> instances = new ArrayList<>();
     if (ownInstanceId != null) {
       instances.add(ownInstanceId);
     }
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-        .variableName("caseNo").variableValueEquals("caseNo", caseNo).list()) {
-      if (!instances.contains(v.getProcessInstanceId())) {
-        instances.add(v.getProcessInstanceId());
-      }
-    }
+    carrying.forEach(pi -> instances.add(pi.getId()));
     List<CaseView.IncidentView> out = new ArrayList<>();
     for (String pid : instances) {
       for (Incident i : runtime.createIncidentQuery().processInstanceId(pid).orderByIncidentTimestamp().asc().list()) {
@@ -138,8 +139,10 @@ public class CaseQueryService {
     if (processInstanceId == null) {
       return vars;
     }
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(processInstanceId).disableCustomObjectDeserialization().list()) {
+    List<HistoricVariableInstance> all = reads.variablesOfReadableInstance(processInstanceId)
+        .orElseGet(() -> history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+            .disableCustomObjectDeserialization().list());
+    for (HistoricVariableInstance v : all) {
       if (v.getActivityInstanceId() != null && v.getActivityInstanceId().equals(processInstanceId)
           || !vars.containsKey(v.getName())) {
         vars.put(v.getName(), v.getValue());
@@ -210,23 +213,31 @@ public class CaseQueryService {
     return out;
   }
 
-  private List<CaseView.RelatedProcess> related(String caseNo, String ownInstanceId) {
+  /** The readable instances carrying the case number (by index; the engine's check on the instances). */
+  private List<CaseView.RelatedProcess> related(List<HistoricProcessInstance> carrying) {
     List<CaseView.RelatedProcess> out = new ArrayList<>();
-    for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
-        .variableName("caseNo").variableValueEquals("caseNo", caseNo).list()) {
-      String pid = v.getProcessInstanceId();
-      if (pid.equals(ownInstanceId) || out.stream().anyMatch(r -> r.processInstanceId().equals(pid))) {
-        continue;
-      }
-      HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery().processInstanceId(pid).singleResult();
-      if (pi == null) {
-        continue; // a variable seen through a task of the instance, but not the instance itself
-      }
-      HistoricVariableInstance outcome = history.createHistoricVariableInstanceQuery().processInstanceId(pid)
-          .variableName("caseOutcome").singleResult();
+    for (HistoricProcessInstance pi : carrying) {
+      String pid = pi.getId();
+      HistoricVariableInstance outcome = reads.variablesOfInstanceReadBefore(pid, "caseOutcome").stream()
+          .findFirst().orElse(null);
       out.add(new CaseView.RelatedProcess(pi.getProcessDefinitionKey(), pid, pi.getBusinessKey(),
           pi.getEndTime() == null, outcome == null ? null : String.valueOf(outcome.getValue()), openTasks(pid)));
     }
     return out;
   }
+
+  /** The instances other than the case's own that carry its number and that the caller may read, in that order. */
+  private List<HistoricProcessInstance> readableCarrying(String caseNo, String ownInstanceId) {
+    java.util.Set<String> pids = new java.util.LinkedHashSet<>(
+        instances.instancesCarrying(List.of(caseNo)).getOrDefault(caseNo, java.util.Set.of()));
+    pids.remove(ownInstanceId);
+    if (pids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, HistoricProcessInstance> readable = new HashMap<>();
+    history.createHistoricProcessInstanceQuery().processInstanceIds(pids).list()
+        .forEach(pi -> readable.put(pi.getId(), pi));
+    return pids.stream().map(readable::get).filter(java.util.Objects::nonNull).toList();
+  }
+
 }

@@ -24,15 +24,16 @@ import org.springframework.stereotype.Component;
  * search for an older case found nothing.
  *
  * <p>A case's deadline is the earliest due date of the open tasks of the process instances carrying its number
- * (variable {@code caseNo}); its flows are the process keys of those instances. Only instances the caller may read
- * count, with the check of the engine's own {@code HistoricProcessInstanceQuery} (historic instance permissions on):
+ * (variable {@code caseNo}) that the caller's unit may read, kept per case and unit in {@code case_list_due}
+ * ({@link CaseListDue}); its flows are the process keys of those instances. For the flow filter, only instances the
+ * caller may read count, with the check of the engine's own {@code HistoricProcessInstanceQuery} (historic instance
+ * permissions on):
  * a GRANT (no revokes are written by the platform) to the user, {@code *} or one of the user's groups of READ_HISTORY
  * on the process definition (its key or {@code *}) or of READ on the historic process instance (its id or {@code *}).
  * The engine administrator and engine-internal work (no authentication) read every instance.
  *
- * <p>Days: the order is by the deadline's calendar day in the database's local time, which is the JVM's time zone the
- * engine writes its timestamps in ({@code -Duser.timezone=Asia/Shanghai}, as {@code scripts/run.sh} starts the app),
- * then the newest case first, then the case number.
+ * <p>Order: by the deadline's calendar day ({@code case_list_due.due_day}), then the newest case first, then the case
+ * number.
  */
 @Component
 public class CaseListIndex {
@@ -42,7 +43,16 @@ public class CaseListIndex {
       Collection<String> qViolationTypes, String status, String flow, String region, Instant dueFrom,
       Instant dueBefore, int offset, int limit) {}
 
-  public record Page(List<String> caseNos, long total) {}
+  /** A page of case numbers and how many cases match: exact, or at least {@link #COUNT_CAP} when {@code capped}. */
+  public record Page(List<String> caseNos, long total, boolean capped) {
+
+    Page(List<String> caseNos, long total) {
+      this(caseNos, total, false);
+    }
+  }
+
+  /** Counting stops here (the list of a bureau holds tens of thousands of cases): "10,000 or more". */
+  public static final int COUNT_CAP = 10_000;
 
   private final JdbcTemplate jdbc;
   private final ProcessEngine engine;
@@ -57,35 +67,101 @@ public class CaseListIndex {
       return new Page(List.of(), 0);
     }
     Readable readable = readable();
-    boolean byDue = c.dueFrom() != null || c.dueBefore() != null;
-    // arguments in the order of the SQL text: the due CTE's, the filters', the due range's
-    List<Object> cteArgs = new ArrayList<>();
-    String due = dueCte(readable, cteArgs);
     List<Object> filterArgs = new ArrayList<>();
     String filter = where(c, readable, filterArgs);
     List<Object> rangeArgs = new ArrayList<>();
     String range = dueFilter(c, rangeArgs);
+    if (c.units() != null && c.units().size() > 1) {
+      return oneQuery(c, filter, filterArgs, range, rangeArgs);
+    }
+    // one unit (or none: every case): the cases with a deadline in its order (index on unit, due_day), then those
+    // without one, newest first (index on created_at); each part read only as far as the page reaches
+    String unit = c.units() == null ? CaseListDue.ALL_UNITS : c.units().iterator().next();
+    boolean byDue = c.dueFrom() != null || c.dueBefore() != null;
+    String withDue = " FROM case_file c JOIN case_list_due due ON due.case_no = c.case_no AND due.unit = ?"
+        + " WHERE due.due_day IS NOT NULL" + filter + range;
+    List<Object> withDueArgs = new ArrayList<>(List.of(unit));
+    withDueArgs.addAll(filterArgs);
+    withDueArgs.addAll(rangeArgs);
+    String without = " FROM case_file c WHERE NOT EXISTS (SELECT 1 FROM case_list_due due WHERE due.case_no = c.case_no"
+        + " AND due.unit = ? AND due.due_day IS NOT NULL)" + filter;
+    List<Object> withoutArgs = new ArrayList<>(List.of(unit));
+    withoutArgs.addAll(filterArgs);
 
-    List<Object> countArgs = new ArrayList<>(byDue ? cteArgs : List.of());
+    boolean deep = c.offset() + c.limit() > COUNT_CAP;
+    long first = count(withDue, withDueArgs, deep);
+    // beyond the cap the page lies in the first part: the second is not counted
+    long second = byDue || !deep && first >= COUNT_CAP ? 0 : count(without, withoutArgs, deep);
+    long total = first + second;
+    boolean capped = !deep && (first >= COUNT_CAP || second >= COUNT_CAP || total > COUNT_CAP);
+    if (capped) {
+      total = Math.min(total, COUNT_CAP);
+    }
+    List<String> caseNos = new ArrayList<>();
+    if (c.offset() < first) {
+      caseNos.addAll(rows("SELECT c.case_no" + withDue + " ORDER BY due.due_day, c.created_at DESC, c.case_no",
+          withDueArgs, c.offset(), c.limit()));
+    }
+    int missing = c.limit() - caseNos.size();
+    if (!byDue && missing > 0 && second > 0) {
+      long offset = Math.max(0, c.offset() - first);
+      caseNos.addAll(rows("SELECT c.case_no" + without + " ORDER BY c.created_at DESC, c.case_no", withoutArgs,
+          offset, missing));
+    }
+    return new Page(caseNos, total, capped);
+  }
+
+  /** How many rows the part holds: exactly, or up to {@link #COUNT_CAP} (then "at least"). */
+  private long count(String part, List<Object> args, boolean exact) {
+    String sql = exact ? "SELECT COUNT(*)" + part
+        : "SELECT COUNT(*) FROM (SELECT c.case_no" + part + " LIMIT " + COUNT_CAP + ") capped";
+    Long n = jdbc.queryForObject(sql, Long.class, args.toArray());
+    return n == null ? 0 : n;
+  }
+
+  private List<String> rows(String sql, List<Object> args, long offset, int limit) {
+    List<Object> all = new ArrayList<>(args);
+    all.add(limit);
+    all.add(offset);
+    return jdbc.queryForList(sql + " LIMIT ? OFFSET ?", String.class, all.toArray());
+  }
+
+  /** A caller of several units: their earliest deadline per case, in one query (exact count). */
+  private Page oneQuery(Criteria c, String filter, List<Object> filterArgs, String range, List<Object> rangeArgs) {
+    boolean byDue = c.dueFrom() != null || c.dueBefore() != null;
+    List<Object> dueArgs = new ArrayList<>();
+    String due = dueJoin(c.units(), dueArgs);
+    List<Object> countArgs = new ArrayList<>(byDue ? dueArgs : List.of());
     countArgs.addAll(filterArgs);
     countArgs.addAll(rangeArgs);
-    Long total = jdbc.queryForObject((byDue ? due : "") + "SELECT COUNT(*) FROM case_file c"
-        + (byDue ? " JOIN due ON due.case_no = c.case_no" : "") + " WHERE 1 = 1" + filter + range,
-        Long.class, countArgs.toArray());
+    Long total = jdbc.queryForObject("SELECT COUNT(*) FROM case_file c" + (byDue ? due : "") + " WHERE 1 = 1" + filter
+        + range, Long.class, countArgs.toArray());
     if (total == null || total == 0 || c.offset() >= total) {
       return new Page(List.of(), total == null ? 0 : total);
     }
-
-    List<Object> args = new ArrayList<>(cteArgs);
+    List<Object> args = new ArrayList<>(dueArgs);
     args.addAll(filterArgs);
     args.addAll(rangeArgs);
     args.add(c.limit());
     args.add(c.offset());
-    List<String> caseNos = jdbc.queryForList(due + "SELECT c.case_no FROM case_file c "
-        + (byDue ? "JOIN" : "LEFT JOIN") + " due ON due.case_no = c.case_no WHERE 1 = 1" + filter + range
-        + " ORDER BY CAST(due.next_due AS DATE) NULLS LAST, c.created_at DESC, c.case_no LIMIT ? OFFSET ?",
+    List<String> caseNos = jdbc.queryForList("SELECT c.case_no FROM case_file c" + due + " WHERE 1 = 1" + filter + range
+        + " ORDER BY due.due_day NULLS LAST, c.created_at DESC, c.case_no LIMIT ? OFFSET ?",
         String.class, args.toArray());
     return new Page(caseNos, total);
+  }
+
+  /**
+   * {@code due}: the case's deadline for the caller's unit ({@code case_list_due}, kept by {@link CaseListDue}); for
+   * a caller of several units the earliest of theirs; for a caller not restricted to units that of every instance.
+   */
+  private static String dueJoin(Collection<String> units, List<Object> args) {
+    if (units == null || units.size() == 1) {
+      args.add(units == null ? CaseListDue.ALL_UNITS : units.iterator().next());
+      return " LEFT JOIN case_list_due due ON due.case_no = c.case_no AND due.unit = ?";
+    }
+    args.addAll(units);
+    return " LEFT JOIN (SELECT case_no, MIN(next_due) AS next_due, MIN(due_day) AS due_day FROM case_list_due"
+        + " WHERE unit IN (" + marks(units.size()) + ") GROUP BY case_no) due ON due.case_no = c.case_no";
   }
 
   /** The filters on the case's own columns, its unit and its flows; arguments appended to {@code args}. */
@@ -136,15 +212,6 @@ public class CaseListIndex {
       args.add(Timestamp.from(c.dueBefore()));
     }
     return sql.toString();
-  }
-
-  /** {@code due}: case number → earliest due date of the open tasks of the readable instances carrying it. */
-  private static String dueCte(Readable readable, List<Object> args) {
-    return "WITH due AS (SELECT v.TEXT_ AS case_no, MIN(t.DUE_DATE_) AS next_due FROM ACT_RU_TASK t"
-        + " JOIN ACT_HI_VARINST v ON v.NAME_ = 'caseNo' AND v.PROC_INST_ID_ = t.PROC_INST_ID_"
-        + " JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_"
-        + " WHERE t.DUE_DATE_ IS NOT NULL" + readable.sql("t.PROC_INST_ID_", "d.KEY_", args, null)
-        + " GROUP BY v.TEXT_) ";
   }
 
   private static void in(StringBuilder sql, String prefix, Collection<String> values, List<Object> args) {
@@ -203,19 +270,23 @@ public class CaseListIndex {
         || cfg.getAdminGroups() != null && groups.stream().anyMatch(cfg.getAdminGroups()::contains)) {
       return new Readable(true, Set.of(), null, List.of());
     }
-    // the grants on process definitions (a few per group) and any grant on every instance ('*')
-    List<Object> args = new ArrayList<>();
-    args.add(auth.getUserId());
-    args.addAll(groups);
+    // the grants on process definitions (a few per group) and any grant on every instance ('*'), by the engine's
+    // unique indexes on (TYPE_, GROUP_ID_ | USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_)
+    int definition = Resources.PROCESS_DEFINITION.resourceType();
+    int instance = Resources.HISTORIC_PROCESS_INSTANCE.resourceType();
+    List<Object> args = new ArrayList<>(List.of(auth.getUserId(), definition, instance));
     StringBuilder sql = new StringBuilder("SELECT RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM ACT_RU_AUTHORIZATION"
-        + " WHERE TYPE_ < 2 AND (RESOURCE_TYPE_ = ? OR RESOURCE_TYPE_ = ? AND RESOURCE_ID_ = '*')"
-        + " AND (USER_ID_ IN (?, '*')");
-    args.add(0, Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
-    args.add(0, Resources.PROCESS_DEFINITION.resourceType());
+        + " WHERE TYPE_ IN (0, 1) AND USER_ID_ IN (?, '*') AND (RESOURCE_TYPE_ = ? OR RESOURCE_TYPE_ = ? AND RESOURCE_ID_ = '*')");
     if (!groups.isEmpty()) {
-      sql.append(" OR GROUP_ID_ IN (").append(marks(groups.size())).append(')');
+      sql.append(" UNION ALL SELECT RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = 1")
+          .append(" AND GROUP_ID_ IN (").append(marks(groups.size())).append(") AND RESOURCE_TYPE_ = ?");
+      args.addAll(groups);
+      args.add(definition);
+      sql.append(" UNION ALL SELECT RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = 1")
+          .append(" AND GROUP_ID_ IN (").append(marks(groups.size())).append(") AND RESOURCE_TYPE_ = ? AND RESOURCE_ID_ = '*'");
+      args.addAll(groups);
+      args.add(instance);
     }
-    sql.append(')');
     Set<String> keys = new LinkedHashSet<>();
     boolean[] all = {false};
     int readHistory = ProcessDefinitionPermissions.READ_HISTORY.getValue();

@@ -70,8 +70,8 @@ public class WorkspaceCases {
   public static final int DEFAULT_SIZE = 50;
   public static final int MAX_SIZE = 200;
 
-  /** One page of the list and how many cases match in all. */
-  public record Result(List<Row> rows, long total, int page, int size) {}
+  /** One page of the list and how many cases match in all (at least {@code total} when {@code capped}). */
+  public record Result(List<Row> rows, long total, boolean capped, int page, int size) {}
 
   /**
    * The unit's cases matching the filter, nearest statutory deadline first (then the newest case), one page of them:
@@ -113,7 +113,7 @@ public class WorkspaceCases {
     Map<String, CaseFile> byNo = new HashMap<>();
     query.files(found.caseNos()).forEach(c -> byNo.put(c.caseNo(), c));
     List<CaseFile> files = found.caseNos().stream().map(byNo::get).filter(java.util.Objects::nonNull).toList();
-    return new Result(rows(files), found.total(), page, size);
+    return new Result(rows(files), found.total(), found.capped(), page, size);
   }
 
   private static List<String> codesLabelled(Map<String, String> vocabulary, String needle) {

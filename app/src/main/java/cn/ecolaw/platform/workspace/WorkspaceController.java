@@ -27,7 +27,8 @@ public class WorkspaceController {
 
   /**
    * {@code ?q=&status=&flow=&region=&due=week|overdue&page=0&size=50}: one page of the caller's unit's cases, nearest
-   * deadline first; the body is the page's rows (as before), the header {@code X-Total-Count} how many match in all.
+   * deadline first; the body is the page's rows (as before), the header {@code X-Total-Count} how many match in all
+   * (at least that many when {@code X-Total-Count-Capped: true}: counting stops at 10,000).
    */
   @GetMapping("/api/workspace/cases")
   public ResponseEntity<List<WorkspaceCases.Row>> list(@RequestParam(required = false) String q,
@@ -36,11 +37,18 @@ public class WorkspaceController {
       @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
     WorkspaceCases.Result result = cases.list(new WorkspaceCases.Filter(q, status, flow, region, due),
         number(page, 0, "WS-004", "页码"), number(size, WorkspaceCases.DEFAULT_SIZE, "WS-005", "每页条数"));
-    return ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(result.total())).body(result.rows());
+    ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(result.total()));
+    if (result.capped()) {
+      ok.header(TOTAL_COUNT_CAPPED, "true");
+    }
+    return ok.body(result.rows());
   }
 
   /** The header with the number of cases the list's filters match (all pages). */
   public static final String TOTAL_COUNT = "X-Total-Count";
+
+  /** Present ("true") when counting stopped at {@code CaseListIndex.COUNT_CAP}: at least that many match. */
+  public static final String TOTAL_COUNT_CAPPED = "X-Total-Count-Capped";
 
   private static int number(String value, int absent, String code, String name) {
     if (value == null || value.isBlank()) {

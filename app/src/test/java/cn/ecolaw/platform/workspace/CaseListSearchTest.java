@@ -3,6 +3,8 @@ package cn.ecolaw.platform.workspace;
 import static cn.ecolaw.platform.support.PlatformHttp.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ecolaw.platform.engine.CaseListDue;
+import cn.ecolaw.platform.engine.CaseListIndex;
 import cn.ecolaw.platform.support.Logins;
 import cn.ecolaw.platform.support.PlatformHttp;
 import cn.ecolaw.platform.support.PlatformTest;
@@ -45,6 +47,10 @@ class CaseListSearchTest {
   @Autowired IdentityService identity;
   @Autowired FilterService filters;
   @Autowired TaskService tasks;
+  @Autowired cn.ecolaw.platform.enforcement.CaseLauncher launcher;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired CaseListDue dues;
+  @Autowired CaseListIndex caseList;
 
   PlatformHttp http;
   // written once for the class (the test database is shared by the test classes of one run)
@@ -165,6 +171,70 @@ class CaseListSearchTest {
       assertThat(browser.waitFor(By.id("page-of")).getText()).isEqualTo("第 2 / 13 页");
       browser.screenshot("workspace-list-page2-officer1");
     }
+  }
+
+  @Test
+  void theDeadlineProjectionFollowsTheTasksBeforeCommitAndARebuildGivesTheSameRows() {
+    java.util.Map<String, Object> input = cn.ecolaw.platform.support.TestCases.enterpriseWater();
+    String caseNo = cn.ecolaw.platform.support.TestCases.caseNo();
+    launcher.start(caseNo, input);
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+    org.camunda.bpm.engine.task.Task filing = tasks.createTaskQuery().processInstanceId(pid).singleResult();
+    java.time.LocalDate due = filing.getDueDate().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+    assertThat(dues.dueDay(caseNo, CaseListDue.ALL_UNITS)).isEqualTo(due);
+    assertThat(dues.dueDay(caseNo, "unit-bureau")).isEqualTo(due);
+
+    // the due date moved (a task update), then the task done and the next one open: the rows follow
+    java.time.LocalDate yesterday = java.time.LocalDate.now().minusDays(1);
+    tasks.setDueDate(filing.getId(), java.sql.Timestamp.valueOf(yesterday.atTime(9, 0)));
+    assertThat(dues.dueDay(caseNo, "unit-bureau")).isEqualTo(yesterday);
+    assertThat(caseNos(http.as("officer1").getOk("/api/workspace/cases?due=overdue&q=" + enc(caseNo))))
+        .containsExactly(caseNo);
+    tasks.complete(filing.getId(), java.util.Map.of("filingReason", "涉嫌超标排放", "officerOpinion", "建议立案"));
+    org.camunda.bpm.engine.task.Task approval = tasks.createTaskQuery().processInstanceId(pid).singleResult();
+    java.time.LocalDate next = approval.getDueDate() == null ? null
+        : approval.getDueDate().toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+    assertThat(dues.dueDay(caseNo, "unit-bureau")).isEqualTo(next);
+    assertThat(caseNos(http.as("officer1").getOk("/api/workspace/cases?due=overdue&q=" + enc(caseNo)))).isEmpty();
+
+    List<java.util.Map<String, Object>> kept = jdbc.queryForList(
+        "SELECT case_no, unit, next_due, due_day FROM case_list_due WHERE next_due IS NOT NULL ORDER BY case_no, unit");
+    dues.rebuild();
+    assertThat(jdbc.queryForList(
+        "SELECT case_no, unit, next_due, due_day FROM case_list_due WHERE next_due IS NOT NULL ORDER BY case_no, unit"))
+        .isEqualTo(kept);
+  }
+
+  @Test
+  void theCountStopsAt10000AndAPageBeyondItIsCountedExactly() {
+    String unit = "unit-count-cap-" + ThreadLocalRandom.current().nextInt(1_000_000);
+    Timestamp at = Timestamp.from(Instant.now().minus(3000, ChronoUnit.DAYS));
+    List<Object[]> files = new ArrayList<>();
+    List<Object[]> grants = new ArrayList<>();
+    int n = CaseListIndex.COUNT_CAP + 10;
+    for (int i = 0; i < n; i++) {
+      String caseNo = unit + "-" + i;
+      files.add(new Object[] {caseNo, "计数企业" + i, "LEGAL_PERSON", "91330000" + i, "浙江省湖州市吴兴区", "WATER",
+          "WATER_EXCEED", "INSPECTION", "CLOSED", at, at});
+      grants.add(new Object[] {caseNo, unit, at});
+    }
+    jdbc.batchUpdate("INSERT INTO case_file (case_no, party_name, party_type, party_id, region, domain, violation_type,"
+        + " clue_source, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", files);
+    jdbc.batchUpdate("INSERT INTO case_access (case_no, unit, granted_at) VALUES (?,?,?)", grants);
+
+    CaseListIndex.Page first = caseList.search(criteria(unit, 0, 50));
+    assertThat(first.total()).isEqualTo(CaseListIndex.COUNT_CAP);
+    assertThat(first.capped()).isTrue();
+    assertThat(first.caseNos()).hasSize(50);
+    CaseListIndex.Page last = caseList.search(criteria(unit, n - 20, 50));
+    assertThat(last.total()).isEqualTo(n);
+    assertThat(last.capped()).isFalse();
+    assertThat(last.caseNos()).hasSize(20);
+  }
+
+  private static CaseListIndex.Criteria criteria(String unit, int offset, int limit) {
+    return new CaseListIndex.Criteria(List.of(unit), null, List.of(), List.of(), List.of(), null, null, null, null,
+        null, offset, limit);
   }
 
   private void refused(String query, String code) {
