@@ -7,7 +7,8 @@
 #   bash bench/tasklist-scale-bench.sh [samples=20]
 # BASELINE_REF=<git commit> (e.g. b8a4f01, the commit before this work) measures that commit's app first, on the same
 # data without this work's indexes (dropped, then re-created by the current app's migrations), then the current app,
-# and prints both side by side with the ratio. BASELINE_JAR=<jar> instead of building it.
+# and prints both side by side with the ratio. BASELINE_JAR=<jar> instead of building it. BASELINE_DROP=v260 drops only
+# the Tasklist-counts indexes (V260) for the baseline (a baseline with the earlier V180-V183 work, e.g. 65f2e13).
 # Environment: PGPORT (55453), APP_PORT (18453), MVN_FLAGS (-o), USERS (the Tasklist users, comma-separated; '-' for
 # none: case page and case list only), SKIP_CURRENT=1 (the baseline only), BASELINE_KEEP_SCHEMA=1 (the baseline runs
 # with the indexes and statistics in place: for a baseline that has them itself, e.g. 65f2e13).
@@ -86,7 +87,12 @@ if [ -n "${BASELINE_JAR:-}" ] && [ "${BASELINE_KEEP_SCHEMA:-0}" = 1 ]; then
   run baseline "$BASELINE_JAR"
 elif [ -n "${BASELINE_JAR:-}" ]; then
   log "baseline: without this work's indexes (the current app re-creates them)"
-  "${PSQL[@]}" -c "drop index if exists eco_idx_hi_varinst_case_no; drop index if exists idx_case_file_created;
+  # the Tasklist-counts work's grant indexes (V260) always; the earlier scale work's (V180-V183) unless
+  # BASELINE_DROP=v260 (a baseline that has them already, e.g. main at 65f2e13)
+  "${PSQL[@]}" -c "drop index if exists eco_idx_auth_group_grant; drop index if exists eco_idx_auth_user_grant;
+    do \$\$ begin if to_regclass('app_engine_schema_history') is not null then delete from app_engine_schema_history where version in ('260'); end if; end \$\$;
+    analyze act_ru_authorization;"
+  [ "${BASELINE_DROP:-all}" = v260 ] || "${PSQL[@]}" -c "drop index if exists eco_idx_hi_varinst_case_no; drop index if exists idx_case_file_created;
     drop index if exists idx_audit_entry_pi;
     drop statistics if exists eco_stat_auth_perm_read, eco_stat_auth_perm_read_task, eco_stat_auth_perm_read_instance,
       eco_stat_auth_perm_read_history, eco_stat_auth_scope;
