@@ -65,8 +65,11 @@ class DossierPdf {
 
   Built build(DossierContent c, Edition edition) {
     List<PDDocument> sources = new ArrayList<>();
+    DocumentFonts.LeasedFonts leased = null;
     try (PDDocument out = new PDDocument()) {
-      PdfFonts fonts = documentFonts.load(out);
+      // the pooled parsed fonts, given back once the dossier is saved and closed (finally)
+      leased = documentFonts.lease(out);
+      PdfFonts fonts = leased.fonts();
       List<Entry> entries = entries(c);
 
       PageWriter cover = new PageWriter(out, fonts);
@@ -141,6 +144,9 @@ class DossierPdf {
         } catch (IOException ignored) {
           // read-only source
         }
+      }
+      if (leased != null) {
+        leased.close();
       }
     }
   }
