@@ -56,13 +56,17 @@ class NewTaskGrantsTest {
     // when a task is created for a candidate group
     String taskId;
     long lookups;
+    long inserts;
     try (SqlCounts sql = SqlCounts.start(jdbc)) {
       String pid = runtime.startProcessInstanceByKey(KEY).getId();
       taskId = tasks.createTaskQuery().processInstanceId(pid).singleResult().getId();
-      lookups = sql.executions("SELECT%FROM ACT_RU_AUTHORIZATION%RESOURCE_ID_%");
+      lookups = sql.executions("%SELECT%ACT_RU_AUTHORIZATION%RESOURCE_ID_%");
+      inserts = sql.executions("%INSERT INTO ACT_RU_AUTHORIZATION%");
     }
 
-    // then no stored grant was looked up, and the group holds Camunda's task and historic task permissions
+    // then no stored grant was looked up (two grants written), and the group holds Camunda's task and historic task
+    // permissions
+    assertThat(inserts).isEqualTo(2);
     assertThat(lookups).isZero();
     Authorization task = grant(Resources.TASK.resourceType(), taskId);
     assertThat(task.isPermissionGranted(TaskPermissions.READ)).isTrue();
