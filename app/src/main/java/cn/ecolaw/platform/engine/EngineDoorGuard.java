@@ -303,6 +303,15 @@ public class EngineDoorGuard extends CommandInterceptor {
   // ------------------------------------------------------------------------------------------------ contracts
 
   private VariableMap taskContract(String taskId, Map<String, Object> submitted) {
+    if (!forms.enabled()) {
+      return readTaskContract(taskId, submitted);
+    }
+    // the task, its form and the check in one engine command (one transaction and one authorization context, not
+    // one per look-up); the task query still runs with the caller's authorizations
+    return configuration.getCommandExecutorTxRequired().execute(command -> readTaskContract(taskId, submitted));
+  }
+
+  private VariableMap readTaskContract(String taskId, Map<String, Object> submitted) {
     Task task = configuration.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
     if (task == null) {
       return asVariableMap(submitted); // the engine answers for a task that does not exist or is not visible
@@ -377,9 +386,16 @@ public class EngineDoorGuard extends CommandInterceptor {
    */
   private Map<String, FormSchema.Field> fieldsOf(Task task) {
     return fields(configuration.getCommandExecutorTxRequired().execute(command -> command.runWithoutAuthorization(
-        () -> forms.of(command, task.getCamundaFormRef(), command.getProcessEngineConfiguration().getDeploymentCache()
-            .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getDeploymentId(),
-            task.getTaskDefinitionKey()))));
+        () -> forms.of(command, task.getCamundaFormRef(), deploymentOf(command, task), task.getTaskDefinitionKey()))));
+  }
+
+  /** The deployment of the task's process, which only binding "deployment" reads (else not looked up). */
+  private static String deploymentOf(org.camunda.bpm.engine.impl.interceptor.CommandContext command, Task task) {
+    if (!"deployment".equals(task.getCamundaFormRef().getBinding())) {
+      return null;
+    }
+    return command.getProcessEngineConfiguration().getDeploymentCache()
+        .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getDeploymentId();
   }
 
   private static Map<String, FormSchema.Field> fields(FormSchema schema) {

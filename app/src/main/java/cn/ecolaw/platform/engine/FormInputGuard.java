@@ -85,8 +85,9 @@ public class FormInputGuard implements TaskListener {
 
   /** The form Camunda would serve for the task (same reference, binding and version), parsed once per definition. */
   private FormSchema cached(TaskEntity task) {
-    return forms.of(Context.getCommandContext(), formRef(task), task.getProcessDefinition().getDeploymentId(),
-        task.getTaskDefinitionKey());
+    CamundaFormRef ref = formRef(task);
+    String deploymentId = "deployment".equals(ref.getBinding()) ? task.getProcessDefinition().getDeploymentId() : null;
+    return forms.of(Context.getCommandContext(), ref, deploymentId, task.getTaskDefinitionKey());
   }
 
   private static CamundaFormRef formRef(TaskEntity task) {
