@@ -25,6 +25,7 @@ class DossierFontsTest {
   @Autowired TaskService tasks;
   @Autowired DossierService dossiers;
   @Autowired DocumentFonts fonts;
+  @Autowired DossierSources sources;
 
   @Test
   void dossiersAreDrawnWithThePooledFontsAndParseNoFontAgain() throws Exception {
@@ -43,5 +44,23 @@ class DossierFontsTest {
     assertThat(DocumentTestAccess.fontParses(fonts)).isEqualTo(parses);
     assertThat(DocumentTestAccess.problems(pdf)).isEmpty();
     assertThat(DocumentTestAccess.pdfText(pdf)).contains("卷内目录", caseNo.replaceAll("\\s", ""));
+  }
+
+  @Test
+  void aDossierDrawnWithPooledFontsReadsAsOneDrawnWithFreshOnes() throws Exception {
+    // given the contents of a case
+    String caseNo = new ClosedCases(launcher, runtime, tasks).served(TestCases.enterpriseWater(), "王强、赵敏");
+    DossierContent content = sources.gather(caseNo);
+    DossierPdf.Edition edition = new DossierPdf.Edition(null, null, java.time.LocalDate.of(2026, 11, 29));
+
+    // when it is built with fresh fonts (as before) and with pooled ones
+    DossierPdf.Built fresh = new DossierPdf(fonts, false).build(content, edition);
+    DossierPdf.Built pooled = new DossierPdf(fonts, true).build(content, edition);
+
+    // then the same pages, contents and text, and a sound PDF
+    assertThat(pooled.pages()).isEqualTo(fresh.pages());
+    assertThat(pooled.contents()).isEqualTo(fresh.contents());
+    assertThat(DocumentTestAccess.pdfText(pooled.pdf())).isEqualTo(DocumentTestAccess.pdfText(fresh.pdf()));
+    assertThat(DocumentTestAccess.problems(pooled.pdf())).isEmpty();
   }
 }
