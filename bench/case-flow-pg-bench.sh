@@ -6,7 +6,8 @@
 # CLIENTS concurrent clerks; half end PAID, half COURT_ENFORCEMENT. Rounds alternate bare / platform.
 # Usage: bench/case-flow-pg-bench.sh [cases-per-round=16] [clients=4] [rounds=3]
 #   full size: bench/case-flow-pg-bench.sh 100 4 5
-# Environment: PGPORT (55452), APP_PORT (18452), MVN_FLAGS (e.g. -o), JFR=1 (records the platform JVM with JFR over
+# Environment: PGPORT (55452), APP_PORT (18452), MVN_FLAGS (e.g. -o), WARMUP (warm-up cases per target, default 4;
+# 40 for warm figures), TOP_STATEMENTS (statements listed per target with calls per case, default 40), JFR=1 (records the platform JVM with JFR over
 # the measured rounds and prints its hottest frames), PLATFORM_ARGS (the platform's extra arguments, e.g.
 # --platform.documents.async=true), BENCH_PLATFORM_JAVA_OPTS /
 # BENCH_BARE_JAVA_OPTS (extra JVM options of the servers), BASELINE_ARGS (a third server in the same run: the platform
@@ -23,6 +24,13 @@ MVN_FLAGS="${MVN_FLAGS:-}"
 cd "$ROOT/app"
 mvn -q -B $MVN_FLAGS test-compile
 mvn -q -B $MVN_FLAGS dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+# the servers load classes lazily for the whole run: they run from a copy, so that compiling in the worktree
+# meanwhile (another change, a test) cannot swap classes under them
+SNAPSHOT="target/bench-classes"
+rm -rf "$SNAPSHOT"
+mkdir -p "$SNAPSHOT"
+cp -r target/classes "$SNAPSHOT/classes"
+cp -r target/test-classes "$SNAPSHOT/test-classes"
 
 bash "$ROOT/scripts/pg-test-server.sh" start >/dev/null
 trap 'bash "$ROOT/scripts/pg-test-server.sh" stop >/dev/null' EXIT
@@ -46,15 +54,17 @@ PLATFORM_ARGS="${PLATFORM_ARGS-}"
 BASELINE_ARGS="${BASELINE_ARGS---platform.login-cache.ttl=0}"
 echo "machine: $(nproc) cores, $(uptime)"
 java -Xmx512m -Duser.timezone=Asia/Shanghai -Dfile.encoding=UTF-8 \
-  -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
+  -cp "$SNAPSHOT/classes:$SNAPSHOT/test-classes:$(cat target/bench-classpath.txt)" \
   -Dlogback.configurationFile="$BENCH_DIR/logback-bench.xml" \
   -Dbench.pgPort="$PGPORT" -Dbench.appPort="$APP_PORT" -Dbench.logDir="$LOG_DIR" \
   -Dbench.platformJavaOpts="$PLATFORM_OPTS" -Dbench.bareJavaOpts="${BENCH_BARE_JAVA_OPTS:-}" \
   -Dbench.platformArgs="$PLATFORM_ARGS" -Dbench.baselineArgs="$BASELINE_ARGS" -Dbench.jfr="$JFR_FILE" -Dbench.warmup="${WARMUP:-4}" \
+  -Dbench.topStatements="${TOP_STATEMENTS:-40}" \
   cn.ecolaw.platform.enforcement.CaseFlowPgBench "$CASES" "$CLIENTS" "$ROUNDS"
 echo "after: $(uptime)"
 if [ "${JFR:-0}" = 1 ] && [ -f "$LOG_DIR/platform.jfr" ]; then
   echo "hottest frames of the platform JVM (jdk.ExecutionSample, top frame / first cn.ecolaw frame):"
-  jfr print --events jdk.ExecutionSample "$LOG_DIR/platform.jfr" >"$LOG_DIR/samples.txt"
+  # the whole stack (jfr print shows 5 frames unless told): the first platform frame is often deeper
+  jfr print --stack-depth 200 --events jdk.ExecutionSample "$LOG_DIR/platform.jfr" >"$LOG_DIR/samples.txt"
   python3 "$BENCH_DIR/jfr-top.py" "$LOG_DIR/samples.txt"
 fi

@@ -19,10 +19,18 @@ class AuditRepository {
 
   record Head(long lastSeq, String lastHash) {}
 
-  private final JdbcTemplate jdbc;
+  /** Process instances whose case is known (bounded; the case an instance belongs to never changes). */
+  static final int KNOWN_CASES = 10_000;
 
-  AuditRepository(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final boolean rememberCases;
+  private final java.util.concurrent.ConcurrentHashMap<String, String> knownCases =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  AuditRepository(JdbcTemplate jdbc,
+      @org.springframework.beans.factory.annotation.Value("${platform.audit.case-cache:true}") boolean rememberCases) {
     this.jdbc = jdbc;
+    this.rememberCases = rememberCases;
   }
 
   boolean headExists(String caseNo) {
@@ -56,6 +64,36 @@ class AuditRepository {
 
   void moveHead(String caseNo, long seq, String hash) {
     jdbc.update("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE case_no = ?", seq, hash, caseNo);
+  }
+
+  /** Rows per multi-row INSERT (14 parameters each; PostgreSQL allows 65,535 parameters per statement). */
+  static final int ROWS_PER_INSERT = 200;
+
+  /**
+   * Inserts the entries with one multi-row statement per {@link #ROWS_PER_INSERT} entries (one round trip for a
+   * command's trail instead of one per entry); the rows are exactly those {@link #insert} writes one by one.
+   */
+  void insertAll(List<AuditEntry> entries) {
+    for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
+      List<AuditEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
+      if (chunk.size() == 1) {
+        insert(chunk.get(0));
+        continue;
+      }
+      StringBuilder sql = new StringBuilder("""
+          INSERT INTO audit_entry (id, case_no, seq, occurred_at, user_id, unit, action, target, detail, source,
+            process_instance_id, history_ref, prev_hash, hash)
+          VALUES """);
+      List<Object> args = new java.util.ArrayList<>(chunk.size() * 14);
+      for (int i = 0; i < chunk.size(); i++) {
+        AuditEntry e = chunk.get(i);
+        sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        args.addAll(java.util.Arrays.asList(e.id(), e.caseNo(), e.seq(), e.occurredAt(), e.userId(), e.unit(),
+            e.action(), e.target(), e.detail(), e.source(), e.processInstanceId(), e.historyRef(), e.prevHash(),
+            e.hash()));
+      }
+      jdbc.update(sql.toString(), args.toArray());
+    }
   }
 
   void insert(AuditEntry e) {
@@ -104,11 +142,16 @@ class AuditRepository {
    * current value, which a completion or a variable write could have overwritten.
    */
   Optional<String> caseOfProcessInstance(String processInstanceId) {
+    String known = knownCases.get(processInstanceId);
+    if (known != null) {
+      return Optional.of(known);
+    }
     Optional<String> fromTrail = jdbc.queryForList("""
         SELECT case_no FROM audit_entry WHERE process_instance_id = ?
         ORDER BY CASE WHEN action = 'PROCESS_STARTED' THEN 0 ELSE 1 END, occurred_at, seq
         FETCH FIRST 1 ROWS ONLY""", String.class, processInstanceId).stream().findFirst();
     if (fromTrail.isPresent()) {
+      rememberOnCommit(processInstanceId, fromTrail.get());
       return fromTrail;
     }
     Optional<String> firstValue = jdbc.queryForList("""
@@ -116,12 +159,36 @@ class AuditRepository {
         ORDER BY TIME_, SEQUENCE_COUNTER_ FETCH FIRST 1 ROWS ONLY""", String.class, processInstanceId)
         .stream().findFirst();
     if (firstValue.isPresent()) {
+      rememberOnCommit(processInstanceId, firstValue.get());
       return firstValue;
     }
     return jdbc.queryForList(
         "SELECT TEXT_ FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ = 'caseNo' AND TEXT_ IS NOT NULL"
             + " ORDER BY CASE WHEN EXECUTION_ID_ = PROC_INST_ID_ THEN 0 ELSE 1 END",
         String.class, processInstanceId).stream().findFirst();
+  }
+
+  /**
+   * Remembers the case of an instance once the transaction that read it has committed (what it read from the trail
+   * or the history is then stored for good: both are append-only), so that later commands of the instance do not
+   * look it up again ({@code platform.audit.case-cache}). The variable's current value (the last fallback) is never
+   * remembered.
+   */
+  private void rememberOnCommit(String processInstanceId, String caseNo) {
+    if (!rememberCases || !org.springframework.transaction.support.TransactionSynchronizationManager
+        .isSynchronizationActive()) {
+      return;
+    }
+    org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+        new org.springframework.transaction.support.TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            if (knownCases.size() >= KNOWN_CASES) {
+              knownCases.clear();
+            }
+            knownCases.put(processInstanceId, caseNo);
+          }
+        });
   }
 
   private static AuditEntry map(ResultSet rs, int row) throws SQLException {

@@ -40,9 +40,13 @@ public class AuditTrail {
   private final TrailCheckpoints checkpoints;
   private final TransactionTemplate newTransaction;
   private final TransactionTemplate readSnapshot;
+  private final boolean multiRowInsert;
 
   AuditTrail(AuditRepository repository, AuditKey key, TrailCheckpoints checkpoints,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      @org.springframework.beans.factory.annotation.Value("${platform.audit.multi-row-insert:true}")
+      boolean multiRowInsert) {
+    this.multiRowInsert = multiRowInsert;
     this.repository = repository;
     this.key = key;
     this.checkpoints = checkpoints;
@@ -77,7 +81,11 @@ public class AuditTrail {
     return stored.isEmpty() ? Optional.empty() : Optional.of(stored.get(0));
   }
 
-  /** Appends records of one case: the head locked once, each entry chained to the one before, the head moved once. */
+  /**
+   * Appends records of one case: the head locked once, each entry chained to the one before, the entries inserted
+   * together (one multi-row INSERT; {@code platform.audit.multi-row-insert=false}: one INSERT each), the head moved
+   * once.
+   */
   private List<AuditEntry> appendToChain(List<TrailRecord> records) {
     String caseNo = records.get(0).caseNo();
     if (caseNo == null || caseNo.isBlank() || caseNo.length() > MAX_CASE_NO) {
@@ -101,9 +109,14 @@ public class AuditTrail {
           r.detail(), source, r.processInstanceId(), r.historyRef(), head.lastHash());
       AuditEntry entry = new AuditEntry(seq, id, r.caseNo(), r.occurredAt(), user, unit, r.action().name(), target,
           r.detail(), source, r.processInstanceId(), r.historyRef(), head.lastHash(), mac);
-      repository.insert(entry);
+      if (!multiRowInsert) {
+        repository.insert(entry);
+      }
       stored.add(entry);
       head = new AuditRepository.Head(seq, mac);
+    }
+    if (multiRowInsert) {
+      repository.insertAll(stored);
     }
     repository.moveHead(caseNo, head.lastSeq(), head.lastHash());
     checkpointAfterCommit(caseNo, head);

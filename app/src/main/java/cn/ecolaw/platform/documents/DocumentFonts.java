@@ -129,7 +129,8 @@ public class DocumentFonts {
   /**
    * The three fonts of the official layout loaded (as subsets) into {@code document}, for PDFs the platform draws
    * itself rather than from a template (the electronic dossier's cover, contents and forms). Refused with DOC-500
-   * when a font file is missing. The fonts are parsed afresh for this document (it may be kept open a while).
+   * when a font file is missing. The fonts are parsed afresh for this document (it may be kept open a while); see
+   * {@link #lease} for pooled ones.
    */
   public PdfFonts load(PDDocument document) throws IOException {
     PDType0Font song = regular.fresh(document);
@@ -137,6 +138,42 @@ public class DocumentFonts {
     boolean ownLatin = latin != null && latin.problem() == null;
     PDType0Font latinFont = ownLatin ? latin.fresh(document) : song;
     return new PdfFonts(song, hei, latinFont, regular::covers, ownLatin ? latin::covers : regular::covers);
+  }
+
+  /**
+   * As {@link #load}, but with the pooled parsed fonts that documents use (no font parsed again once the pool holds
+   * one): the caller closes the lease once {@code document} is saved (the subsets are written on save), and not
+   * before. Refused with DOC-500 when a font file is missing.
+   */
+  public LeasedFonts lease(PDDocument document) throws IOException {
+    Pair pair = open(document);
+    boolean ownLatin = pair.latinFile() != regular;
+    return new LeasedFonts(new PdfFonts(pair.regular(), pair.bold(), pair.latin(), regular::covers,
+        ownLatin ? latin::covers : regular::covers), pair::release);
+  }
+
+  /** Pooled fonts lent to one PDF until it is saved: {@link #close} gives them back (once). */
+  public static final class LeasedFonts implements AutoCloseable {
+    private final PdfFonts fonts;
+    private Runnable release;
+
+    LeasedFonts(PdfFonts fonts, Runnable release) {
+      this.fonts = fonts;
+      this.release = release;
+    }
+
+    public PdfFonts fonts() {
+      return fonts;
+    }
+
+    @Override
+    public void close() {
+      Runnable r = release;
+      release = null;
+      if (r != null) {
+        r.run();
+      }
+    }
   }
 
   /**

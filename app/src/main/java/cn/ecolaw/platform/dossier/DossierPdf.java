@@ -42,9 +42,23 @@ class DossierPdf {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
   private final DocumentFonts documentFonts;
+  private final boolean pooledFonts;
 
   DossierPdf(DocumentFonts documentFonts) {
+    this(documentFonts, true);
+  }
+
+  /**
+   * {@code pooledFonts}: the dossier borrows the documents' pooled parsed fonts ({@link DocumentFonts#lease});
+   * {@code false} parses the fonts afresh for every dossier as before ({@code platform.dossier.pooled-fonts}: the
+   * benchmark's baseline).
+   */
+  @org.springframework.beans.factory.annotation.Autowired
+  DossierPdf(DocumentFonts documentFonts,
+      @org.springframework.beans.factory.annotation.Value("${platform.dossier.pooled-fonts:true}")
+      boolean pooledFonts) {
     this.documentFonts = documentFonts;
+    this.pooledFonts = pooledFonts;
   }
 
   /** Which edition is being built: an archived version with its reason, or a preview of an open case. */
@@ -65,8 +79,16 @@ class DossierPdf {
 
   Built build(DossierContent c, Edition edition) {
     List<PDDocument> sources = new ArrayList<>();
+    DocumentFonts.LeasedFonts leased = null;
     try (PDDocument out = new PDDocument()) {
-      PdfFonts fonts = documentFonts.load(out);
+      // the pooled parsed fonts, given back once the dossier is saved and closed (finally)
+      PdfFonts fonts;
+      if (pooledFonts) {
+        leased = documentFonts.lease(out);
+        fonts = leased.fonts();
+      } else {
+        fonts = documentFonts.load(out);
+      }
       List<Entry> entries = entries(c);
 
       PageWriter cover = new PageWriter(out, fonts);
@@ -141,6 +163,9 @@ class DossierPdf {
         } catch (IOException ignored) {
           // read-only source
         }
+      }
+      if (leased != null) {
+        leased.close();
       }
     }
   }

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,10 +41,13 @@ public class CaseUnitEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<CaseUnitGuard> guard;
   private final ObjectProvider<CaseAccess> access;
+  private final boolean skipGrantLookupForNewTasks;
 
-  public CaseUnitEnginePlugin(ObjectProvider<CaseUnitGuard> guard, ObjectProvider<CaseAccess> access) {
+  public CaseUnitEnginePlugin(ObjectProvider<CaseUnitGuard> guard, ObjectProvider<CaseAccess> access,
+      @Value("${platform.task-grants.skip-lookup:true}") boolean skipGrantLookupForNewTasks) {
     this.guard = guard;
     this.access = access;
+    this.skipGrantLookupForNewTasks = skipGrantLookupForNewTasks;
   }
 
   @Override
@@ -65,7 +69,7 @@ public class CaseUnitEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomPreBPMNParseListeners(listeners);
 
     configuration.setResourceAuthorizationProvider(new HistoryWithholdingAuthorizationProvider(
-        key -> key != null && access.getObject().historyWithheld(key)));
+        key -> key != null && access.getObject().historyWithheld(key), skipGrantLookupForNewTasks));
   }
 
   /** True while the thread runs its outermost engine command (not a command nested in a delegate). */

@@ -6,7 +6,6 @@ import cn.ecolaw.platform.workflow.FieldValues;
 import cn.ecolaw.platform.workflow.FormSchema;
 import cn.ecolaw.platform.workflow.PlatformCall;
 import cn.ecolaw.platform.workflow.Refusals;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -104,22 +103,28 @@ public class EngineDoorGuard extends CommandInterceptor {
 
   private final ProcessEngineConfigurationImpl configuration;
   private final String adminGroup;
-  private final ObjectMapper json = new ObjectMapper();
 
   private final boolean completionGate;
+  private final DeployedFormSchemas forms;
 
   public EngineDoorGuard(ProcessEngineConfigurationImpl configuration, String adminGroup) {
     this(configuration, adminGroup, true);
+  }
+
+  public EngineDoorGuard(ProcessEngineConfigurationImpl configuration, String adminGroup, boolean completionGate) {
+    this(configuration, adminGroup, completionGate, new DeployedFormSchemas(false));
   }
 
   /**
    * {@code completionGate}: one completion of a task at a time on this node ({@link TaskCompletionGate}); off only
    * where a test plays two nodes racing inside the engine ({@code platform.engine.task-completion-gate=false}).
    */
-  public EngineDoorGuard(ProcessEngineConfigurationImpl configuration, String adminGroup, boolean completionGate) {
+  public EngineDoorGuard(ProcessEngineConfigurationImpl configuration, String adminGroup, boolean completionGate,
+      DeployedFormSchemas forms) {
     this.configuration = configuration;
     this.adminGroup = adminGroup;
     this.completionGate = completionGate;
+    this.forms = forms;
   }
 
   @Override
@@ -371,11 +376,21 @@ public class EngineDoorGuard extends CommandInterceptor {
   // ------------------------------------------------------------------------------------------------ contracts
 
   private VariableMap taskContract(String taskId, Map<String, Object> submitted) {
+    if (!forms.enabled()) {
+      return readTaskContract(taskId, submitted);
+    }
+    // the task, its form and the check in one engine command (one transaction and one authorization context, not
+    // one per look-up); the task query still runs with the caller's authorizations
+    return configuration.getCommandExecutorTxRequired().execute(command -> readTaskContract(taskId, submitted));
+  }
+
+  private VariableMap readTaskContract(String taskId, Map<String, Object> submitted) {
     Task task = configuration.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
     if (task == null) {
       return asVariableMap(submitted); // the engine answers for a task that does not exist or is not visible
     }
     Map<String, FormSchema.Field> fields = task.getCamundaFormRef() == null ? Map.of()
+        : forms.enabled() ? fieldsOf(task)
         : fieldsOf(() -> configuration.getFormService().getDeployedTaskForm(taskId));
     String taskName = task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
     return parse(submitted, fields, keys -> Refusals.refuse(NOT_IN_FORM,
@@ -432,12 +447,34 @@ public class EngineDoorGuard extends CommandInterceptor {
 
   private Map<String, FormSchema.Field> fieldsOf(java.util.function.Supplier<InputStream> form) {
     try (InputStream in = form.get()) {
-      Map<String, FormSchema.Field> fields = new LinkedHashMap<>();
-      FormSchema.parse(json.readTree(in)).fields().forEach(f -> fields.put(f.key(), f));
-      return fields;
+      return fields(forms.parse(in));
     } catch (IOException e) {
       throw new IllegalStateException("无法读取表单", e);
     }
+  }
+
+  /**
+   * The fields of the form Camunda serves for the task (the caller sees the task: the query above found it), kept
+   * parsed per form definition ({@link DeployedFormSchemas}).
+   */
+  private Map<String, FormSchema.Field> fieldsOf(Task task) {
+    return fields(configuration.getCommandExecutorTxRequired().execute(command -> command.runWithoutAuthorization(
+        () -> forms.of(command, task.getCamundaFormRef(), deploymentOf(command, task), task.getTaskDefinitionKey()))));
+  }
+
+  /** The deployment of the task's process, which only binding "deployment" reads (else not looked up). */
+  private static String deploymentOf(org.camunda.bpm.engine.impl.interceptor.CommandContext command, Task task) {
+    if (!"deployment".equals(task.getCamundaFormRef().getBinding())) {
+      return null;
+    }
+    return command.getProcessEngineConfiguration().getDeploymentCache()
+        .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getDeploymentId();
+  }
+
+  private static Map<String, FormSchema.Field> fields(FormSchema schema) {
+    Map<String, FormSchema.Field> fields = new LinkedHashMap<>();
+    schema.fields().forEach(f -> fields.put(f.key(), f));
+    return fields;
   }
 
   private ProcessDefinition definition(String id, String key) {

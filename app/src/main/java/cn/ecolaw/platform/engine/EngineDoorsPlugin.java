@@ -21,10 +21,12 @@ public class EngineDoorsPlugin extends AbstractProcessEnginePlugin {
 
   private final AccessProperties access;
   private final ApplicationContext context;
+  private final DeployedFormSchemas forms;
 
-  public EngineDoorsPlugin(AccessProperties access, ApplicationContext context) {
+  public EngineDoorsPlugin(AccessProperties access, ApplicationContext context, DeployedFormSchemas forms) {
     this.access = access;
     this.context = context;
+    this.forms = forms;
   }
 
   @Override
@@ -32,10 +34,10 @@ public class EngineDoorsPlugin extends AbstractProcessEnginePlugin {
     // one guard per command executor: an interceptor holds the next one of its chain
     boolean gate = context.getEnvironment().getProperty("platform.engine.task-completion-gate", Boolean.class, true);
     configuration.setCustomPreCommandInterceptorsTxRequired(with(configuration.getCustomPreCommandInterceptorsTxRequired(),
-        new EngineDoorGuard(configuration, access.adminGroup(), gate)));
+        new EngineDoorGuard(configuration, access.adminGroup(), gate, forms)));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(with(
         configuration.getCustomPreCommandInterceptorsTxRequiresNew(),
-        new EngineDoorGuard(configuration, access.adminGroup(), gate)));
+        new EngineDoorGuard(configuration, access.adminGroup(), gate, forms)));
     List<Deployer> deployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomPreDeployers());
     deployers.add(0, new DecisionDeploymentGuard(access.adminGroup()));

@@ -6,13 +6,16 @@ import cn.ecolaw.platform.workflow.FieldValues;
 import cn.ecolaw.platform.workflow.TaskCompletionRule;
 import cn.ecolaw.platform.workflow.DateWindow;
 import cn.ecolaw.platform.workflow.Refusals;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +23,10 @@ import org.springframework.stereotype.Component;
  * The server-side half of every Camunda Form: when a user task completes, the fields of its deployed form are checked
  * (required, type, length, range, allowed values) and normalised by {@link FieldValues} (yes/no choices become
  * booleans, numbers doubles; a value the engine door already parsed is left as it is), then the feature's {@link TaskCompletionRule}s run. The Tasklist validates in the browser only; this is
- * what makes a REST completion with a missing or forged field fail with 400 and change nothing. The form is read
- * per completion (binding "latest"), so a form redeployed without a release is checked as deployed.
+ * what makes a REST completion with a missing or forged field fail with 400 and change nothing. The form definition
+ * is resolved per completion as Camunda resolves it (binding "latest": the latest deployed version), so a form
+ * redeployed without a release is checked as deployed; its parsed fields are kept per form definition id
+ * ({@link DeployedFormSchemas}, {@code platform.form-guard.cache}).
  */
 @Component
 public class FormInputGuard implements TaskListener {
@@ -29,11 +34,12 @@ public class FormInputGuard implements TaskListener {
   /** Text fields without their own limit may not exceed this many characters. */
   static final int DEFAULT_MAX_TEXT = FieldValues.MAX_TEXT;
 
-  private final ObjectMapper json = new ObjectMapper();
   private final List<TaskCompletionRule> rules;
+  private final DeployedFormSchemas forms;
 
-  public FormInputGuard(@Lazy List<TaskCompletionRule> rules) {
+  public FormInputGuard(@Lazy List<TaskCompletionRule> rules, DeployedFormSchemas forms) {
     this.rules = rules;
+    this.forms = forms;
   }
 
   @Override
@@ -66,15 +72,35 @@ public class FormInputGuard implements TaskListener {
     if (formId == null) {
       return null;
     }
-    return load(task);
+    return forms.enabled() ? cached((TaskEntity) task) : load(task);
   }
 
   private FormSchema load(DelegateTask task) {
     try (InputStream in = Context.getProcessEngineConfiguration().getFormService().getDeployedTaskForm(task.getId())) {
-      return FormSchema.parse(json.readTree(in));
+      return forms.parse(in);
     } catch (Exception e) {
       throw new IllegalStateException("无法读取任务表单：" + task.getTaskDefinitionKey(), e);
     }
+  }
+
+  /** The form Camunda would serve for the task (same reference, binding and version), parsed once per definition. */
+  private FormSchema cached(TaskEntity task) {
+    CamundaFormRef ref = formRef(task);
+    String deploymentId = "deployment".equals(ref.getBinding()) ? task.getProcessDefinition().getDeploymentId() : null;
+    return forms.of(Context.getCommandContext(), ref, deploymentId, task.getTaskDefinitionKey());
+  }
+
+  private static CamundaFormRef formRef(TaskEntity task) {
+    TaskDefinition definition = task.getTaskDefinition();
+    CamundaFormRefImpl ref = new CamundaFormRefImpl(
+        String.valueOf(definition.getCamundaFormDefinitionKey().getValue(task)),
+        definition.getCamundaFormDefinitionBinding() == null ? "latest" : definition.getCamundaFormDefinitionBinding());
+    Expression version = definition.getCamundaFormDefinitionVersion();
+    if (version != null) {
+      Object v = version.getValue(task);
+      ref.setVersion(v == null ? null : Integer.valueOf(v.toString()));
+    }
+    return ref;
   }
 
   private void checkField(DelegateTask task, FormSchema.Field f) {

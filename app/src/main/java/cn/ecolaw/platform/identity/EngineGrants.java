@@ -101,6 +101,35 @@ public class EngineGrants {
     return out[0];
   }
 
+  /**
+   * Per permission, the groups among {@code groupIds} that hold it already (through a specific or a "*" grant), as
+   * {@link #granted} answers for each group and permission, but with one query per resource id for all of them.
+   */
+  public Map<Permission, java.util.Set<String>> groupsGranted(java.util.Collection<String> groupIds,
+      Resource resource, String resourceId, Permission... permissions) {
+    Map<Permission, java.util.Set<String>> out = new LinkedHashMap<>();
+    for (Permission p : permissions) {
+      out.put(p, new java.util.HashSet<>());
+    }
+    if (groupIds.isEmpty()) {
+      return out;
+    }
+    withoutChecks(() -> {
+      for (String id : List.of(resourceId, Authorization.ANY)) {
+        for (Authorization a : engine.getAuthorizationService().createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupIds.toArray(String[]::new))
+            .resourceType(resource).resourceId(id).list()) {
+          for (Permission p : permissions) {
+            if (a.isPermissionGranted(p)) {
+              out.get(p).add(a.getGroupId());
+            }
+          }
+        }
+      }
+    });
+    return out;
+  }
+
   /** Takes permissions back from a group (a standing grant the policy no longer gives). */
   public void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
     withoutChecks(() -> {

@@ -15,6 +15,11 @@ public final class DocumentTestAccess {
     return PdfChecks.problems(pdf);
   }
 
+  /** How many times the fonts' files have been parsed so far. */
+  public static int fontParses(DocumentFonts fonts) {
+    return fonts.parses();
+  }
+
   /** Sample data that fills every field of a type's template. */
   public static java.util.Map<String, Object> sample(DocumentType type) {
     return DocumentSamples.data(type);

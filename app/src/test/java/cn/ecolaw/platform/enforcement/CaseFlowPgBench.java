@@ -61,6 +61,8 @@ public final class CaseFlowPgBench {
   private final int pgPort = Integer.getInteger("bench.pgPort", 55452);
   private final Path logDir = Path.of(System.getProperty("bench.logDir", "target/bench-logs"));
   private final Map<Target, Server> servers = new LinkedHashMap<>();
+  /** Cases worked per target since pg_stat_statements was last reset (at the start of each platform round). */
+  private final Map<Target, Integer> casesSinceReset = new java.util.concurrent.ConcurrentHashMap<>();
 
   record Server(Target target, Process process, int port, String database) {}
 
@@ -74,6 +76,10 @@ public final class CaseFlowPgBench {
     CaseFlowPgBench bench = new CaseFlowPgBench();
     try {
       bench.run(cases, clients, rounds);
+    } catch (Exception e) {
+      e.printStackTrace();
+      bench.stop();
+      System.exit(1); // the clerks' pool threads would keep the JVM alive
     } finally {
       bench.stop();
     }
@@ -155,7 +161,9 @@ public final class CaseFlowPgBench {
         (int) p[0], clients, platformRate, bareRate, bareRate / platformRate, p[2] * 1000 / p[0], b[2] * 1000 / b[0],
         (p[2] / p[0]) / (b[2] / b[0]), p[3] / p[0], b[3] / b[0], p[4] / p[0], b[4] / b[0],
         p[5] / p[0], b[5] / b[0]);
-    topStatements("caseplatform", 40);
+    for (Server s : servers.values()) {
+      topStatements(s, Integer.getInteger("bench.topStatements", 40));
+    }
   }
 
   // ------------------------------------------------------------------------------------------------ a round
@@ -163,7 +171,8 @@ public final class CaseFlowPgBench {
   private Round round(Target target, int cases, int clients) throws Exception {
     Server server = servers.get(target);
     if (target == Target.PLATFORM) {
-      resetStatements(); // the statement list printed at the end is the last platform round's
+      resetStatements(); // the statement lists printed at the end start with the last platform round
+      casesSinceReset.clear();
     }
     long[] db0 = dbStats(server.database());
     double cpu0 = cpuSeconds(server.process());
@@ -186,6 +195,7 @@ public final class CaseFlowPgBench {
     double seconds = (System.nanoTime() - t0) / 1e9;
     pool.shutdown();
     double cpu = cpuSeconds(server.process()) - cpu0;
+    casesSinceReset.merge(target, cases, Integer::sum);
     Thread.sleep(1200); // PostgreSQL flushes its per-database counters about once a second
     long[] db1 = dbStats(server.database());
     return new Round(target, cases, seconds, cpu, db1[0] - db0[0], db1[1] - db0[1], db1[2] - db0[2]);
@@ -331,7 +341,7 @@ public final class CaseFlowPgBench {
       // the platform as deployed: without the test classes, whose components (e.g. documents.GeneratedPdfReadBack,
       // which reads every generated PDF back in every Spring test) the component scan would otherwise pick up
       classpath = Arrays.stream(classpath.split(File.pathSeparator))
-          .filter(e -> !e.replace('\\', '/').endsWith("target/test-classes"))
+          .filter(e -> !e.replace('\\', '/').endsWith("/test-classes"))
           .collect(Collectors.joining(File.pathSeparator));
     }
     cmd.addAll(List.of("-cp", classpath));
@@ -436,15 +446,24 @@ public final class CaseFlowPgBench {
     }
   }
 
-  /** The platform's statements of the last platform round, most frequent first. */
-  private void topStatements(String database, int limit) throws SQLException {
+  /**
+   * A server's statements since the last platform round began, most frequent first, with calls per case (the
+   * platform's last round; the other targets' rounds after it).
+   */
+  private void topStatements(Server server, int limit) throws SQLException {
+    int cases = casesSinceReset.getOrDefault(server.target(), 0);
+    if (cases == 0 || limit <= 0) {
+      return;
+    }
     try (Connection c = superuser(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT calls, round(total_exec_time::numeric, 1), left(regexp_replace(query,"
             + " '\\s+', ' ', 'g'), 160) FROM pg_stat_statements st JOIN pg_database d ON d.oid = st.dbid"
-            + " WHERE d.datname = '" + database + "' ORDER BY calls DESC LIMIT " + limit)) {
-      System.out.println("platform statements of the last platform round (calls, total ms, statement):");
+            + " WHERE d.datname = '" + server.database() + "' ORDER BY calls DESC LIMIT " + limit)) {
+      System.out.printf("%s statements over its last %d cases (calls, calls per case, total ms, statement):%n",
+          server.target(), cases);
       while (rs.next()) {
-        System.out.printf("%7d %9s  %s%n", rs.getLong(1), rs.getString(2), rs.getString(3));
+        System.out.printf("%7d %7.1f %9s  %s%n", rs.getLong(1), rs.getLong(1) / (double) cases, rs.getString(2),
+            rs.getString(3));
       }
     }
   }
