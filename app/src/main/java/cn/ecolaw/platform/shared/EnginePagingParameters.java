@@ -50,9 +50,9 @@ public class EnginePagingParameters {
         continue;
       }
       String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      if (!value.matches("\\d{1,9}")) {
+      if (!value.matches("\\d{1,10}") || Long.parseLong(value) > Integer.MAX_VALUE) {
         return "参数 " + name + (name.equals(PAGING[0]) ? "（从第几条开始）" : "（最多返回的条数）")
-            + "应为不小于0的整数（至多9位数字）";
+            + "应为0至2147483647的整数";
       }
     }
     return null;

@@ -129,4 +129,23 @@ class FineConsistencyInElasticsearchIT {
         FineConsistency.OUTLIER, FineConsistency.SAME_FACTORS);
     assertThat(answer.truncated()).as("the large group shows its first cases only").isTrue();
   }
+
+  @Test
+  void aWideSetOfEqualFactorsIsCountedWholeAndNamesItsFirstCases() throws Exception {
+    for (int i = 0; i < AnalyticsService.SET_CASES_MAX + 5; i++) {
+      decided("WATER_EXCEED", "STANDARD", 100_000, i == AnalyticsService.SET_CASES_MAX + 4 ? 2.0 : 1.0, true,
+          "exceedRatio=0.5;sensitiveArea=true");
+    }
+    index.write(documents, List.of(), Instant.now());
+    index.refresh();
+
+    FineConsistency.Alert alert = analytics.fineConsistency(PROVINCE, null).report().alerts().stream()
+        .filter(a -> a.kind().equals(FineConsistency.SAME_FACTORS)).findFirst().orElseThrow();
+
+    int all = AnalyticsService.SET_CASES_MAX + 5;
+    assertThat(alert.caseNos()).containsExactlyElementsOf(cases.stream().map(FineConsistency.FineCase::caseNo)
+        .sorted().limit(AnalyticsService.SET_CASES_MAX).toList());
+    assertThat(alert.detail()).startsWith(all + "件案件的裁量因素完全相同，罚款从100,000.00元到200,000.00元")
+        .endsWith("列出案号在前的" + AnalyticsService.SET_CASES_MAX + "件");
+  }
 }

@@ -100,6 +100,7 @@ class BadQueryParametersAreRefusedNotIgnoredTest {
     badRequest(post.status(), post.text(), "REQ-400", "POST /engine-rest/task?firstResult=abc");
     // well-formed paging still works
     assertThat(officer.get("/engine-rest/task?firstResult=0&maxResults=15").status()).isEqualTo(200);
+    assertThat(officer.get("/engine-rest/task?maxResults=2147483647").status()).isEqualTo(200);
     assertThat(officer.post("/engine-rest/task?firstResult=0&maxResults=15", Map.of()).status()).isEqualTo(200);
   }
 
