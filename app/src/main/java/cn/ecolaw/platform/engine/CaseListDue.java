@@ -253,6 +253,11 @@ public class CaseListDue extends AbstractProcessEnginePlugin implements Applicat
       }
       return n;
     });
+    if (postgres()) {
+      // fresh statistics: without them the planner takes the rebuilt table for a few hundred rows and walks the
+      // list's index probing every case (0.6 s for ?q= at 40,000 deadlines instead of a hash join)
+      jdbc.execute("ANALYZE case_list_due");
+    }
     return rows == null ? 0 : rows;
   }
 
