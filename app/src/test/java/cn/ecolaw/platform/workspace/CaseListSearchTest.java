@@ -232,6 +232,23 @@ class CaseListSearchTest {
     assertThat(last.caseNos()).hasSize(20);
   }
 
+  @Test
+  void atStartTheDeadlinesAreRebuiltWhenTheTableIsEmptyAndOnlyThen() {
+    java.util.Map<String, Object> input = cn.ecolaw.platform.support.TestCases.enterpriseWater();
+    String caseNo = cn.ecolaw.platform.support.TestCases.caseNo();
+    launcher.start(caseNo, input);
+    java.time.LocalDate due = dues.dueDay(caseNo, "unit-bureau");
+    assertThat(due).isNotNull();
+
+    jdbc.update("UPDATE case_list_due SET due_day = ? WHERE case_no = ?", java.sql.Date.valueOf("2001-01-01"), caseNo);
+    dues.run(null);
+    assertThat(dues.dueDay(caseNo, "unit-bureau")).as("not empty: kept").isEqualTo(java.time.LocalDate.of(2001, 1, 1));
+
+    jdbc.update("DELETE FROM case_list_due");
+    dues.run(null);
+    assertThat(dues.dueDay(caseNo, "unit-bureau")).as("empty: rebuilt").isEqualTo(due);
+  }
+
   private static CaseListIndex.Criteria criteria(String unit, int offset, int limit) {
     return new CaseListIndex.Criteria(List.of(unit), null, List.of(), List.of(), List.of(), null, null, null, null,
         null, offset, limit);
