@@ -68,6 +68,27 @@ public class DeployedFormSchemas {
     return raced == null ? schema : raced;
   }
 
+  /**
+   * The form the engine door has just resolved for the task this thread is completing (its check and the completion
+   * are one request, one after the other): the form guard checks the completion against the same form version
+   * instead of resolving it a second time. Set and cleared by the door around the completion.
+   */
+  private static final ThreadLocal<Object[]> RESOLVED_FOR_TASK = new ThreadLocal<>();
+
+  void resolvedForTask(String taskId, FormSchema schema) {
+    RESOLVED_FOR_TASK.set(new Object[] {taskId, schema});
+  }
+
+  /** The form the door resolved for this task in this thread, else null. */
+  FormSchema resolvedFor(String taskId) {
+    Object[] resolved = RESOLVED_FOR_TASK.get();
+    return resolved != null && resolved[0].equals(taskId) ? (FormSchema) resolved[1] : null;
+  }
+
+  void forgetResolved() {
+    RESOLVED_FOR_TASK.remove();
+  }
+
   /** Parses a form as read from the engine (counted: a read of a deployed form). */
   FormSchema parse(InputStream in) throws java.io.IOException {
     reads.increment();

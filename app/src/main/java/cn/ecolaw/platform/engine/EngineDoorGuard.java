@@ -130,29 +130,35 @@ public class EngineDoorGuard extends CommandInterceptor {
   @Override
   public <T> T execute(Command<T> command) {
     boolean topLevel = Context.getCommandContext() == null;
-    if (topLevel && !PlatformCall.active() && authenticated()) {
-      try {
-        keepEvidence(command);
-        if (checkedCaller()) {
-          check(command);
-        }
-      } catch (AuthorizationException e) {
-        SwallowedRefusals.remember(403, e);
-        throw e;
-      } catch (Refusals.Conflict e) {
-        SwallowedRefusals.remember(409, e);
-        throw e;
-      } catch (RuntimeException e) {
-        SwallowedRefusals.remember(400, e);
-        throw e;
-      }
-    }
-    String completing = topLevel && completionGate ? completedTaskId(command) : null;
-    TaskCompletionGate.enter(completing);
     try {
-      return next.execute(command);
+      if (topLevel && !PlatformCall.active() && authenticated()) {
+        try {
+          keepEvidence(command);
+          if (checkedCaller()) {
+            check(command);
+          }
+        } catch (AuthorizationException e) {
+          SwallowedRefusals.remember(403, e);
+          throw e;
+        } catch (Refusals.Conflict e) {
+          SwallowedRefusals.remember(409, e);
+          throw e;
+        } catch (RuntimeException e) {
+          SwallowedRefusals.remember(400, e);
+          throw e;
+        }
+      }
+      String completing = topLevel && completionGate ? completedTaskId(command) : null;
+      TaskCompletionGate.enter(completing);
+      try {
+        return next.execute(command);
+      } finally {
+        TaskCompletionGate.leave(completing);
+      }
     } finally {
-      TaskCompletionGate.leave(completing);
+      if (topLevel && completedTaskId(command) != null) {
+        forms.forgetResolved(); // the form resolved for this completion, refused or not
+      }
     }
   }
 
@@ -458,8 +464,10 @@ public class EngineDoorGuard extends CommandInterceptor {
    * parsed per form definition ({@link DeployedFormSchemas}).
    */
   private Map<String, FormSchema.Field> fieldsOf(Task task) {
-    return fields(configuration.getCommandExecutorTxRequired().execute(command -> command.runWithoutAuthorization(
-        () -> forms.of(command, task.getCamundaFormRef(), deploymentOf(command, task), task.getTaskDefinitionKey()))));
+    FormSchema schema = configuration.getCommandExecutorTxRequired().execute(command -> command.runWithoutAuthorization(
+        () -> forms.of(command, task.getCamundaFormRef(), deploymentOf(command, task), task.getTaskDefinitionKey())));
+    forms.resolvedForTask(task.getId(), schema); // the form guard checks the completion against the same version
+    return fields(schema);
   }
 
   /** The deployment of the task's process, which only binding "deployment" reads (else not looked up). */

@@ -85,6 +85,10 @@ public class FormInputGuard implements TaskListener {
 
   /** The form Camunda would serve for the task (same reference, binding and version), parsed once per definition. */
   private FormSchema cached(TaskEntity task) {
+    FormSchema resolvedByTheDoor = forms.resolvedFor(task.getId());
+    if (resolvedByTheDoor != null) {
+      return resolvedByTheDoor;
+    }
     CamundaFormRef ref = formRef(task);
     String deploymentId = "deployment".equals(ref.getBinding()) ? task.getProcessDefinition().getDeploymentId() : null;
     return forms.of(Context.getCommandContext(), ref, deploymentId, task.getTaskDefinitionKey());

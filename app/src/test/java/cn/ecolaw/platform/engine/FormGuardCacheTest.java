@@ -32,6 +32,9 @@ class FormGuardCacheTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired DeployedFormSchemas forms;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private final List<String> deployments = new ArrayList<>();
 
@@ -39,7 +42,7 @@ class FormGuardCacheTest {
   void deploy() {
     deployments.add(repository.createDeployment().name(KEY)
         .addModelInstance(KEY + ".bpmn", Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
-            .startEvent().userTask("probe").camundaFormRef(FORM).camundaFormRefBinding("latest").endEvent().done())
+            .startEvent().userTask("probe").camundaCandidateGroups("eco-officer").camundaFormRef(FORM).camundaFormRefBinding("latest").endEvent().done())
         .addString(FORM + ".form", form("approvalOpinion", "审批意见"))
         .deploy().getId());
   }
@@ -80,6 +83,43 @@ class FormGuardCacheTest {
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("【FORM-001】“复核意见”为必填项");
     complete(Map.of("reviewOpinion", "同意"));
+  }
+
+  @Test
+  void aUsersCompletionIsCheckedAgainstTheFormTheEngineDoorResolved() {
+    // given a task of the form, worked by a user (the engine door checks the submitted fields first)
+    complete(Map.of("approvalOpinion", "同意"));
+    String pid = runtime.startProcessInstanceByKey(KEY).getId();
+    String taskId = tasks.createTaskQuery().processInstanceId(pid).singleResult().getId();
+    String blank = tasks.createTaskQuery().processInstanceId(runtime.startProcessInstanceByKey(KEY).getId())
+        .singleResult().getId();
+
+    // when the user completes one, and submits the other with the required field blank
+    org.camunda.bpm.engine.authorization.Authorization read =
+        authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    read.setGroupId("eco-officer");
+    read.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+    read.setResourceId(KEY);
+    read.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    String grant = authorizations.saveAuthorization(read).getId();
+    long lookups;
+    identity.setAuthentication("officer1", List.of("eco-officer"));
+    try (cn.ecolaw.platform.support.SqlCounts sql = cn.ecolaw.platform.support.SqlCounts.start(jdbc)) {
+      tasks.complete(taskId, Map.of("approvalOpinion", "同意"));
+      lookups = sql.executions("%FROM ACT_RE_CAMFORMDEF%");
+      assertThatThrownBy(() -> tasks.complete(blank, Map.of("approvalOpinion", "")))
+          .isInstanceOf(ProcessEngineException.class)
+          .hasMessageContaining("【FORM-001】“审批意见”为必填项");
+    } finally {
+      identity.clearAuthentication();
+      authorizations.deleteAuthorization(grant);
+    }
+
+    // then the form was resolved once for the completion (by the door; the guard checked against the same version),
+    // and the guard still refused the blank field
+    assertThat(lookups).isEqualTo(1);
+    assertThat(tasks.createTaskQuery().taskId(taskId).count()).isZero();
+    assertThat(tasks.createTaskQuery().taskId(blank).count()).isOne();
   }
 
   private void complete(Map<String, Object> values) {
