@@ -104,20 +104,48 @@ public class CaseListDue extends AbstractProcessEnginePlugin implements Applicat
     boolean relevant = event instanceof HistoricTaskInstanceEventEntity
         || event instanceof HistoricProcessInstanceEventEntity
         || event instanceof HistoricVariableUpdateEventEntity v && "caseNo".equals(v.getVariableName());
-    if (!relevant || !TransactionSynchronizationManager.isSynchronizationActive()) {
+    if (relevant) {
+      Pending pending = pending();
+      if (pending != null) {
+        pending.instances.add(event.getProcessInstanceId());
+      }
+    }
+  }
+
+  /**
+   * Who may read a case changed without any change to its tasks (a unit given access, a read grant on an instance's
+   * history given or taken back, e.g. the court's at the hand-over): the case's rows follow before commit.
+   */
+  @org.springframework.context.event.EventListener
+  public void readChanged(cn.ecolaw.platform.identity.CaseReadChanged event) {
+    Pending pending = pending();
+    if (pending == null) {
       return;
     }
-    @SuppressWarnings("unchecked")
-    Set<String> pending = (Set<String>) TransactionSynchronizationManager.getResource(PENDING);
+    if (event.caseNo() != null) {
+      pending.cases.add(event.caseNo());
+    }
+    if (event.processInstanceId() != null) {
+      pending.instances.add(event.processInstanceId());
+    }
+  }
+
+  /** The instances and cases marked in this transaction (refreshed before it commits), or null outside one. */
+  private Pending pending() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    Pending pending = (Pending) TransactionSynchronizationManager.getResource(PENDING);
     if (pending == null) {
-      Set<String> instances = new LinkedHashSet<>();
-      TransactionSynchronizationManager.bindResource(PENDING, instances);
+      Pending marked = new Pending();
+      TransactionSynchronizationManager.bindResource(PENDING, marked);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void beforeCommit(boolean readOnly) {
-          if (!instances.isEmpty()) {
-            refreshInstances(instances);
+          if (!marked.instances.isEmpty()) {
+            refreshInstances(marked.instances);
           }
+          marked.cases.forEach(CaseListDue.this::refresh);
         }
 
         @Override
@@ -125,9 +153,14 @@ public class CaseListDue extends AbstractProcessEnginePlugin implements Applicat
           TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
         }
       });
-      pending = instances;
+      pending = marked;
     }
-    pending.add(event.getProcessInstanceId());
+    return pending;
+  }
+
+  private static final class Pending {
+    final Set<String> instances = new LinkedHashSet<>();
+    final Set<String> cases = new TreeSet<>();
   }
 
   /** The cases of the given process instances, computed again (the instances' rows are flushed). */
@@ -165,7 +198,9 @@ public class CaseListDue extends AbstractProcessEnginePlugin implements Applicat
     units.retainAll(access.caseGroups().keySet());
     List<Grant> grants = dueOf.isEmpty() || units.isEmpty() ? List.of() : grants(dueOf.keySet(), keyOf);
     Map<String, Timestamp> rows = new HashMap<>();
-    rows.put(ALL_UNITS, earliest(dueOf, pid -> true));
+    // as the rebuild: the row of every instance only for a case the platform has filed (case_file)
+    boolean filed = !jdbc.queryForList("SELECT case_no FROM case_file WHERE case_no = ?", String.class, caseNo).isEmpty();
+    rows.put(ALL_UNITS, filed ? earliest(dueOf, pid -> true) : null);
     for (String unit : units) {
       Set<String> groups = groupsOf(unit);
       rows.put(unit, earliest(dueOf, pid -> grants.stream().anyMatch(g -> g.lets(groups, pid, keyOf.get(pid)))));

@@ -54,11 +54,14 @@ public class CaseAccess {
     if (properties.groupsOf(unit).isEmpty()) {
       throw new IllegalArgumentException("unknown unit (no case groups in platform.access.case-groups): " + unit);
     }
-    repository.insert(caseNo, unit, reason);
+    boolean added = repository.insert(caseNo, unit, reason);
     cases.find(caseNo).map(CaseFile::processInstanceId)
         .ifPresent(pid -> letUnitRead(unit, pid, ProcessKeys.ENFORCEMENT_CASE));
     // every other instance of the case too (its appraisals, injunctions, restorations, reviews)
     grants.instancesNamingCase(caseNo).forEach((pid, key) -> letUnitRead(unit, pid, key));
+    if (added) {
+      grants.caseReadChanged(caseNo);
+    }
   }
 
   /**

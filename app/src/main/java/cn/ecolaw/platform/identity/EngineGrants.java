@@ -23,9 +23,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class EngineGrants {
 
   private final ProcessEngine engine;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  public EngineGrants(ProcessEngine engine) {
+  public EngineGrants(ProcessEngine engine, org.springframework.context.ApplicationEventPublisher events) {
     this.engine = engine;
+    this.events = events;
+  }
+
+  /** A unit was given access to the case (case_access): read models of who reads a case follow it. */
+  public void caseReadChanged(String caseNo) {
+    events.publishEvent(new CaseReadChanged(caseNo, null));
+  }
+
+  /** A read grant on one instance's history given or taken back: read models of who reads a case follow it. */
+  private void readChanged(Resource resource, String resourceId) {
+    if (resource.resourceType() == org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE.resourceType()
+        && resourceId != null && !Authorization.ANY.equals(resourceId)) {
+      events.publishEvent(new CaseReadChanged(null, resourceId));
+    }
   }
 
   public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
@@ -63,6 +78,7 @@ public class EngineGrants {
       if (pending != null) {
         pending.put(key, saved);
       }
+      readChanged(resource, resourceId);
     });
   }
 
@@ -148,6 +164,7 @@ public class EngineGrants {
       }
       if (changed) {
         service.saveAuthorization(existing);
+        readChanged(resource, resourceId);
       }
     });
   }

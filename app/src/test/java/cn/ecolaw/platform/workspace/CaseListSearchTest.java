@@ -51,6 +51,8 @@ class CaseListSearchTest {
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired CaseListDue dues;
   @Autowired CaseListIndex caseList;
+  @Autowired cn.ecolaw.platform.identity.CaseAccess caseAccess;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
 
   PlatformHttp http;
   // written once for the class (the test database is shared by the test classes of one run)
@@ -202,6 +204,30 @@ class CaseListSearchTest {
     dues.rebuild();
     assertThat(jdbc.queryForList(
         "SELECT case_no, unit, next_due, due_day FROM case_list_due WHERE next_due IS NOT NULL ORDER BY case_no, unit"))
+        .isEqualTo(kept);
+  }
+
+  @Test
+  void aUnitGivenAccessLaterGetsTheCasesDeadlineWithoutAnyChangeToItsTasks() {
+    // given a bureau case with an open task, which the court may not read yet
+    String caseNo = cn.ecolaw.platform.support.TestCases.caseNo();
+    launcher.start(caseNo, cn.ecolaw.platform.support.TestCases.enterpriseWater());
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+    java.time.LocalDate due = tasks.createTaskQuery().processInstanceId(pid).singleResult().getDueDate().toInstant()
+        .atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+    assertThat(dues.dueDay(caseNo, "unit-court")).isNull();
+
+    // when the court is given access (the hand-over), in one transaction, as the services do
+    new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+        .executeWithoutResult(status -> caseAccess.grant(caseNo, "unit-court", "移送法院"));
+
+    // then the court's row follows at once, and it is what a rebuild computes
+    assertThat(dues.dueDay(caseNo, "unit-court")).isEqualTo(due);
+    List<java.util.Map<String, Object>> kept = jdbc.queryForList(
+        "SELECT case_no, unit, next_due, due_day FROM case_list_due WHERE case_no = ? ORDER BY unit", caseNo);
+    dues.rebuild();
+    assertThat(jdbc.queryForList(
+        "SELECT case_no, unit, next_due, due_day FROM case_list_due WHERE case_no = ? ORDER BY unit", caseNo))
         .isEqualTo(kept);
   }
 
