@@ -108,6 +108,13 @@ public class CaseListDue extends AbstractProcessEnginePlugin implements Applicat
       Pending pending = pending();
       if (pending != null) {
         pending.instances.add(event.getProcessInstanceId());
+        if (event instanceof HistoricProcessInstanceEventEntity
+            && event.isEventOfType(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.PROCESS_INSTANCE_END)) {
+          // an instance ends (or is deleted, e.g. with its deployment and its history): its case is read now, while
+          // its history still names it, once per ending instance
+          pending.cases.addAll(jdbc.queryForList("SELECT DISTINCT TEXT_ FROM ACT_HI_VARINST WHERE NAME_ = 'caseNo'"
+              + " AND TEXT_ IS NOT NULL AND PROC_INST_ID_ = ?", String.class, event.getProcessInstanceId()));
+        }
       }
     }
   }

@@ -231,6 +231,27 @@ class CaseListSearchTest {
         .isEqualTo(kept);
   }
 
+  @Autowired org.camunda.bpm.engine.HistoryService history;
+
+  @Test
+  void aCaseWhoseInstanceIsDeletedWithItsHistoryKeepsNoDeadline() {
+    // given a case with an open task and its deadline
+    String caseNo = cn.ecolaw.platform.support.TestCases.caseNo();
+    launcher.start(caseNo, cn.ecolaw.platform.support.TestCases.enterpriseWater());
+    String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+    assertThat(dues.dueDay(caseNo, CaseListDue.ALL_UNITS)).isNotNull();
+
+    // when its instance is deleted and its history with it in one transaction (as a deployment deleted with cascade)
+    new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      runtime.deleteProcessInstance(pid, "测试：连同历史删除");
+      history.deleteHistoricProcessInstance(pid);
+    });
+
+    // then the case has no deadline left, as a rebuild computes it
+    assertThat(dues.dueDay(caseNo, CaseListDue.ALL_UNITS)).isNull();
+    assertThat(dues.dueDay(caseNo, "unit-bureau")).isNull();
+  }
+
   @Test
   void theCountStopsAt10000AndAPageBeyondItIsCountedExactly() {
     String unit = "unit-count-cap-" + ThreadLocalRandom.current().nextInt(1_000_000);
