@@ -76,7 +76,11 @@ class TwoNodesIT {
   private static final int LOCK_MILLIS = 5_000;
   /** What the README's load balancer asks each node (anonymous; the webapps' list of engines). */
   static final String HEALTH = "/camunda/api/engine/engine";
-  private static final int TIMER_CASES = 3;
+  /**
+   * Enough timers that A (one job thread, up to 10 jobs per acquisition) still holds locks on the queued ones while it
+   * works the first: with 3, a fast A finished them all between two looks (seen once the timer step got cheaper).
+   */
+  private static final int TIMER_CASES = 8;
   private static final int WORKED_CASES = 2;
   private static final String TIMER = "Timer_StatementWindow";
   private static final Map<String, String> USER_OF_GROUP = Map.of(
@@ -283,7 +287,8 @@ class TwoNodesIT {
     }
     // freeze A (SIGSTOP) while it holds a lock, confirm the lock is still held while it cannot move, then SIGKILL:
     // on a fast machine A may otherwise finish the job between the look and the kill
-    awaitTrue(Duration.ofSeconds(90), "node-a frozen while holding a timer job's lock", () -> {
+    // looked at every 2 ms: on a quiet machine A works a timer job in a few milliseconds
+    awaitTrue(Duration.ofSeconds(90), "node-a frozen while holding a timer job's lock", 2, () -> {
       if (query("SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ = 'node-a'") == 0) {
         return false;
       }
@@ -741,6 +746,10 @@ class TwoNodesIT {
   }
 
   private static void awaitTrue(Duration timeout, String what, Check check) throws Exception {
+    awaitTrue(timeout, what, 100, check);
+  }
+
+  private static void awaitTrue(Duration timeout, String what, long pollMillis, Check check) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       if (check.holds()) {
@@ -749,7 +758,7 @@ class TwoNodesIT {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("not within " + timeout + ": " + what + "\n--- node-b:\n" + b.tail());
       }
-      Thread.sleep(100);
+      Thread.sleep(pollMillis);
     }
   }
 
