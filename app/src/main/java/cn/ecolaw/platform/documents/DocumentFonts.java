@@ -53,22 +53,34 @@ public class DocumentFonts {
     this(regularPath, boldPath, latinPath, true);
   }
 
+  public DocumentFonts(String regularPath, String boldPath, String latinPath, boolean cacheParsed) {
+    this(regularPath, boldPath, latinPath, cacheParsed, 0);
+  }
+
   /**
    * {@code cacheParsed}: each font file is parsed once and the parsed fonts are reused, one document at a time per
    * parsed copy (a parsed TrueType font is not thread-safe); {@code false} parses every font for every document, as
    * the platform did before (property {@code platform.documents.cache-parsed}: the benchmark's baseline and an escape
    * hatch).
+   *
+   * <p>{@code copies}: how many parsed copies of each font may exist at once ({@code platform.documents.font-copies};
+   * 0, the default, means one per processor and at least 2). A parsed copy of the CJK fonts weighs about 70 MB of
+   * heap (the heading font's collection alone about 50), so the pool is bounded: a document that finds every copy
+   * lent waits for one to come back (rendering is CPU-bound, more copies than processors would not finish sooner)
+   * and is refused with DOC-503 after {@link FontFile#WAIT_SECONDS} seconds.
    */
   @org.springframework.beans.factory.annotation.Autowired
   public DocumentFonts(
       @Value("${platform.documents.font-regular:" + DEFAULT_REGULAR + "}") String regularPath,
       @Value("${platform.documents.font-bold:" + DEFAULT_BOLD + "}") String boldPath,
       @Value("${platform.documents.font-latin:" + DEFAULT_LATIN + "}") String latinPath,
-      @Value("${platform.documents.cache-parsed:true}") boolean cacheParsed) {
-    this.regular = FontFile.load("platform.documents.font-regular", regularPath, cacheParsed);
-    this.bold = FontFile.load("platform.documents.font-bold", boldPath, cacheParsed);
+      @Value("${platform.documents.cache-parsed:true}") boolean cacheParsed,
+      @Value("${platform.documents.font-copies:0}") int copies) {
+    int max = copies > 0 ? copies : Math.max(2, Runtime.getRuntime().availableProcessors());
+    this.regular = FontFile.load("platform.documents.font-regular", regularPath, cacheParsed, null, max);
+    this.bold = FontFile.load("platform.documents.font-bold", boldPath, cacheParsed, null, max);
     FontFile latinFile = latinPath == null || latinPath.isBlank() || !Files.isRegularFile(Path.of(latinPath))
-        ? null : FontFile.load("platform.documents.font-latin", latinPath, cacheParsed, DocxPdfRenderer::latin);
+        ? null : FontFile.load("platform.documents.font-latin", latinPath, cacheParsed, DocxPdfRenderer::latin, max);
     // before: the Latin font was parsed at once and left out when it could not be read; now that is found out when
     // it is first parsed (the warm-up) and the body font is used instead (see open)
     this.latin = latinFile == null || !cacheParsed && latinFile.problem() != null ? null : latinFile;
@@ -87,6 +99,17 @@ public class DocumentFonts {
     if (latin != null) {
       latin.parsed();
     }
+  }
+
+  /** Parsed copies in existence, per font file (body, heading, Latin when present). */
+  List<Integer> copies() {
+    return latin == null ? List.of(regular.copies(), bold.copies())
+        : List.of(regular.copies(), bold.copies(), latin.copies());
+  }
+
+  /** Parsed copies idle in the pool, per font file. */
+  List<Integer> idle() {
+    return latin == null ? List.of(regular.idle(), bold.idle()) : List.of(regular.idle(), bold.idle(), latin.idle());
   }
 
   /** How many times the font files have been parsed so far (all three). */
@@ -218,18 +241,22 @@ public class DocumentFonts {
   /**
    * One font file: its bytes, read once; parsed on first use (or by the warm-up) for its cmap; the parsed fonts are
    * pooled, a parsed copy lent to one document at a time, so concurrent generation is safe and no document parses a
-   * font another one has already parsed (at most {@link #MAX_IDLE} idle copies are kept).
+   * font another one has already parsed. At most {@code maxCopies} parsed copies exist at once: a lease finding all of
+   * them lent waits for one.
    */
   static final class FontFile {
-    static final int MAX_IDLE = 4;
+    /** How long a document waits for a parsed copy when every copy is lent, before DOC-503. */
+    static final long WAIT_SECONDS = 60;
     private final String property;
     private final String path;
     private final byte[] bytes;
     private final boolean pooled;
     private final String missing;
-    private final java.util.concurrent.ConcurrentLinkedDeque<TrueTypeFont> idle =
-        new java.util.concurrent.ConcurrentLinkedDeque<>();
-    private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.LinkedBlockingDeque<TrueTypeFont> idle =
+        new java.util.concurrent.LinkedBlockingDeque<>();
+    private final int maxCopies;
+    /** Parsed copies in existence (idle or lent), pooled mode only. */
+    private final java.util.concurrent.atomic.AtomicInteger copies = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger parses = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Parsed parsed;
     private final java.util.function.IntPredicate setIn;
@@ -240,8 +267,9 @@ public class DocumentFonts {
     private record Parsed(CmapLookup cmap, String problem) {}
 
     private FontFile(String property, String path, byte[] bytes, boolean pooled, String missing,
-        java.util.function.IntPredicate setIn) {
+        java.util.function.IntPredicate setIn, int maxCopies) {
       this.setIn = setIn;
+      this.maxCopies = Math.max(1, maxCopies);
       this.property = property;
       this.path = path;
       this.bytes = bytes;
@@ -254,7 +282,7 @@ public class DocumentFonts {
     }
 
     static FontFile load(String property, String path, boolean pooled) {
-      return load(property, path, pooled, null);
+      return load(property, path, pooled, null, Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
     /**
@@ -265,16 +293,17 @@ public class DocumentFonts {
      * those code points: the PDF stays the same glyph for glyph. Liberation Serif's only such feature, ccmp, joins
      * IPA tone letters (U+02E5..U+02E9), which are never set in it.
      */
-    static FontFile load(String property, String path, boolean pooled, java.util.function.IntPredicate setIn) {
+    static FontFile load(String property, String path, boolean pooled, java.util.function.IntPredicate setIn,
+        int maxCopies) {
       Path file = Path.of(path);
       if (!Files.isRegularFile(file)) {
         String problem = "PDF 字体文件不存在：" + path + "。请安装字体包 " + PACKAGES + "，"
             + "或在配置项 " + property + " 中指定一个中文 TrueType 字体文件（.ttf 或 .ttc）。";
         LOG.error(problem);
-        return new FontFile(property, path, null, pooled, problem, setIn);
+        return new FontFile(property, path, null, pooled, problem, setIn, maxCopies);
       }
       try {
-        FontFile font = new FontFile(property, path, Files.readAllBytes(file), pooled, null, setIn);
+        FontFile font = new FontFile(property, path, Files.readAllBytes(file), pooled, null, setIn, maxCopies);
         if (!pooled) {
           font.parsed(); // as before: parsed at start
         }
@@ -282,7 +311,7 @@ public class DocumentFonts {
       } catch (IOException e) {
         String problem = unreadable(property, path, e);
         LOG.error(problem);
-        return new FontFile(property, path, null, pooled, problem, setIn);
+        return new FontFile(property, path, null, pooled, problem, setIn, maxCopies);
       }
     }
 
@@ -306,6 +335,9 @@ public class DocumentFonts {
           return parsed;
         }
         try {
+          if (pooled) {
+            copies.incrementAndGet(); // the pool's first copy
+          }
           TrueTypeFont font = parse(bytes);
           CmapLookup cmap = font.getUnicodeCmapLookup();
           if (pooled && setIn != null && gsubInert(font, cmap, setIn)) {
@@ -335,14 +367,39 @@ public class DocumentFonts {
       }
       TrueTypeFont font = idle.pollFirst();
       if (font != null) {
-        idleCount.decrementAndGet();
         return new Lease(this, font);
       }
+      if (!pooled) {
+        return new Lease(this, parseCopy());
+      }
+      if (copies.incrementAndGet() <= maxCopies) {
+        try {
+          return new Lease(this, parseCopy());
+        } catch (IOException | RuntimeException e) {
+          copies.decrementAndGet();
+          throw e;
+        }
+      }
+      copies.decrementAndGet();
+      try {
+        font = idle.pollFirst(WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        font = null;
+      }
+      if (font == null) {
+        throw new PlatformException(503, "DOC-503", "文书生成繁忙：同时生成的 PDF 文书过多，" + WAIT_SECONDS
+            + " 秒内未能取得字体，请稍后重试。可调整配置项 platform.documents.font-copies。");
+      }
+      return new Lease(this, font);
+    }
+
+    private TrueTypeFont parseCopy() throws IOException {
       TrueTypeFont parsedNow = parse(bytes);
       if (gsubInert) {
         parsedNow.setEnableGsub(false);
       }
-      return new Lease(this, parsedNow);
+      return parsedNow;
     }
 
     /** Whether no substitution PDFBox applies to a Latin-script font can match a run of {@code setIn} code points. */
@@ -376,10 +433,6 @@ public class DocumentFonts {
 
     private void giveBack(TrueTypeFont font) {
       if (!pooled) {
-        return;
-      }
-      if (idleCount.incrementAndGet() > MAX_IDLE) {
-        idleCount.decrementAndGet();
         return;
       }
       idle.offerFirst(font);
@@ -424,7 +477,11 @@ public class DocumentFonts {
     }
 
     int idle() {
-      return idleCount.get();
+      return idle.size();
+    }
+
+    int copies() {
+      return copies.get();
     }
 
     int parses() {

@@ -100,6 +100,35 @@ class DocumentRenderReuseTest {
   }
 
   @Test
+  void noMoreParsedCopiesExistThanConfiguredHoweverManyDocumentsRunAtOnce() throws Exception {
+    // given fonts bounded to 2 parsed copies each (a copy of the CJK fonts weighs about 70 MB of heap: an unbounded
+    // pool ran a 640 MB node out of memory under 8 clerks and the job executor)
+    DocumentFonts fonts = new DocumentFonts(DocumentFonts.DEFAULT_REGULAR, DocumentFonts.DEFAULT_BOLD,
+        DocumentFonts.DEFAULT_LATIN, true, 2);
+    DocumentRenderer renderer = new DocumentRenderer(new DocumentTemplates(""), fonts);
+    String reference = withoutFileId(FRESH.render(DocumentType.PENALTY_DECISION,
+        DocumentSamples.data(DocumentType.PENALTY_DECISION), "决定书").pdf());
+
+    // when six threads render eighteen documents at the same time
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Future<String>> results = new ArrayList<>();
+    for (int i = 0; i < 18; i++) {
+      results.add(pool.submit(() -> withoutFileId(renderer.render(DocumentType.PENALTY_DECISION,
+          DocumentSamples.data(DocumentType.PENALTY_DECISION), "决定书").pdf())));
+    }
+    pool.shutdown();
+
+    // then every document is right, the documents waited for a copy rather than parsing a third one, and every
+    // copy came back to the pool
+    for (Future<String> result : results) {
+      assertThat(result.get()).isEqualTo(reference);
+    }
+    assertThat(fonts.parses()).isLessThanOrEqualTo(3 * 2);
+    assertThat(DocumentTestAccess.copies(fonts)).containsOnly(2);
+    assertThat(DocumentTestAccess.idle(fonts)).containsOnly(2);
+  }
+
+  @Test
   void theWarmUpParsesFontsAndTemplatesSoTheFirstDocumentParsesNothing() throws Exception {
     // given documents that have not been used yet
     DocumentFonts fonts = new DocumentFonts(DocumentFonts.DEFAULT_REGULAR, DocumentFonts.DEFAULT_BOLD);

@@ -20,6 +20,16 @@ public final class DocumentTestAccess {
     return fonts.parses();
   }
 
+  /** Parsed copies in existence per font file. */
+  public static java.util.List<Integer> copies(DocumentFonts fonts) {
+    return fonts.copies();
+  }
+
+  /** Parsed copies idle in the pool per font file. */
+  public static java.util.List<Integer> idle(DocumentFonts fonts) {
+    return fonts.idle();
+  }
+
   /** Sample data that fills every field of a type's template. */
   public static java.util.Map<String, Object> sample(DocumentType type) {
     return DocumentSamples.data(type);
