@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
  * once (index-only, V260) into a hash and looks each task up in it. Same grants, same resource ids, same rows; the
  * copy falls back to Camunda's own check whenever Camunda would not use the join form (a revoke check, composite
  * permission checks). {@link NoRevokeAuthorizations} keeps the engine on the join form.
+ *
+ * <p>The copy also writes a plain query's candidate criteria (a Tasklist filter's candidate groups, a candidate user)
+ * as EXISTS over the task's candidate links instead of Camunda's join to every link: each task then comes once, so
+ * the DISTINCT over every visible task (a hash of 45,000 ids for a count at scale) is left off. Camunda's join and
+ * DISTINCT stay for "or" queries, {@code involvedUser} and sorts by a variable (bindCandidateSemiJoin).
  */
 @Component
 public class TaskQueryGrantSemiJoin extends AbstractProcessEnginePlugin {

@@ -71,6 +71,9 @@ class TaskQueryGrantSemiJoinTest {
     court.setName("法院测试任务");
     tasks.saveTask(court);
     tasks.addCandidateGroup(court.getId(), "court-judge");
+    // three candidate links judge1 matches: Camunda's join yields the task three times before its DISTINCT
+    tasks.addCandidateGroup(court.getId(), "unit-court");
+    tasks.addCandidateUser(court.getId(), "judge1");
     courtTask = court.getId();
     users.addAll(List.of("officer1", "legal1", "head1", "judge1", "admin"));
     // a user whose group reads the tasks of enforcement cases by a process-definition grant, one with "*"
@@ -100,6 +103,48 @@ class TaskQueryGrantSemiJoinTest {
   }
 
   @Test
+  void candidateCriteriaAreASemiJoinAndNeedNoDistinctUnlessAnotherJoinCouldRepeatARow() {
+    org.apache.ibatis.session.Configuration mybatis = configuration().getSqlSessionFactory().getConfiguration();
+    String list = TaskQueryGrantSemiJoin.NAMESPACE + ".selectTaskByQueryCriteria_grantSemiJoin";
+    String count = TaskQueryGrantSemiJoin.NAMESPACE + ".selectTaskCountByQueryCriteria_grantSemiJoin";
+
+    // a filter of the Tasklist: the candidate groups, assigned tasks included
+    org.camunda.bpm.engine.impl.TaskQueryImpl byGroups = query();
+    byGroups.taskCandidateGroupIn(List.of("eco-officer", "unit-bureau")).includeAssignedTasks();
+    String listSql = sql(mybatis, list, byGroups);
+    String countSql = sql(mybatis, count, byGroups);
+    assertThat(listSql).contains("EXISTS (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_")
+        .doesNotContainIgnoringCase("distinct").doesNotContain("left join ACT_RU_IDENTITYLINK");
+    assertThat(countSql).contains("select count(RES.ID_)").doesNotContainIgnoringCase("distinct");
+
+    // involvedUser reads the joined links, "or" queries may match without a link: Camunda's join and DISTINCT
+    org.camunda.bpm.engine.impl.TaskQueryImpl involved = query();
+    involved.taskCandidateGroupIn(List.of("eco-officer")).taskInvolvedUser("officer1");
+    assertThat(sql(mybatis, list, involved)).containsIgnoringCase("distinct")
+        .contains("left join ACT_RU_IDENTITYLINK I").doesNotContain("EXISTS (select 1 from ACT_RU_IDENTITYLINK");
+    org.camunda.bpm.engine.impl.TaskQueryImpl withOr = query();
+    withOr.taskCandidateGroupIn(List.of("eco-officer")).or().taskAssignee("officer1").endOr();
+    assertThat(sql(mybatis, count, withOr)).containsIgnoringCase("distinct")
+        .doesNotContain("EXISTS (select 1 from ACT_RU_IDENTITYLINK");
+    // a sort by a variable joins the variables: the semi-join stays, DISTINCT too
+    org.camunda.bpm.engine.impl.TaskQueryImpl byVariable = query();
+    byVariable.taskCandidateGroupIn(List.of("eco-officer")).orderByProcessVariable("caseNo",
+        org.camunda.bpm.engine.variable.type.ValueType.STRING).asc();
+    assertThat(sql(mybatis, list, byVariable)).containsIgnoringCase("distinct")
+        .contains("EXISTS (select 1 from ACT_RU_IDENTITYLINK");
+  }
+
+  private static org.camunda.bpm.engine.impl.TaskQueryImpl query() {
+    org.camunda.bpm.engine.impl.TaskQueryImpl q = new org.camunda.bpm.engine.impl.TaskQueryImpl();
+    q.setAuthCheck(new org.camunda.bpm.engine.impl.db.AuthorizationCheck());
+    return q;
+  }
+
+  private static String sql(org.apache.ibatis.session.Configuration mybatis, String statement, Object parameter) {
+    return mybatis.getMappedStatement(statement).getBoundSql(parameter).getSql().replaceAll("\\s+", " ");
+  }
+
+  @Test
   void everyUserSeesExactlyTheTasksCamundasJoinShows() {
     Map<String, Object> semiJoin = visible();
     Map<String, Object> camunda = withCamundasStatements(this::visible);
@@ -111,6 +156,9 @@ class TaskQueryGrantSemiJoinTest {
     assertThat(ids(semiJoin, "semi-def GET /task")).isNotEmpty().doesNotContain(courtTask);
     assertThat(ids(semiJoin, "semi-any GET /task")).contains(courtTask);
     assertThat(ids(semiJoin, "semi-none GET /task")).isEmpty();
+    // judge1 matches the court task by three candidate links: it is answered once, and counted once
+    assertThat((List<Object>) semiJoin.get("judge1 POST /task candidateUser")).containsOnlyOnce(courtTask);
+    assertThat((List<Object>) semiJoin.get("judge1 POST /task withCandidateGroups")).containsOnlyOnce(courtTask);
     // at least the task assigned above (other tests of the suite may have assigned more to officer1)
     assertThat((Long) semiJoin.get("officer1 count 我的待办")).isGreaterThanOrEqualTo(1L);
   }
@@ -129,6 +177,33 @@ class TaskQueryGrantSemiJoinTest {
       out.put(user + " POST /task (groups)", idSet(as.postOk("/engine-rest/task", byGroups)));
       out.put(user + " POST /task/count (groups)", as.postOk("/engine-rest/task/count", byGroups).path("count").asLong());
       out.put(user + " POST /task (assignee)", idSet(as.postOk("/engine-rest/task", Map.of("assignee", user))));
+      // the query shapes the statement's copy treats apart: the candidate semi-join and where it must not apply
+      Map<String, Map<String, Object>> shapes = new LinkedHashMap<>();
+      shapes.put("candidateUser", Map.of("candidateUser", user));
+      shapes.put("candidateUser+assigned", Map.of("candidateUser", user, "includeAssignedTasks", true));
+      shapes.put("candidateGroupLike", Map.of("candidateGroupLike", "%-%"));
+      shapes.put("withCandidateGroups", Map.of("withCandidateGroups", true));
+      shapes.put("withCandidateUsers", Map.of("withCandidateUsers", true, "includeAssignedTasks", true));
+      shapes.put("withoutCandidateGroups", Map.of("withoutCandidateGroups", true));
+      shapes.put("involvedUser", Map.of("involvedUser", user));
+      shapes.put("groups+involvedUser", Map.of("candidateGroups", groups, "involvedUser", user));
+      shapes.put("groups or assignee", Map.of("candidateGroups", groups,
+          "orQueries", List.of(Map.of("assignee", user, "candidateGroup", "court-judge"))));
+      shapes.put("groups by variable", Map.of("candidateGroups", groups, "includeAssignedTasks", true,
+          "sorting", List.of(Map.of("sortBy", "processVariable", "sortOrder", "asc",
+              "parameters", Map.of("variable", "caseNo", "type", "String")))));
+      shapes.put("groups by created", Map.of("candidateGroups", groups, "includeAssignedTasks", true,
+          "sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc"))));
+      shapes.put("groups by definition key", Map.of("candidateGroups", groups,
+          "processDefinitionKeyIn", List.of("enforcement-case")));
+      for (Map.Entry<String, Map<String, Object>> shape : shapes.entrySet()) {
+        // in the order the database answers (a repeated row shows), and the count
+        out.put(user + " POST /task " + shape.getKey(), ordered(as.postOk("/engine-rest/task", shape.getValue())));
+        out.put(user + " POST /task?page " + shape.getKey(),
+            ordered(as.postOk("/engine-rest/task?firstResult=1&maxResults=2", shape.getValue())));
+        out.put(user + " POST /task/count " + shape.getKey(),
+            as.postOk("/engine-rest/task/count", shape.getValue()).path("count").asLong());
+      }
       for (Filter f : demoFilters) {
         PlatformHttp.Response count = as.get("/engine-rest/filter/" + f.getId() + "/count");
         out.put(user + " count " + f.getName(), count.ok() ? (Object) count.json().path("count").asLong() : count.status());
@@ -173,6 +248,13 @@ class TaskQueryGrantSemiJoinTest {
 
   private ProcessEngineConfigurationImpl configuration() {
     return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  /** The ids as answered, each as often as answered (a set would hide a repeated row). */
+  private static List<String> ordered(JsonNode list) {
+    List<String> ids = new ArrayList<>();
+    list.forEach(t -> ids.add(t.path("id").asText()));
+    return ids;
   }
 
   private static TreeSet<String> idSet(JsonNode list) {
