@@ -15,6 +15,8 @@ public enum AuditAction {
   COMMENT_ADDED("添加意见"),
   COMMENT_UPDATED("修改意见"),
   COMMENT_DELETED("删除意见"),
+  /** An attachment added to a task or instance (evidence photo, file or link): name, type, size and SHA-256. */
+  ATTACHMENT_ADDED("添加附件"),
   /** A policy analyst's draft of a decision saved on the workbench (chain "决策:" + key). */
   DECISION_DRAFTED("保存决策草稿"),
   /** A decision published from the workbench: the new deployment, its version tag, the reason and the what-if. */

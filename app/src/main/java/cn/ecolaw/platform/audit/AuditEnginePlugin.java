@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Adds the trail to the engine: a history event handler next to Camunda's database handler (the history stays at
  * level full, written as before) and the per-command {@link TrailSession} that appends the records when the command
- * flushes, in the engine's transaction; and the capture of comment changes ({@link TrailCommentCapture}), which no
- * history event carries.
+ * flushes, in the engine's transaction; and the capture of comment changes and added attachments
+ * ({@link TrailCommentCapture}), which no history event carries.
  */
 @Component
 public class AuditEnginePlugin extends AbstractProcessEnginePlugin {
@@ -53,10 +53,20 @@ public class AuditEnginePlugin extends AbstractProcessEnginePlugin {
     });
     configuration.setCustomSessionFactories(factories);
 
-    TrailCommentCapture.install(configuration, changes -> {
-      TrailSession session = Context.getCommandContext().getSession(TrailSession.class);
-      Actor actor = session.actor(actors::current);
-      changes.forEach(change -> session.comment(change, actor));
+    TrailCommentCapture.install(configuration, new TrailCommentCapture.Sink() {
+      @Override
+      public void comments(List<TrailCommentCapture.CommentChange> changes) {
+        TrailSession session = Context.getCommandContext().getSession(TrailSession.class);
+        Actor actor = session.actor(actors::current);
+        changes.forEach(change -> session.comment(change, actor));
+      }
+
+      @Override
+      public void attachments(List<TrailCommentCapture.AttachmentChange> changes) {
+        TrailSession session = Context.getCommandContext().getSession(TrailSession.class);
+        Actor actor = session.actor(actors::current);
+        changes.forEach(change -> session.attachment(change, actor));
+      }
     });
   }
 }

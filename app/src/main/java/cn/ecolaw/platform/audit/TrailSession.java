@@ -126,6 +126,32 @@ final class TrailSession implements Session {
     pending.add(new Pending(null, c.processInstanceId(), actor, action, target, detail, () -> commentId, null));
   }
 
+  /**
+   * An attachment (evidence photo, file or link) added in this command, recorded under the case of its process
+   * instance with the file's size and SHA-256, so the trail proves which file was filed.
+   */
+  void attachment(TrailCommentCapture.AttachmentChange a, Actor actor) {
+    if (a.processInstanceId() == null) {
+      return;
+    }
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("attachmentId", a.attachmentId());
+    detail.put("taskId", a.taskId());
+    detail.put("name", a.name());
+    detail.put("type", a.type());
+    if (a.url() != null) {
+      detail.put("url", a.url());
+    }
+    if (a.sha256() != null) {
+      detail.put("size", a.size());
+      detail.put("sha256", a.sha256());
+    }
+    String target = a.taskId() == null ? "流程实例附件" : a.taskDefinitionKey() + " " + a.taskName();
+    String attachmentId = a.attachmentId();
+    pending.add(new Pending(null, a.processInstanceId(), actor, AuditAction.ATTACHMENT_ADDED, target, detail,
+        () -> attachmentId, null));
+  }
+
   /** Puts a start variable into the detail of the instance's PROCESS_STARTED record; false when there is none. */
   boolean addToStart(String processInstanceId, VariableChange change) {
     for (Pending p : pending) {

@@ -3,7 +3,6 @@ package cn.ecolaw.platform.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
@@ -13,16 +12,20 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AttachmentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.CommentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * Sees every task and process-instance comment a command adds, edits or deletes (Camunda's AddCommentCmd,
- * UpdateCommentCmd, DeleteTaskCommentCmd, DeleteProcessInstanceCommentCmd, through any door), whoever is logged in
- * or not: none of these write a history event with the text, so the command's entity cache is read by a post
- * command interceptor once the outermost command of the context has run, before the context flushes; the changes
- * go to the sink (the trail), which appends them in the same transaction.
+ * UpdateCommentCmd, DeleteTaskCommentCmd, DeleteProcessInstanceCommentCmd, through any door), and every attachment
+ * it adds (CreateAttachmentCmd: a photo or file of evidence, or a link; an attachment once filed is never edited or
+ * deleted, see EngineDoorGuard, ATT-006), whoever is logged in or not: none of these write a history event with the
+ * text or the file, so the command's entity cache is read by a post command interceptor once the outermost command of
+ * the context has run, before the context flushes; the changes go to the sink (the trail), which appends them in the
+ * same transaction.
  */
 public final class TrailCommentCapture {
 
@@ -30,10 +33,24 @@ public final class TrailCommentCapture {
   public record CommentChange(String op, String commentId, String taskId, String taskName,
       String taskDefinitionKey, String processInstanceId, String oldMessage, String newMessage) {}
 
+  /**
+   * An attachment added: its file's size and SHA-256 (hex) when it has content ({@code null} for a link), so that the
+   * trail proves which file was filed.
+   */
+  public record AttachmentChange(String attachmentId, String taskId, String taskName, String taskDefinitionKey,
+      String processInstanceId, String name, String type, String url, Integer size, String sha256) {}
+
+  /** Where the captured changes go (the trail), in the command's transaction. */
+  public interface Sink {
+    void comments(List<CommentChange> changes);
+
+    void attachments(List<AttachmentChange> changes);
+  }
+
   private TrailCommentCapture() {}
 
   /** Registers the capture with the engine configuration (in a plugin's preInit). */
-  public static void install(ProcessEngineConfigurationImpl configuration, Consumer<List<CommentChange>> sink) {
+  public static void install(ProcessEngineConfigurationImpl configuration, Sink sink) {
     List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
     factories.add(new SessionFactory() {
@@ -91,17 +108,22 @@ public final class TrailCommentCapture {
   /** Per command context: how deep the commands are nested, and the sink. */
   static final class CaptureSession implements Session {
 
-    private final Consumer<List<CommentChange>> sink;
+    private final Sink sink;
     private int depth;
     private boolean captured;
 
-    CaptureSession(Consumer<List<CommentChange>> sink) {
+    CaptureSession(Sink sink) {
       this.sink = sink;
     }
 
     void capture(CommandContext context) {
       List<CommentChange> changes = new ArrayList<>();
+      List<AttachmentChange> attachments = new ArrayList<>();
       for (CachedDbEntity cached : context.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
+        if (cached.getEntity() instanceof AttachmentEntity a && cached.getEntityState() == DbEntityState.TRANSIENT) {
+          attachments.add(attachment(context, a));
+          continue;
+        }
         if (!(cached.getEntity() instanceof CommentEntity c) || !"comment".equals(c.getType())) {
           continue;
         }
@@ -115,8 +137,50 @@ public final class TrailCommentCapture {
         }
       }
       if (!changes.isEmpty()) {
-        sink.accept(changes);
+        sink.comments(changes);
       }
+      if (!attachments.isEmpty()) {
+        sink.attachments(attachments);
+      }
+    }
+
+    private static AttachmentChange attachment(CommandContext context, AttachmentEntity a) {
+      String[] task = task(context, a.getTaskId());
+      Integer size = null;
+      String sha256 = null;
+      if (a.getContentId() != null) {
+        ByteArrayEntity content = context.getDbEntityManager().selectById(ByteArrayEntity.class, a.getContentId());
+        if (content != null && content.getBytes() != null) {
+          size = content.getBytes().length;
+          sha256 = sha256(content.getBytes());
+        }
+      }
+      // the Tasklist's "add attachment" (REST task/{id}/attachment/create) names the task only: its instance's case
+      String processInstanceId = a.getProcessInstanceId() != null ? a.getProcessInstanceId() : task[2];
+      return new AttachmentChange(a.getId(), a.getTaskId(), task[0], task[1], processInstanceId, a.getName(),
+          a.getType(), a.getUrl(), size, sha256);
+    }
+
+    private static String sha256(byte[] bytes) {
+      try {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** The name, definition key and process instance of a task, open or done (all null when there is none). */
+    private static String[] task(CommandContext context, String taskId) {
+      if (taskId == null) {
+        return new String[3];
+      }
+      TaskEntity open = context.getDbEntityManager().selectById(TaskEntity.class, taskId);
+      if (open != null) {
+        return new String[] {open.getName(), open.getTaskDefinitionKey(), open.getProcessInstanceId()};
+      }
+      HistoricTaskInstanceEntity done = context.getDbEntityManager().selectById(HistoricTaskInstanceEntity.class, taskId);
+      return done == null ? new String[3]
+          : new String[] {done.getName(), done.getTaskDefinitionKey(), done.getProcessInstanceId()};
     }
 
     @Override

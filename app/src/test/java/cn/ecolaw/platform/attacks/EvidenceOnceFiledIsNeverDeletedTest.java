@@ -45,13 +45,15 @@ class EvidenceOnceFiledIsNeverDeletedTest {
   PlatformHttp officer;
   String taskId;
   String processInstanceId;
+  String caseNo;
+  @Autowired cn.ecolaw.platform.audit.AuditTrail trail;
 
   @BeforeEach
   void givenACaseWithAPhotoFiledOnItsFirstTask() {
     Logins.ensureDemoUsers(identity, filters, tasks);
     PlatformHttp http = new PlatformHttp(port);
     officer = http.as("officer1");
-    String caseNo = TestCases.caseNo();
+    caseNo = TestCases.caseNo();
     Map<String, Object> body = new HashMap<>(TestCases.enterpriseWater());
     body.put("caseNo", caseNo);
     assertThat(officer.post("/api/cases", body).status()).isEqualTo(201);
@@ -82,6 +84,34 @@ class EvidenceOnceFiledIsNeverDeletedTest {
     } catch (java.io.IOException e) {
       throw new AssertionError(body, e);
     }
+  }
+
+  @Test
+  void filingEvidenceIsOnTheCaseTrailWithWhoFiledItAndTheFilesHash() throws Exception {
+    // given the photo officer1 filed through /engine-rest (setup), when a link is filed through the Java API too
+    String photoId = filed().getId();
+    String linkId;
+    try {
+      identity.setAuthentication("officer1", List.of("eco-officer", "unit-bureau"));
+      linkId = tasks.createAttachment("url", taskId, processInstanceId, "监测数据链接", "在线监测",
+          "https://example.gov.cn/monitor/1").getId();
+    } finally {
+      identity.clearAuthentication();
+    }
+
+    // then the case's trail names both, who filed them, and the photo's size and SHA-256
+    List<cn.ecolaw.platform.audit.AuditEntry> added = trail.entries(caseNo).stream()
+        .filter(e -> e.action().equals("ATTACHMENT_ADDED")).toList();
+    assertThat(added).extracting(cn.ecolaw.platform.audit.AuditEntry::historyRef).containsExactly(photoId, linkId);
+    assertThat(added).extracting(cn.ecolaw.platform.audit.AuditEntry::userId).containsOnly("officer1");
+    String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(PNG));
+    assertThat(added.get(0).detail()).contains("\"name\":\"现场照片.png\"", "\"size\":" + PNG.length,
+        "\"sha256\":\"" + sha + "\"");
+    assertThat(added.get(0).target()).contains(tasks.createTaskQuery().taskId(taskId).singleResult().getName());
+    assertThat(added.get(1).detail()).contains("\"url\":\"https://example.gov.cn/monitor/1\"")
+        .doesNotContain("sha256");
+    assertThat(added.get(0).actionLabel()).isEqualTo("添加附件");
+    assertThat(trail.verify(caseNo).valid()).isTrue();
   }
 
   @Test
