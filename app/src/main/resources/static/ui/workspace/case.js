@@ -36,7 +36,7 @@
     const all = (view.currentTasks || []).map(t => ({ ...t, flow: '行政处罚案件' }));
     (view.relatedProcesses || []).forEach(r => (r.currentTasks || []).forEach(t => all.push({ ...t, flow: FLOW[r.processKey] || r.processKey })));
     section('tasks', all.length ? '<table class="data"><thead><tr><th>任务</th><th>流程</th><th>岗位</th><th>办理人</th><th>到期</th><th></th></tr></thead><tbody>'
-      + all.map(t => '<tr><td>' + esc(t.name) + '</td><td>' + esc(t.flow) + '</td><td>' + esc(t.candidateGroup || '') + '</td><td>'
+      + all.map(t => '<tr><td>' + esc(t.name) + '</td><td>' + esc(t.flow) + '</td><td>' + esc(t.candidateGroupName || t.candidateGroup || '') + '</td><td>'
         + esc(t.assignee || '未认领') + '</td><td>' + (t.due ? esc(Workspace.date(t.due)) : '—') + '</td><td><a class="task-link" target="_top" href="'
         + Workspace.taskHref(t.id) + '">在任务列表中打开</a></td></tr>').join('') + '</tbody></table>'
       : '<p class="muted">当前没有待办任务。</p>');

@@ -159,8 +159,10 @@ public class CaseQueryService {
     for (Task t : tasks.createTaskQuery().processInstanceId(processInstanceId).orderByTaskCreateTime().asc().list()) {
       String group = tasks.getIdentityLinksForTask(t.getId()).stream()
           .filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId).findFirst().orElse(null);
+      String groupName = cn.ecolaw.platform.identity.DemoUsers.groupName(group);
       out.add(new CaseView.TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), group, t.getAssignee(),
-          t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant()));
+          t.getCreateTime().toInstant(), t.getDueDate() == null ? null : t.getDueDate().toInstant(),
+          groupName == null ? group : groupName));
     }
     return out;
   }

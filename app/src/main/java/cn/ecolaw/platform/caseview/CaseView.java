@@ -33,8 +33,9 @@ public record CaseView(
   public record Party(String name, String type, String typeLabel, String id, String address,
       String legalRepresentative) {}
 
+  /** {@code candidateGroupName}: the group's Chinese name (岗位), the id when the group has none. */
   public record TaskView(String id, String key, String name, String candidateGroup, String assignee,
-      Instant created, Instant due) {}
+      Instant created, Instant due, String candidateGroupName) {}
 
   public record Deadline(String key, String label, String date, String basis, boolean passed) {}
 

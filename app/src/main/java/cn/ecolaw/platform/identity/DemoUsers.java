@@ -48,4 +48,17 @@ public final class DemoUsers {
       new Role("admin", "camunda-admin", "系统管理员", "unit-bureau", "系统", "管理员"));
 
   private DemoUsers() {}
+
+  /** The Chinese name of a workflow group (a candidate group of the flows), or {@code null} when it is not one. */
+  public static String groupName(String groupId) {
+    if (groupId == null) {
+      return null;
+    }
+    for (Role role : ROLES) {
+      if (role.group().equals(groupId)) {
+        return role.groupName();
+      }
+    }
+    return null;
+  }
 }

@@ -82,7 +82,8 @@ class WorkspaceBrowserTest {
       browser.waitUntil(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
       assertThat(browser.waitFor(By.id("party-name")).getText()).contains("湖州测试印染有限公司");
       assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("立案审查", "流程启动");
-      assertThat(browser.driver().findElement(By.id("tasks")).getText()).contains("立案审查", "在任务列表中打开");
+      assertThat(browser.driver().findElement(By.id("tasks")).getText()).contains("立案审查", "在任务列表中打开")
+          .contains("执法人员").doesNotContain("eco-officer"); // the post (岗位) by its Chinese name, not the group id
       assertThat(browser.driver().findElement(By.cssSelector("#tasks a.task-link")).getAttribute("href"))
           .contains("/camunda/app/tasklist/default/#/?task=");
       assertThat(browser.driver().findElement(By.id("trail-verification")).getText()).contains("校验通过");
