@@ -89,6 +89,9 @@ public class CaseListIndex {
     withoutArgs.addAll(filterArgs);
 
     boolean deep = c.offset() + c.limit() > COUNT_CAP;
+    if (c.q() != null || c.status() != null || c.flow() != null) {
+      return filtered(c, unit, filter, filterArgs, range, rangeArgs, withDue, withDueArgs, without, withoutArgs, deep);
+    }
     long first = count(withDue, withDueArgs, deep);
     // beyond the cap the page lies in the first part: the second is not counted
     long second = byDue || !deep && first >= COUNT_CAP ? 0 : count(without, withoutArgs, deep);
@@ -104,6 +107,65 @@ public class CaseListIndex {
     }
     int missing = c.limit() - caseNos.size();
     if (!byDue && missing > 0 && second > 0) {
+      long offset = Math.max(0, c.offset() - first);
+      caseNos.addAll(rows("SELECT c.case_no" + without + " ORDER BY c.created_at DESC, c.case_no", withoutArgs,
+          offset, missing));
+    }
+    return new Page(caseNos, total, capped);
+  }
+
+  /**
+   * A list narrowed by the search, the status or the flow (one unit): both parts are counted in one pass over the
+   * matching cases (each with its deadline row, if any), bounded at twice the cap, instead of one pass per part: the
+   * matching cases are found once (the search's scan of {@code case_file}, the flow's index) and each is joined once.
+   * The answer is that of the two separate counts: exhaustive, both parts are known exactly and capped as there;
+   * beyond the bound the total is "10,000 or more" whatever the split, and the page finds the end of the first part by
+   * reading it.
+   */
+  private Page filtered(Criteria c, String unit, String filter, List<Object> filterArgs, String range,
+      List<Object> rangeArgs, String withDue, List<Object> withDueArgs, String without, List<Object> withoutArgs,
+      boolean deep) {
+    boolean byDue = c.dueFrom() != null || c.dueBefore() != null;
+    List<Object> args = new ArrayList<>(List.of(unit));
+    args.addAll(filterArgs);
+    args.addAll(rangeArgs);
+    int bound = 2 * COUNT_CAP;
+    long[] counted = jdbc.queryForObject("SELECT COUNT(*), COUNT(m.d) FROM (SELECT due.due_day AS d FROM case_file c"
+        + " LEFT JOIN case_list_due due ON due.case_no = c.case_no AND due.unit = ? AND due.due_day IS NOT NULL"
+        + " WHERE 1 = 1" + filter + range + (deep ? "" : " LIMIT " + bound) + ") m",
+        (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray());
+    boolean exhaustive = deep || counted[0] < bound;
+    Long first = exhaustive ? counted[1] : null;
+    long second = exhaustive && !byDue ? counted[0] - counted[1] : 0;
+    long total;
+    boolean capped;
+    if (!exhaustive) {
+      total = COUNT_CAP;
+      capped = true;
+    } else if (deep) {
+      total = first + second;
+      capped = false;
+    } else {
+      // as count(part, args, false) for each part: the first up to the cap, the second only below it
+      long f = Math.min(first, COUNT_CAP);
+      long s = f >= COUNT_CAP ? 0 : Math.min(second, COUNT_CAP);
+      total = f + s;
+      capped = f >= COUNT_CAP || s >= COUNT_CAP || total > COUNT_CAP;
+      if (capped) {
+        total = Math.min(total, COUNT_CAP);
+      }
+    }
+    List<String> caseNos = new ArrayList<>();
+    if (first == null || c.offset() < first) {
+      caseNos.addAll(rows("SELECT c.case_no" + withDue + " ORDER BY due.due_day, c.created_at DESC, c.case_no",
+          withDueArgs, c.offset(), c.limit()));
+    }
+    int missing = c.limit() - caseNos.size();
+    if (!byDue && missing > 0 && (first == null || second > 0)) {
+      if (first == null) {
+        // the first part ends on this page (its rows read) or before it (counted: below the page's offset, so exact)
+        first = caseNos.isEmpty() ? count(withDue, withDueArgs, false) : c.offset() + caseNos.size();
+      }
       long offset = Math.max(0, c.offset() - first);
       caseNos.addAll(rows("SELECT c.case_no" + without + " ORDER BY c.created_at DESC, c.case_no", withoutArgs,
           offset, missing));
@@ -193,10 +255,12 @@ public class CaseListIndex {
       args.add("%" + escapeLike(c.region()) + "%");
     }
     if (c.flow() != null) {
-      sql.append(" AND EXISTS (SELECT 1 FROM ACT_HI_VARINST v JOIN ACT_HI_PROCINST p ON p.ID_ = v.PROC_INST_ID_"
-          + " WHERE v.NAME_ = 'caseNo' AND v.TEXT_ = c.case_no AND p.PROC_DEF_KEY_ = ?");
+      // the case numbers carried by the key's instances, from the index on (key, number, instance) alone: the
+      // historic variable keeps its instance's process key (PROC_DEF_KEY_), as the historic instance does
+      sql.append(" AND c.case_no IN (SELECT v.TEXT_ FROM ACT_HI_VARINST v WHERE v.NAME_ = 'caseNo'"
+          + " AND v.PROC_DEF_KEY_ = ?");
       args.add(c.flow());
-      sql.append(readable.sql("p.ID_", "p.PROC_DEF_KEY_", args, c.flow())).append(')');
+      sql.append(readable.sql("v.PROC_INST_ID_", "v.PROC_DEF_KEY_", args, c.flow())).append(')');
     }
     return sql.toString();
   }
