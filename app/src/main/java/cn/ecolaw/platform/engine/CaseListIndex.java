@@ -129,32 +129,35 @@ public class CaseListIndex {
     List<Object> args = new ArrayList<>(List.of(unit));
     args.addAll(filterArgs);
     args.addAll(rangeArgs);
+    String matching = " FROM case_file c LEFT JOIN case_list_due due ON due.case_no = c.case_no AND due.unit = ?"
+        + " AND due.due_day IS NOT NULL WHERE 1 = 1" + filter + range;
+    if (c.q() != null) {
+      // the search scans case_file (a pattern inside the text: no index serves it): once, for the page and both
+      // counts together, in the list's order (the cases with a deadline first, as the two parts are read)
+      List<Object> pageArgs = new ArrayList<>(args);
+      pageArgs.add(c.limit());
+      pageArgs.add(c.offset());
+      List<String> caseNos = new ArrayList<>();
+      long[] both = {-1, -1};
+      jdbc.query("SELECT c.case_no, COUNT(*) OVER (), COUNT(due.due_day) OVER ()" + matching
+          + " ORDER BY due.due_day NULLS LAST, c.created_at DESC, c.case_no LIMIT ? OFFSET ?", rs -> {
+            caseNos.add(rs.getString(1));
+            both[0] = rs.getLong(2);
+            both[1] = rs.getLong(3);
+          }, pageArgs.toArray());
+      if (both[0] >= 0) {
+        long first = both[1];
+        return counted(caseNos, first, byDue ? 0 : both[0] - first, byDue, deep);
+      }
+      // a page beyond the last match: counted as below
+    }
     int bound = 2 * COUNT_CAP;
-    long[] counted = jdbc.queryForObject("SELECT COUNT(*), COUNT(m.d) FROM (SELECT due.due_day AS d FROM case_file c"
-        + " LEFT JOIN case_list_due due ON due.case_no = c.case_no AND due.unit = ? AND due.due_day IS NOT NULL"
-        + " WHERE 1 = 1" + filter + range + (deep ? "" : " LIMIT " + bound) + ") m",
+    long[] counted = jdbc.queryForObject("SELECT COUNT(*), COUNT(m.d) FROM (SELECT due.due_day AS d" + matching
+        + (deep ? "" : " LIMIT " + bound) + ") m",
         (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray());
     boolean exhaustive = deep || counted[0] < bound;
     Long first = exhaustive ? counted[1] : null;
     long second = exhaustive && !byDue ? counted[0] - counted[1] : 0;
-    long total;
-    boolean capped;
-    if (!exhaustive) {
-      total = COUNT_CAP;
-      capped = true;
-    } else if (deep) {
-      total = first + second;
-      capped = false;
-    } else {
-      // as count(part, args, false) for each part: the first up to the cap, the second only below it
-      long f = Math.min(first, COUNT_CAP);
-      long s = f >= COUNT_CAP ? 0 : Math.min(second, COUNT_CAP);
-      total = f + s;
-      capped = f >= COUNT_CAP || s >= COUNT_CAP || total > COUNT_CAP;
-      if (capped) {
-        total = Math.min(total, COUNT_CAP);
-      }
-    }
     List<String> caseNos = new ArrayList<>();
     if (first == null || c.offset() < first) {
       caseNos.addAll(rows("SELECT c.case_no" + withDue + " ORDER BY due.due_day, c.created_at DESC, c.case_no",
@@ -170,7 +173,22 @@ public class CaseListIndex {
       caseNos.addAll(rows("SELECT c.case_no" + without + " ORDER BY c.created_at DESC, c.case_no", withoutArgs,
           offset, missing));
     }
-    return new Page(caseNos, total, capped);
+    return exhaustive ? counted(caseNos, first, second, byDue, deep) : new Page(caseNos, COUNT_CAP, true);
+  }
+
+  /**
+   * The page with the total the two parts' separate counts give ({@link #count}: the first up to the cap, the second
+   * only below it; exact for a page beyond the cap), from the parts' exact sizes.
+   */
+  private static Page counted(List<String> caseNos, long first, long second, boolean byDue, boolean deep) {
+    if (deep) {
+      return new Page(caseNos, first + (byDue ? 0 : second), false);
+    }
+    long f = Math.min(first, COUNT_CAP);
+    long s = byDue || f >= COUNT_CAP ? 0 : Math.min(second, COUNT_CAP);
+    long total = f + s;
+    boolean capped = f >= COUNT_CAP || s >= COUNT_CAP || total > COUNT_CAP;
+    return new Page(caseNos, capped ? Math.min(total, COUNT_CAP) : total, capped);
   }
 
   /** How many rows the part holds: exactly, or up to {@link #COUNT_CAP} (then "at least"). */
@@ -255,12 +273,11 @@ public class CaseListIndex {
       args.add("%" + escapeLike(c.region()) + "%");
     }
     if (c.flow() != null) {
-      // the case numbers carried by the key's instances, from the index on (key, number, instance) alone: the
-      // historic variable keeps its instance's process key (PROC_DEF_KEY_), as the historic instance does
-      sql.append(" AND c.case_no IN (SELECT v.TEXT_ FROM ACT_HI_VARINST v WHERE v.NAME_ = 'caseNo'"
-          + " AND v.PROC_DEF_KEY_ = ?");
+      // the case numbers carried by the key's instances (case_list_flow, kept with the deadlines by CaseListDue),
+      // from its index on (flow, case number, instance) alone, instead of probing the history once per case
+      sql.append(" AND c.case_no IN (SELECT f.case_no FROM case_list_flow f WHERE f.flow = ?");
       args.add(c.flow());
-      sql.append(readable.sql("v.PROC_INST_ID_", "v.PROC_DEF_KEY_", args, c.flow())).append(')');
+      sql.append(readable.sql("f.process_instance_id", "f.flow", args, c.flow())).append(')');
     }
     return sql.toString();
   }
