@@ -253,9 +253,15 @@ public class CaseListIndex {
       args.addAll(c.units());
     }
     if (c.q() != null) {
-      String like = "%" + escapeLike(c.q().toLowerCase(Locale.ROOT)) + "%";
-      sql.append(" AND (LOWER(c.case_no) LIKE ? ESCAPE '!' OR LOWER(c.party_name) LIKE ? ESCAPE '!'"
-          + " OR LOWER(c.party_id) LIKE ? ESCAPE '!' OR LOWER(c.region) LIKE ? ESCAPE '!'");
+      String needle = c.q().toLowerCase(Locale.ROOT);
+      String like = "%" + escapeLike(needle) + "%";
+      // a text of Chinese characters and digits only is the same in any case: no column needs lowering first (no
+      // case mapping yields or changes such a character), which halves the scan's cost per case
+      String col = uncased(needle) ? "c.%s" : "LOWER(c.%s)";
+      sql.append(" AND (").append(String.format(col, "case_no")).append(" LIKE ? ESCAPE '!' OR ")
+          .append(String.format(col, "party_name")).append(" LIKE ? ESCAPE '!' OR ")
+          .append(String.format(col, "party_id")).append(" LIKE ? ESCAPE '!' OR ")
+          .append(String.format(col, "region")).append(" LIKE ? ESCAPE '!'");
       for (int i = 0; i < 4; i++) {
         args.add(like);
       }
@@ -301,6 +307,12 @@ public class CaseListIndex {
     }
     sql.append(prefix).append('(').append(marks(values.size())).append(')');
     args.addAll(values);
+  }
+
+  /** Whether the text holds only Chinese characters (script Han) and the digits 0-9: no case to fold. */
+  static boolean uncased(String text) {
+    return text.codePoints().allMatch(cp -> cp >= '0' && cp <= '9'
+        || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
   }
 
   static String escapeLike(String text) {
