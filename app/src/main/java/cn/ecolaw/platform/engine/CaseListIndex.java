@@ -115,12 +115,12 @@ public class CaseListIndex {
   }
 
   /**
-   * A list narrowed by the search, the status or the flow (one unit): both parts are counted in one pass over the
-   * matching cases (each with its deadline row, if any), bounded at twice the cap, instead of one pass per part: the
-   * matching cases are found once (the search's scan of {@code case_file}, the flow's index) and each is joined once.
-   * The answer is that of the two separate counts: exhaustive, both parts are known exactly and capped as there;
-   * beyond the bound the total is "10,000 or more" whatever the split, and the page finds the end of the first part by
-   * reading it.
+   * A list narrowed by the search, the status or the flow (one unit): the matching cases are counted once, both parts
+   * together and without their deadline rows (unless the deadline is filtered), up to one beyond the cap, instead of
+   * one count per part each joined to the deadlines; the page finds the end of the first part by reading it. A search
+   * (a scan of {@code case_file}) is counted and paged in one statement. The answer is that of the two separate counts
+   * ({@link #counted}): below the cap exact, above it "10,000 or more" whatever the split of the parts, at it "or more"
+   * only when one part holds them all.
    */
   private Page filtered(Criteria c, String unit, String filter, List<Object> filterArgs, String range,
       List<Object> rangeArgs, String withDue, List<Object> withDueArgs, String without, List<Object> withoutArgs,
@@ -151,29 +151,37 @@ public class CaseListIndex {
       }
       // a page beyond the last match: counted as below
     }
-    int bound = 2 * COUNT_CAP;
-    long[] counted = jdbc.queryForObject("SELECT COUNT(*), COUNT(m.d) FROM (SELECT due.due_day AS d" + matching
-        + (deep ? "" : " LIMIT " + bound) + ") m",
-        (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray());
-    boolean exhaustive = deep || counted[0] < bound;
-    Long first = exhaustive ? counted[1] : null;
-    long second = exhaustive && !byDue ? counted[0] - counted[1] : 0;
+    // how many match in all, both parts together (no deadline row needed unless the deadline is filtered), up to one
+    // beyond the cap: beyond it the answer is "10,000 or more" whatever the split of the parts
+    String all = byDue ? matching : " FROM case_file c WHERE 1 = 1" + filter;
+    Long matched = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT c.case_no" + all
+        + (deep ? "" : " LIMIT " + (COUNT_CAP + 1)) + ") m", Long.class, (byDue ? args : filterArgs).toArray());
+    long n = matched == null ? 0 : matched;
     List<String> caseNos = new ArrayList<>();
-    if (first == null || c.offset() < first) {
+    Long first = null;
+    if (n > c.offset()) {
       caseNos.addAll(rows("SELECT c.case_no" + withDue + " ORDER BY due.due_day, c.created_at DESC, c.case_no",
           withDueArgs, c.offset(), c.limit()));
-    }
-    int missing = c.limit() - caseNos.size();
-    if (!byDue && missing > 0 && (first == null || second > 0)) {
-      if (first == null) {
-        // the first part ends on this page (its rows read) or before it (counted: below the page's offset, so exact)
-        first = caseNos.isEmpty() ? count(withDue, withDueArgs, false) : c.offset() + caseNos.size();
+      int missing = c.limit() - caseNos.size();
+      if (!byDue && missing > 0) {
+        // the first part ends on this page (its rows read) or before it (counted: at most the page's offset, so
+        // exactly when below the cap)
+        first = caseNos.isEmpty() ? count(withDue, withDueArgs, deep) : c.offset() + caseNos.size();
+        if (n > first) {
+          caseNos.addAll(rows("SELECT c.case_no" + without + " ORDER BY c.created_at DESC, c.case_no", withoutArgs,
+              Math.max(0, c.offset() - first), missing));
+        }
       }
-      long offset = Math.max(0, c.offset() - first);
-      caseNos.addAll(rows("SELECT c.case_no" + without + " ORDER BY c.created_at DESC, c.case_no", withoutArgs,
-          offset, missing));
     }
-    return exhaustive ? counted(caseNos, first, second, byDue, deep) : new Page(caseNos, COUNT_CAP, true);
+    if (deep || n < COUNT_CAP) {
+      return new Page(caseNos, n, false);
+    }
+    if (n > COUNT_CAP) {
+      return new Page(caseNos, COUNT_CAP, true);
+    }
+    // exactly the cap: "or more" as the separate counts say it when one part holds them all
+    long withDeadline = first != null ? first : count(withDue, withDueArgs, false);
+    return new Page(caseNos, COUNT_CAP, byDue || withDeadline == COUNT_CAP || withDeadline == 0);
   }
 
   /**

@@ -103,6 +103,41 @@ class CaseListFilteredCountTest {
     assertThat(beyond.total()).isEqualTo(expected);
   }
 
+  @Test
+  void exactlyTheCapIsOrMoreOnlyWhenOnePartHoldsThemAll() {
+    // given two units of exactly 10,000 matching cases: one without any deadline, one with a deadline for some
+    for (int withDeadline : new int[] {0, 37}) {
+      String u = "unit-count-edge-" + withDeadline + "-" + ThreadLocalRandom.current().nextInt(1_000_000);
+      Timestamp at = Timestamp.from(Instant.now().minus(5000, ChronoUnit.DAYS));
+      List<Object[]> files = new ArrayList<>();
+      List<Object[]> grants = new ArrayList<>();
+      List<Object[]> dues = new ArrayList<>();
+      for (int i = 0; i < CaseListIndex.COUNT_CAP; i++) {
+        files.add(new Object[] {u + "-" + i, "边界企业" + i, "LEGAL_PERSON", "91330000" + i, "浙江省湖州市吴兴区", "WATER",
+            "WATER_EXCEED", "INSPECTION", "CLOSED", at, at});
+        grants.add(new Object[] {u + "-" + i, u, at});
+        if (i < withDeadline) {
+          dues.add(new Object[] {u + "-" + i, u, Timestamp.valueOf("2030-01-01 17:00:00"), Date.valueOf("2030-01-01")});
+        }
+      }
+      jdbc.batchUpdate("INSERT INTO case_file (case_no, party_name, party_type, party_id, region, domain,"
+          + " violation_type, clue_source, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", files);
+      jdbc.batchUpdate("INSERT INTO case_access (case_no, unit, granted_at) VALUES (?,?,?)", grants);
+      if (!dues.isEmpty()) {
+        jdbc.batchUpdate("INSERT INTO case_list_due (case_no, unit, next_due, due_day) VALUES (?,?,?,?)", dues);
+      }
+      for (int offset : new int[] {0, 20, CaseListIndex.COUNT_CAP - 50}) {
+        CaseListIndex.Page plain = caseList.search(new CaseListIndex.Criteria(List.of(u), null, List.of(), List.of(),
+            List.of(), null, null, null, null, null, offset, 50));
+        CaseListIndex.Page closed = caseList.search(new CaseListIndex.Criteria(List.of(u), null, List.of(), List.of(),
+            List.of(), "CLOSED", null, null, null, null, offset, 50));
+        assertThat(closed).as("%d with a deadline, at %d", withDeadline, offset).isEqualTo(plain);
+        assertThat(plain.total()).isEqualTo(CaseListIndex.COUNT_CAP);
+        assertThat(plain.capped()).as("%d with a deadline", withDeadline).isEqualTo(withDeadline == 0);
+      }
+    }
+  }
+
   private static CaseListIndex.Criteria criteria(String q, String status, int offset) {
     return new CaseListIndex.Criteria(List.of(unit), q, List.of(), List.of(), List.of(), status, null, null, null,
         null, offset, 50);
