@@ -47,6 +47,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * migration: the cases of before) or when {@code platform.case-list.rebuild-on-start=true} (heals what the events
  * cannot see: a grant given to a unit without any change to the case's tasks, rows written by SQL; 17 s at 95,000
  * open tasks). Days are the database's local dates, i.e. the JVM's time zone (Asia/Shanghai, as the app is started).
+ *
+ * <p>With the deadlines, the case's flows ({@code case_list_flow}: the instances carrying its number and their process
+ * keys, the list's flow filter) are written from the same reads, and rebuilt with them. A {@code caseNo} replaced or
+ * removed marks the case it carried until then too (read while the history still holds it).
  */
 @Component
 @Order(10)
@@ -243,7 +247,14 @@ public class CaseListDue extends AbstractProcessEnginePlugin implements Applicat
     }
     keyOf.forEach((pid, key) -> {
       if (key != null && !key.equals(kept.get(pid))) {
-        jdbc.update("INSERT INTO case_list_flow (case_no, process_instance_id, flow) VALUES (?, ?, ?)", caseNo, pid, key);
+        // an upsert, as the deadlines': another transaction may refresh the same case at the same moment
+        if (postgres()) {
+          jdbc.update("INSERT INTO case_list_flow (case_no, process_instance_id, flow) VALUES (?, ?, ?)"
+              + " ON CONFLICT (case_no, process_instance_id) DO UPDATE SET flow = EXCLUDED.flow", caseNo, pid, key);
+        } else {
+          jdbc.update("MERGE INTO case_list_flow (case_no, process_instance_id, flow) KEY (case_no, process_instance_id)"
+              + " VALUES (?, ?, ?)", caseNo, pid, key);
+        }
       }
     });
   }
