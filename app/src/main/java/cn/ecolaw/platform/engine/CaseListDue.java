@@ -117,10 +117,9 @@ public class CaseListDue extends AbstractProcessEnginePlugin implements Applicat
             || event.isEventOfType(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_DELETE));
         if (caseNoReplaced || event instanceof HistoricProcessInstanceEventEntity
             && event.isEventOfType(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.PROCESS_INSTANCE_END)) {
-          // the instance's case number is replaced or removed: the case it carried until now is read now (the history
-          // still holds the former value until the engine flushes), so that that case's rows follow too
-          // an instance ends (or is deleted, e.g. with its deployment and its history): its case is read now, while
-          // its history still names it, once per ending instance
+          // an instance ends (or is deleted, e.g. with its deployment and its history), or its case number is
+          // replaced or removed: the case it carried until now is read now, while its history still names it (the
+          // engine flushes later), so that that case's rows follow too
           pending.cases.addAll(jdbc.queryForList("SELECT DISTINCT TEXT_ FROM ACT_HI_VARINST WHERE NAME_ = 'caseNo'"
               + " AND TEXT_ IS NOT NULL AND PROC_INST_ID_ = ?", String.class, event.getProcessInstanceId()));
         }
