@@ -47,6 +47,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * migration: the cases of before) or when {@code platform.case-list.rebuild-on-start=true} (heals what the events
  * cannot see: a grant given to a unit without any change to the case's tasks, rows written by SQL; 17 s at 95,000
  * open tasks). Days are the database's local dates, i.e. the JVM's time zone (Asia/Shanghai, as the app is started).
+ *
+ * <p>With the deadlines, the case's flows ({@code case_list_flow}: the instances carrying its number and their process
+ * keys, the list's flow filter) are written from the same reads, and rebuilt with them. A {@code caseNo} replaced or
+ * removed marks the case it carried until then too (read while the history still holds it).
  */
 @Component
 @Order(10)
@@ -108,10 +112,14 @@ public class CaseListDue extends AbstractProcessEnginePlugin implements Applicat
       Pending pending = pending();
       if (pending != null) {
         pending.instances.add(event.getProcessInstanceId());
-        if (event instanceof HistoricProcessInstanceEventEntity
+        boolean caseNoReplaced = event instanceof HistoricVariableUpdateEventEntity
+            && (event.isEventOfType(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_UPDATE)
+            || event.isEventOfType(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.VARIABLE_INSTANCE_DELETE));
+        if (caseNoReplaced || event instanceof HistoricProcessInstanceEventEntity
             && event.isEventOfType(org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.PROCESS_INSTANCE_END)) {
-          // an instance ends (or is deleted, e.g. with its deployment and its history): its case is read now, while
-          // its history still names it, once per ending instance
+          // an instance ends (or is deleted, e.g. with its deployment and its history), or its case number is
+          // replaced or removed: the case it carried until now is read now, while its history still names it (the
+          // engine flushes later), so that that case's rows follow too
           pending.cases.addAll(jdbc.queryForList("SELECT DISTINCT TEXT_ FROM ACT_HI_VARINST WHERE NAME_ = 'caseNo'"
               + " AND TEXT_ IS NOT NULL AND PROC_INST_ID_ = ?", String.class, event.getProcessInstanceId()));
         }
@@ -215,7 +223,43 @@ public class CaseListDue extends AbstractProcessEnginePlugin implements Applicat
     jdbc.update("DELETE FROM case_list_due WHERE case_no = ? AND unit NOT IN (" + marks(rows.size()) + ")",
         concat(caseNo, rows.keySet()));
     rows.forEach((unit, due) -> upsert(caseNo, unit, due));
+    refreshFlows(caseNo, keyOf);
   }
+
+  /**
+   * The case's rows in {@code case_list_flow}: the instances carrying its number with their process keys (the list's
+   * flow filter), written only where they changed.
+   */
+  private void refreshFlows(String caseNo, Map<String, String> keyOf) {
+    if (caseNo.length() > FLOW_CASE_NO_LENGTH) {
+      return; // no case of case_file has such a number
+    }
+    Map<String, String> kept = new HashMap<>();
+    jdbc.query("SELECT process_instance_id, flow FROM case_list_flow WHERE case_no = ?",
+        rs -> {
+          kept.put(rs.getString(1), rs.getString(2));
+        }, caseNo);
+    for (Map.Entry<String, String> e : kept.entrySet()) {
+      if (!e.getValue().equals(keyOf.get(e.getKey()))) {
+        jdbc.update("DELETE FROM case_list_flow WHERE case_no = ? AND process_instance_id = ?", caseNo, e.getKey());
+      }
+    }
+    keyOf.forEach((pid, key) -> {
+      if (key != null && !key.equals(kept.get(pid))) {
+        // an upsert, as the deadlines': another transaction may refresh the same case at the same moment
+        if (postgres()) {
+          jdbc.update("INSERT INTO case_list_flow (case_no, process_instance_id, flow) VALUES (?, ?, ?)"
+              + " ON CONFLICT (case_no, process_instance_id) DO UPDATE SET flow = EXCLUDED.flow", caseNo, pid, key);
+        } else {
+          jdbc.update("MERGE INTO case_list_flow (case_no, process_instance_id, flow) KEY (case_no, process_instance_id)"
+              + " VALUES (?, ?, ?)", caseNo, pid, key);
+        }
+      }
+    });
+  }
+
+  /** Case numbers longer than this (case_file's column) are not kept in {@code case_list_flow}. */
+  static final int FLOW_CASE_NO_LENGTH = 64;
 
   private record Grant(int type, String resourceId, String groupId, String userId, int perms) {
 
@@ -305,12 +349,19 @@ public class CaseListDue extends AbstractProcessEnginePlugin implements Applicat
       for (String unit : new TreeSet<>(access.caseGroups().keySet())) {
         n += insertAll(unit, groupsOf(unit));
       }
+      // the flows: every instance carrying a case number (as db/engine-migration-*/V300 fills them)
+      jdbc.update("DELETE FROM case_list_flow");
+      jdbc.update("INSERT INTO case_list_flow (case_no, process_instance_id, flow)"
+          + " SELECT DISTINCT v.TEXT_, p.ID_, p.PROC_DEF_KEY_ FROM ACT_HI_VARINST v JOIN ACT_HI_PROCINST p"
+          + " ON p.ID_ = v.PROC_INST_ID_ WHERE v.NAME_ = 'caseNo' AND v.TEXT_ IS NOT NULL"
+          + " AND LENGTH(v.TEXT_) <= " + FLOW_CASE_NO_LENGTH + " AND p.PROC_DEF_KEY_ IS NOT NULL");
       return n;
     });
     if (postgres()) {
       // fresh statistics: without them the planner takes the rebuilt table for a few hundred rows and walks the
       // list's index probing every case (0.6 s for ?q= at 40,000 deadlines instead of a hash join)
       jdbc.execute("ANALYZE case_list_due");
+      jdbc.execute("ANALYZE case_list_flow");
     }
     return rows == null ? 0 : rows;
   }

@@ -89,6 +89,9 @@ public class CaseListIndex {
     withoutArgs.addAll(filterArgs);
 
     boolean deep = c.offset() + c.limit() > COUNT_CAP;
+    if (c.q() != null || c.status() != null || c.flow() != null) {
+      return filtered(c, unit, filter, filterArgs, range, rangeArgs, withDue, withDueArgs, without, withoutArgs, deep);
+    }
     long first = count(withDue, withDueArgs, deep);
     // beyond the cap the page lies in the first part: the second is not counted
     long second = byDue || !deep && first >= COUNT_CAP ? 0 : count(without, withoutArgs, deep);
@@ -109,6 +112,91 @@ public class CaseListIndex {
           offset, missing));
     }
     return new Page(caseNos, total, capped);
+  }
+
+  /**
+   * A list narrowed by the search, the status or the flow (one unit): the matching cases are counted once, both parts
+   * together and without their deadline rows (unless the deadline is filtered), up to one beyond the cap, instead of
+   * one count per part each joined to the deadlines; the page finds the end of the first part by reading it. A search
+   * (a scan of {@code case_file}) is counted and paged in one statement. The answer is that of the two separate counts
+   * ({@link #counted}): below the cap exact, above it "10,000 or more" whatever the split of the parts, at it "or more"
+   * only when one part holds them all.
+   */
+  private Page filtered(Criteria c, String unit, String filter, List<Object> filterArgs, String range,
+      List<Object> rangeArgs, String withDue, List<Object> withDueArgs, String without, List<Object> withoutArgs,
+      boolean deep) {
+    boolean byDue = c.dueFrom() != null || c.dueBefore() != null;
+    List<Object> args = new ArrayList<>(List.of(unit));
+    args.addAll(filterArgs);
+    args.addAll(rangeArgs);
+    String matching = " FROM case_file c LEFT JOIN case_list_due due ON due.case_no = c.case_no AND due.unit = ?"
+        + " AND due.due_day IS NOT NULL WHERE 1 = 1" + filter + range;
+    if (c.q() != null) {
+      // the search scans case_file (a pattern inside the text: no index serves it): once, for the page and both
+      // counts together, in the list's order (the cases with a deadline first, as the two parts are read)
+      List<Object> pageArgs = new ArrayList<>(args);
+      pageArgs.add(c.limit());
+      pageArgs.add(c.offset());
+      List<String> caseNos = new ArrayList<>();
+      long[] both = {-1, -1};
+      jdbc.query("SELECT c.case_no, COUNT(*) OVER (), COUNT(due.due_day) OVER ()" + matching
+          + " ORDER BY due.due_day NULLS LAST, c.created_at DESC, c.case_no LIMIT ? OFFSET ?", rs -> {
+            caseNos.add(rs.getString(1));
+            both[0] = rs.getLong(2);
+            both[1] = rs.getLong(3);
+          }, pageArgs.toArray());
+      if (both[0] >= 0) {
+        long first = both[1];
+        return counted(caseNos, first, byDue ? 0 : both[0] - first, byDue, deep);
+      }
+      // a page beyond the last match: counted as below
+    }
+    // how many match in all, both parts together (no deadline row needed unless the deadline is filtered), up to one
+    // beyond the cap: beyond it the answer is "10,000 or more" whatever the split of the parts
+    String all = byDue ? matching : " FROM case_file c WHERE 1 = 1" + filter;
+    Long matched = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT c.case_no" + all
+        + (deep ? "" : " LIMIT " + (COUNT_CAP + 1)) + ") m", Long.class, (byDue ? args : filterArgs).toArray());
+    long n = matched == null ? 0 : matched;
+    List<String> caseNos = new ArrayList<>();
+    Long first = null;
+    if (n > c.offset()) {
+      caseNos.addAll(rows("SELECT c.case_no" + withDue + " ORDER BY due.due_day, c.created_at DESC, c.case_no",
+          withDueArgs, c.offset(), c.limit()));
+      int missing = c.limit() - caseNos.size();
+      if (!byDue && missing > 0) {
+        // the first part ends on this page (its rows read) or before it (counted: at most the page's offset, so
+        // exactly when below the cap)
+        first = caseNos.isEmpty() ? count(withDue, withDueArgs, deep) : c.offset() + caseNos.size();
+        if (n > first) {
+          caseNos.addAll(rows("SELECT c.case_no" + without + " ORDER BY c.created_at DESC, c.case_no", withoutArgs,
+              Math.max(0, c.offset() - first), missing));
+        }
+      }
+    }
+    if (deep || n < COUNT_CAP) {
+      return new Page(caseNos, n, false);
+    }
+    if (n > COUNT_CAP) {
+      return new Page(caseNos, COUNT_CAP, true);
+    }
+    // exactly the cap: "or more" as the separate counts say it when one part holds them all
+    long withDeadline = first != null ? first : count(withDue, withDueArgs, false);
+    return new Page(caseNos, COUNT_CAP, byDue || withDeadline == COUNT_CAP || withDeadline == 0);
+  }
+
+  /**
+   * The page with the total the two parts' separate counts give ({@link #count}: the first up to the cap, the second
+   * only below it; exact for a page beyond the cap), from the parts' exact sizes.
+   */
+  private static Page counted(List<String> caseNos, long first, long second, boolean byDue, boolean deep) {
+    if (deep) {
+      return new Page(caseNos, first + (byDue ? 0 : second), false);
+    }
+    long f = Math.min(first, COUNT_CAP);
+    long s = byDue || f >= COUNT_CAP ? 0 : Math.min(second, COUNT_CAP);
+    long total = f + s;
+    boolean capped = f >= COUNT_CAP || s >= COUNT_CAP || total > COUNT_CAP;
+    return new Page(caseNos, capped ? Math.min(total, COUNT_CAP) : total, capped);
   }
 
   /** How many rows the part holds: exactly, or up to {@link #COUNT_CAP} (then "at least"). */
@@ -173,9 +261,15 @@ public class CaseListIndex {
       args.addAll(c.units());
     }
     if (c.q() != null) {
-      String like = "%" + escapeLike(c.q().toLowerCase(Locale.ROOT)) + "%";
-      sql.append(" AND (LOWER(c.case_no) LIKE ? ESCAPE '!' OR LOWER(c.party_name) LIKE ? ESCAPE '!'"
-          + " OR LOWER(c.party_id) LIKE ? ESCAPE '!' OR LOWER(c.region) LIKE ? ESCAPE '!'");
+      String needle = c.q().toLowerCase(Locale.ROOT);
+      String like = "%" + escapeLike(needle) + "%";
+      // a text of Chinese characters and digits only is the same in any case: no column needs lowering first (no
+      // case mapping yields or changes such a character), which halves the scan's cost per case
+      String col = uncased(needle) ? "c.%s" : "LOWER(c.%s)";
+      sql.append(" AND (").append(String.format(col, "case_no")).append(" LIKE ? ESCAPE '!' OR ")
+          .append(String.format(col, "party_name")).append(" LIKE ? ESCAPE '!' OR ")
+          .append(String.format(col, "party_id")).append(" LIKE ? ESCAPE '!' OR ")
+          .append(String.format(col, "region")).append(" LIKE ? ESCAPE '!'");
       for (int i = 0; i < 4; i++) {
         args.add(like);
       }
@@ -193,10 +287,11 @@ public class CaseListIndex {
       args.add("%" + escapeLike(c.region()) + "%");
     }
     if (c.flow() != null) {
-      sql.append(" AND EXISTS (SELECT 1 FROM ACT_HI_VARINST v JOIN ACT_HI_PROCINST p ON p.ID_ = v.PROC_INST_ID_"
-          + " WHERE v.NAME_ = 'caseNo' AND v.TEXT_ = c.case_no AND p.PROC_DEF_KEY_ = ?");
+      // the case numbers carried by the key's instances (case_list_flow, kept with the deadlines by CaseListDue),
+      // from its index on (flow, case number, instance) alone, instead of probing the history once per case
+      sql.append(" AND c.case_no IN (SELECT f.case_no FROM case_list_flow f WHERE f.flow = ?");
       args.add(c.flow());
-      sql.append(readable.sql("p.ID_", "p.PROC_DEF_KEY_", args, c.flow())).append(')');
+      sql.append(readable.sql("f.process_instance_id", "f.flow", args, c.flow())).append(')');
     }
     return sql.toString();
   }
@@ -220,6 +315,12 @@ public class CaseListIndex {
     }
     sql.append(prefix).append('(').append(marks(values.size())).append(')');
     args.addAll(values);
+  }
+
+  /** Whether the text holds only Chinese characters (script Han) and the digits 0-9: no case to fold. */
+  static boolean uncased(String text) {
+    return text.codePoints().allMatch(cp -> cp >= '0' && cp <= '9'
+        || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
   }
 
   static String escapeLike(String text) {
