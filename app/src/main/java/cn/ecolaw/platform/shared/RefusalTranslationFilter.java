@@ -73,6 +73,15 @@ public class RefusalTranslationFilter extends OncePerRequestFilter {
     }
     String type = json != null && json.hasNonNull("type") ? json.get("type").asText() : errorType(status);
     String original = json == null ? "" : json.path("message").asText("");
+    String path = RefusalBodies.pathOf(request);
+    if (status >= 500 && invalidQuery(original) || status >= 400 && "NullValueException".equals(type) && queryDoor(path)) {
+      // criteria the engine cannot run together or with such a value: the request's fault, not the server's, and
+      // nothing is "not found" either
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      RefusalBodies.mark(request, BAD_QUERY_CODE);
+      writeJson(response, withDetail(RefusalBodies.body(path, type, BAD_QUERY_CODE, BAD_QUERY_MESSAGE), original));
+      return;
+    }
     if (status >= 500 && ("NullValueException".equals(type) || original.contains("Cannot find")
         || original.contains("does not exist") || original.matches("(?s).*\\b\\w+ is null.*"))) {
       // the engine could not find what the request names (a task, an instance): not the server's fault
@@ -99,6 +108,28 @@ public class RefusalTranslationFilter extends OncePerRequestFilter {
     Map<String, Object> refused = RefusalBodies.body(RefusalBodies.pathOf(request), type, refusal.code(),
         refusal.message());
     writeJson(response, status >= 500 ? withDetail(refused, original) : refused);
+  }
+
+  public static final String BAD_QUERY_CODE = "REQ-400";
+  public static final String BAD_QUERY_MESSAGE = "查询条件无效：其中的条件不能同时使用，或条件的值不能这样比较（如“无候选组”放在“或”查询中、"
+      + "候选人与候选组同时指定、布尔值比较大小、缺少变量名），请修改查询条件后重试";
+
+  /** The engine's words for a query it refuses to build (TaskQueryImpl, the variable conditions of any query). */
+  private static final java.util.regex.Pattern INVALID_QUERY = java.util.regex.Pattern.compile(
+      "^(Invalid query usage: .*|Booleans and null cannot be used in '[a-z ]+' condition|Object values cannot be used "
+          + "to query|.*cannot be used in '[a-z ]+' condition.*)$", java.util.regex.Pattern.DOTALL);
+
+  /** The engine's (and the Tasklist's) query doors: lists and counts, a filter's list, count and single result. */
+  private static final java.util.regex.Pattern QUERY_DOOR = java.util.regex.Pattern.compile(
+      "^/(engine-rest|camunda/api/engine/engine/[^/]+)/(task|process-instance|execution|variable-instance|job|incident"
+          + "|history/[a-z-]+|filter/[^/]+/(list|count|singleResult))(/count)?/?$");
+
+  static boolean invalidQuery(String engineMessage) {
+    return engineMessage != null && INVALID_QUERY.matcher(engineMessage).matches();
+  }
+
+  static boolean queryDoor(String path) {
+    return path != null && QUERY_DOOR.matcher(path).matches();
   }
 
   /** The refusal's code: the body's textual {@code code}, else the one in "【CODE】…". */

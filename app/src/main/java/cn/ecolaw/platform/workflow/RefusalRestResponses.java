@@ -78,6 +78,9 @@ public class RefusalRestResponses implements ResourceConfigCustomizer {
     }
   }
 
+  private static final java.util.regex.Pattern FILTER_QUERY =
+      java.util.regex.Pattern.compile("^/?filter/[^/]+/(list|count|singleResult)/?$");
+
   static Response respond(Throwable e, UriInfo uri) {
     String taskId = TaskConflicts.taskIdOf(uri == null ? null : uri.getPath());
     if (taskId != null && TaskConflicts.isLostRace(e, taskId, () -> EngineUtil.lookupProcessEngine(null))) {
@@ -89,6 +92,16 @@ public class RefusalRestResponses implements ResourceConfigCustomizer {
     }
     if (refusal.isPresent()) {
       return ExceptionHandlerHelper.getInstance().getResponse(refusal.get());
+    }
+    if (e instanceof RestException rest && rest.getStatus() == Response.Status.NOT_FOUND
+        && rest.getCause() instanceof org.camunda.bpm.engine.exception.NullValueException missing
+        && (missing.getMessage() == null || !missing.getMessage().startsWith("No filter found"))
+        && uri != null && FILTER_QUERY.matcher(uri.getPath()).matches()) {
+      // a filter's list or count with a query the engine cannot run ({"taskIdIn": [null]}): the filter resource calls
+      // every null "filter not found"; the filter is there, the query is wrong
+      return body(Response.Status.BAD_REQUEST, "InvalidRequestException", "【"
+          + cn.ecolaw.platform.shared.RefusalTranslationFilter.BAD_QUERY_CODE + "】"
+          + cn.ecolaw.platform.shared.RefusalTranslationFilter.BAD_QUERY_MESSAGE + "（" + missing.getMessage() + "）");
     }
     if (e instanceof RestException rest && rest.getStatus() == Response.Status.BAD_REQUEST
         && (rest.getMessage() == null || !rest.getMessage().startsWith("【"))) {
