@@ -74,6 +74,24 @@ public class RefusalTranslationFilter extends OncePerRequestFilter {
     String type = json != null && json.hasNonNull("type") ? json.get("type").asText() : errorType(status);
     String original = json == null ? "" : json.path("message").asText("");
     String path = RefusalBodies.pathOf(request);
+    if (status >= 500 && original.contains("StreamReadConstraints")) {
+      // JSON nested deeper than the parser's limit (1000): malformed input, as an unparsable body
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      RefusalBodies.Refusal refusal = RefusalBodies.byStatus(400, "JsonParseException");
+      RefusalBodies.mark(request, refusal.code());
+      writeJson(response, withDetail(RefusalBodies.body(path, type, refusal.code(), refusal.message()), original));
+      return;
+    }
+    if (AUTHORIZATION_WRITE.matcher(path).matches() && ("POST".equals(request.getMethod())
+        || "PUT".equals(request.getMethod())) && (status >= 500 || "NullValueException".equals(type))) {
+      // an authorization the engine cannot hold (type 3, a GLOBAL one for a named user, no resource type, neither or
+      // both of user and group): the administrator's input, refused before anything was written
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      RefusalBodies.mark(request, BAD_AUTHORIZATION_CODE);
+      writeJson(response, withDetail(RefusalBodies.body(path, type, BAD_AUTHORIZATION_CODE,
+          BAD_AUTHORIZATION_MESSAGE), original));
+      return;
+    }
     if (status >= 500 && invalidQuery(original) || status >= 400 && "NullValueException".equals(type) && queryDoor(path)) {
       // criteria the engine cannot run together or with such a value: the request's fault, not the server's, and
       // nothing is "not found" either
@@ -109,6 +127,13 @@ public class RefusalTranslationFilter extends OncePerRequestFilter {
         refusal.message());
     writeJson(response, status >= 500 ? withDetail(refused, original) : refused);
   }
+
+  public static final String BAD_AUTHORIZATION_CODE = "AUTH-022";
+  static final String BAD_AUTHORIZATION_MESSAGE = "授权内容不正确：类型须为全局（0）或授予（1），全局授权的用户须为“*”，"
+      + "须指定资源类型，且须指定用户或组之一（不能两者都指定），授权未保存";
+
+  private static final java.util.regex.Pattern AUTHORIZATION_WRITE = java.util.regex.Pattern.compile(
+      "^/(engine-rest|camunda/api/engine/engine/[^/]+)/authorization/[^/]+/?$");
 
   public static final String BAD_QUERY_CODE = "REQ-400";
   public static final String BAD_QUERY_MESSAGE = "查询条件无效：其中的条件不能同时使用，或条件的值不能这样比较（如“无候选组”放在“或”查询中、"
