@@ -74,6 +74,15 @@ public class RefusalTranslationFilter extends OncePerRequestFilter {
     String type = json != null && json.hasNonNull("type") ? json.get("type").asText() : errorType(status);
     String original = json == null ? "" : json.path("message").asText("");
     String path = RefusalBodies.pathOf(request);
+    if (status >= 500 && ("OptimisticLockingException".equals(type) || original.startsWith("ENGINE-03005"))) {
+      // a parallel request on the same entity won (twenty edits of one comment at once: each updates the task); the
+      // engine rolled this one back, nothing changed
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      RefusalBodies.Refusal refusal = RefusalBodies.byStatus(409, type);
+      RefusalBodies.mark(request, refusal.code());
+      writeJson(response, withDetail(RefusalBodies.body(path, type, refusal.code(), refusal.message()), original));
+      return;
+    }
     if (status >= 500 && original.contains("StreamReadConstraints")) {
       // JSON nested deeper than the parser's limit (1000): malformed input, as an unparsable body
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
