@@ -78,6 +78,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       refuse(request, response, "AUTH-001", "请先登录：访问本接口需要提供用户名和密码（HTTP Basic 认证）");
       return;
     }
+    if (LoginThrottle.impossibleUserName(credentials[0])) {
+      refuse(request, response, "AUTH-002", "用户名或密码错误");
+      return;
+    }
     String source = request.getRemoteAddr();
     long wait = throttle.waitSeconds(source, credentials[0]);
     if (wait > 0) {

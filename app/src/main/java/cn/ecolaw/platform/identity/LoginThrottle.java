@@ -131,6 +131,15 @@ public class LoginThrottle {
     return "该账户在本地址的登录失败次数过多，请" + seconds + "秒后再试（其他地址登录不受影响）";
   }
 
+  /**
+   * A user name no account can have: one with a control character (NUL above all: PostgreSQL refuses it in any
+   * query, so the throttle's database store and the identity service answered 500). Such a login is a wrong login,
+   * answered before anything is looked up or counted.
+   */
+  public static boolean impossibleUserName(String user) {
+    return user != null && user.chars().anyMatch(Character::isISOControl);
+  }
+
   /** The user as counted: lower case (user ids are compared without case by the login). */
   static String userKey(String user) {
     return user == null ? "" : user.toLowerCase(java.util.Locale.ROOT);

@@ -40,6 +40,11 @@ public class WebappLoginThrottleFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
+    if (LoginThrottle.impossibleUserName(user)) {
+      cn.ecolaw.platform.shared.RefusalBodies.write(request, response, HttpServletResponse.SC_UNAUTHORIZED,
+          "AuthenticationException", "AUTH-002", "用户名或密码错误");
+      return;
+    }
     // one login of a (source, user) at a time: twenty guesses sent at once are throttled as twenty in a row
     synchronized (throttle.lockFor(source, user)) {
       long wait = throttle.waitSeconds(source, user);
