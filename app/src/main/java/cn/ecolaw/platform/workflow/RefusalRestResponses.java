@@ -81,6 +81,20 @@ public class RefusalRestResponses implements ResourceConfigCustomizer {
   private static final java.util.regex.Pattern FILTER_QUERY =
       java.util.regex.Pattern.compile("^/?filter/[^/]+/(list|count|singleResult)/?$");
 
+  /**
+   * A query whose lists hold more values than PostgreSQL binds in one statement (65,535; its driver refuses before
+   * sending): the request's size, not the server's fault.
+   */
+  static boolean tooManyBindParameters(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && (t.getMessage().contains("can have at most 65,535 parameters")
+          || t.getMessage().contains("out-of-range integer as a 2-byte value"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static Response respond(Throwable e, UriInfo uri) {
     String taskId = TaskConflicts.taskIdOf(uri == null ? null : uri.getPath());
     if (taskId != null && TaskConflicts.isLostRace(e, taskId, () -> EngineUtil.lookupProcessEngine(null))) {
@@ -92,6 +106,11 @@ public class RefusalRestResponses implements ResourceConfigCustomizer {
     }
     if (refusal.isPresent()) {
       return ExceptionHandlerHelper.getInstance().getResponse(refusal.get());
+    }
+    if (tooManyBindParameters(e)) {
+      return body(Response.Status.BAD_REQUEST, "InvalidRequestException", "【"
+          + cn.ecolaw.platform.shared.RefusalTranslationFilter.BAD_QUERY_CODE + "】查询条件的值过多（如 taskIdIn 列出了"
+          + "数万个编号，数据库一次至多接受 65535 个），请分批查询");
     }
     if (e instanceof RestException rest && rest.getStatus() == Response.Status.NOT_FOUND
         && rest.getCause() instanceof org.camunda.bpm.engine.exception.NullValueException missing

@@ -24,10 +24,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Rule: PostgreSQL refuses a NUL character in text (the driver throws before the statement runs), so a NUL that
  * reaches a query answers 5xx; every door refuses it first with 4xx, a code and a Chinese message: a user name with
  * NUL on HTTP Basic (the login throttle's database store and the identity service both query by it) and on the
- * webapps' login form answers 401 AUTH-002; a NUL in a case-list search 400 REQ-007.
+ * webapps' login form answers 401 AUTH-002; a NUL in a case-list search 400 REQ-007. A task query listing more
+ * values than PostgreSQL binds in one statement (65,535) answers 400 REQ-400 (it answered 500).
  */
 @PostgresIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NulCharactersAreRefusedBeforePostgresSeesThemIT {
+class WhatPostgresCannotTakeIsRefusedCodedIT {
 
   static final String USER = "a3-nul-officer";
 
@@ -90,6 +91,25 @@ class NulCharactersAreRefusedBeforePostgresSeesThemIT {
     }
     // the real officer still signs in
     assertThat(get("/api/session", Logins.basic(USER, Logins.password(USER))).statusCode()).isEqualTo(200);
+  }
+
+  /** PostgreSQL takes at most 65,535 bind parameters per statement: a longer list is refused, not a 500. */
+  @Test
+  void aTaskQueryWithMoreIdsThanPostgresTakesIsRefused() throws Exception {
+    StringBuilder ids = new StringBuilder("{\"taskIdIn\":[");
+    for (int i = 0; i < 70_000; i++) {
+      ids.append(i == 0 ? "" : ",").append('"').append(i).append('"');
+    }
+    ids.append("]}");
+    for (String door : List.of("/engine-rest/task", "/engine-rest/task/count")) {
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + door))
+          .header("Authorization", Logins.basic(USER, Logins.password(USER))).header("Accept", "application/json")
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(ids.toString())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(door + " → " + r.body()).isEqualTo(400);
+      assertThat(PlatformHttp.json().readTree(r.body()).path("message").asText()).startsWith("【REQ-400】")
+          .containsPattern("\\p{IsHan}");
+    }
   }
 
   @Test
