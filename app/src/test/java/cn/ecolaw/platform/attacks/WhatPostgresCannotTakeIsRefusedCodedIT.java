@@ -112,6 +112,31 @@ class WhatPostgresCannotTakeIsRefusedCodedIT {
     }
   }
 
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
+
+  @Test
+  void aNulInACommentOrACaseIsRefusedCoded() throws Exception {
+    org.camunda.bpm.engine.task.Task task = tasks.newTask();
+    task.setName("NUL 试验任务");
+    tasks.saveTask(task);
+    tasks.addCandidateGroup(task.getId(), "eco-officer");
+    try {
+      for (String[] door : List.of(new String[] {"/engine-rest/task/" + task.getId() + "/comment/create",
+          "{\"message\":\"a\\u0000b\"}"}, new String[] {"/api/cases", "{\"caseNo\":\"湖环罚〔2026〕99001号\","
+          + "\"partyName\":\"某\\u0000公司\"}"})) {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + door[0]))
+            .header("Authorization", Logins.basic(USER, Logins.password(USER))).header("Accept", "application/json")
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(door[1])).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(door[0] + " → " + r.body()).isBetween(400, 499);
+        assertThat(r.body()).containsPattern("\\p{IsHan}");
+      }
+      assertThat(tasks.getTaskComments(task.getId())).isEmpty();
+    } finally {
+      tasks.deleteTask(task.getId(), true);
+    }
+  }
+
   @Test
   void aNulInTheCaseListSearchIsRefused() throws Exception {
     String officer = Logins.basic(USER, Logins.password(USER));
