@@ -72,7 +72,8 @@ class ApiDocsCustomizer implements OpenApiCustomizer {
 
   /** The operation's own codes and the shared ones that apply to it. */
   static List<String> errorCodes(String method, String path, Operation operation, ApiCatalogue.Operation op) {
-    Set<String> codes = new LinkedHashSet<>(List.of("AUTH-001", "AUTH-002", "AUTH-006", "REQ-005"));
+    Set<String> codes = new LinkedHashSet<>(List.of("AUTH-001", "AUTH-002", "AUTH-006", "REQ-005", "REQ-006",
+        "REQ-007"));
     boolean write = !"GET".equals(method) && !"HEAD".equals(method);
     if (write) {
       codes.add("AUTH-007");

@@ -51,6 +51,10 @@ public class ActuatorAccessFilter extends OncePerRequestFilter {
       unauthorized(request, response, "AUTH-001", "请先登录：运维端点需要提供用户名和密码（HTTP Basic 认证）");
       return;
     }
+    if (LoginThrottle.impossibleUserName(credentials[0])) {
+      unauthorized(request, response, "AUTH-002", "用户名或密码错误");
+      return;
+    }
     String source = request.getRemoteAddr();
     long wait = throttle.waitSeconds(source, credentials[0]);
     if (wait > 0) {

@@ -78,6 +78,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       refuse(request, response, "AUTH-001", "请先登录：访问本接口需要提供用户名和密码（HTTP Basic 认证）");
       return;
     }
+    if (LoginThrottle.impossibleUserName(credentials[0])) {
+      refuse(request, response, "AUTH-002", "用户名或密码错误");
+      return;
+    }
     String source = request.getRemoteAddr();
     long wait = throttle.waitSeconds(source, credentials[0]);
     if (wait > 0) {
@@ -89,15 +93,28 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       runAs(credentials[0], known.get(), request, response, chain);
       return;
     }
-    if (!identity.checkPassword(credentials[0], credentials[1])) {
-      verified.forget(credentials[0]);
-      throttle.failed(source, credentials[0]);
-      refuse(request, response, "AUTH-002", "用户名或密码错误");
-      return;
+    VerifiedLogins.Identity who;
+    synchronized (throttle.lockFor(source, credentials[0])) {
+      // checked one after another: a guess in flight with others sees their failures counted
+      wait = throttle.waitSeconds(source, credentials[0]);
+      if (wait > 0) {
+        tooMany(request, response, wait);
+        return;
+      }
+      known = verified.find(credentials[0], credentials[1]);
+      if (known.isPresent()) {
+        who = known.get();
+      } else if (!identity.checkPassword(credentials[0], credentials[1])) {
+        verified.forget(credentials[0]);
+        throttle.failed(source, credentials[0]);
+        refuse(request, response, "AUTH-002", "用户名或密码错误");
+        return;
+      } else {
+        throttle.succeeded(source, credentials[0]);
+        who = lookUp(credentials[0]);
+        verified.remember(credentials[0], credentials[1], who);
+      }
     }
-    throttle.succeeded(source, credentials[0]);
-    VerifiedLogins.Identity who = lookUp(credentials[0]);
-    verified.remember(credentials[0], credentials[1], who);
     runAs(credentials[0], who, request, response, chain);
   }
 

@@ -67,6 +67,7 @@ public class LoginThrottle {
   private final Settings settings;
   private final Clock clock;
   private final Store store;
+  private final Object[] locks = new Object[64];
 
   /** Counts in this node's memory. */
   public LoginThrottle(Settings settings, Clock clock) {
@@ -77,6 +78,16 @@ public class LoginThrottle {
     this.settings = settings;
     this.clock = clock;
     this.store = store;
+    java.util.Arrays.setAll(locks, i -> new Object());
+  }
+
+  /**
+   * The lock a node holds from looking at a (source, user)'s failures until its password check is counted: guesses in
+   * flight together are checked one after another, so twenty sent at once are throttled as twenty in a row (the look
+   * came before the check and the count after it, and all twenty were checked). Striped: unrelated keys rarely share.
+   */
+  public Object lockFor(String source, String user) {
+    return locks[Math.floorMod(java.util.Objects.hash(sourceKey(source), userKey(user)), locks.length)];
   }
 
   /** Seconds this source must still wait before trying this user again; 0 when it may try now. */
@@ -118,6 +129,15 @@ public class LoginThrottle {
   /** The Chinese message of a throttled attempt. */
   public static String message(long seconds) {
     return "该账户在本地址的登录失败次数过多，请" + seconds + "秒后再试（其他地址登录不受影响）";
+  }
+
+  /**
+   * A user name no account can have: one with a control character (NUL above all: PostgreSQL refuses it in any
+   * query, so the throttle's database store and the identity service answered 500). Such a login is a wrong login,
+   * answered before anything is looked up or counted.
+   */
+  public static boolean impossibleUserName(String user) {
+    return user != null && user.chars().anyMatch(Character::isISOControl);
   }
 
   /** The user as counted: lower case (user ids are compared without case by the login). */

@@ -36,15 +36,23 @@ public class WebappLoginThrottleFilter extends OncePerRequestFilter {
     // the form parameters: Jersey's @FormParam falls back to them once the body was read here
     String user = request.getParameter("username");
     String source = request.getRemoteAddr();
-    if (user != null) {
+    if (user == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (LoginThrottle.impossibleUserName(user)) {
+      cn.ecolaw.platform.shared.RefusalBodies.write(request, response, HttpServletResponse.SC_UNAUTHORIZED,
+          "AuthenticationException", "AUTH-002", "用户名或密码错误");
+      return;
+    }
+    // one login of a (source, user) at a time: twenty guesses sent at once are throttled as twenty in a row
+    synchronized (throttle.lockFor(source, user)) {
       long wait = throttle.waitSeconds(source, user);
       if (wait > 0) {
         ApiAuthenticationFilter.tooMany(request, response, wait);
         return;
       }
-    }
-    chain.doFilter(request, response);
-    if (user != null) {
+      chain.doFilter(request, response);
       int status = response.getStatus();
       if (status == HttpServletResponse.SC_UNAUTHORIZED) {
         throttle.failed(source, user);

@@ -73,6 +73,42 @@ public class RefusalTranslationFilter extends OncePerRequestFilter {
     }
     String type = json != null && json.hasNonNull("type") ? json.get("type").asText() : errorType(status);
     String original = json == null ? "" : json.path("message").asText("");
+    String path = RefusalBodies.pathOf(request);
+    if (status >= 500 && ("OptimisticLockingException".equals(type) || original.startsWith("ENGINE-03005"))) {
+      // a parallel request on the same entity won (twenty edits of one comment at once: each updates the task); the
+      // engine rolled this one back, nothing changed
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      RefusalBodies.Refusal refusal = RefusalBodies.byStatus(409, type);
+      RefusalBodies.mark(request, refusal.code());
+      writeJson(response, withDetail(RefusalBodies.body(path, type, refusal.code(), refusal.message()), original));
+      return;
+    }
+    if (status >= 500 && original.contains("StreamReadConstraints")) {
+      // JSON nested deeper than the parser's limit (1000): malformed input, as an unparsable body
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      RefusalBodies.Refusal refusal = RefusalBodies.byStatus(400, "JsonParseException");
+      RefusalBodies.mark(request, refusal.code());
+      writeJson(response, withDetail(RefusalBodies.body(path, type, refusal.code(), refusal.message()), original));
+      return;
+    }
+    if (AUTHORIZATION_WRITE.matcher(path).matches() && ("POST".equals(request.getMethod())
+        || "PUT".equals(request.getMethod())) && (status >= 500 || "NullValueException".equals(type))) {
+      // an authorization the engine cannot hold (type 3, a GLOBAL one for a named user, no resource type, neither or
+      // both of user and group): the administrator's input, refused before anything was written
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      RefusalBodies.mark(request, BAD_AUTHORIZATION_CODE);
+      writeJson(response, withDetail(RefusalBodies.body(path, type, BAD_AUTHORIZATION_CODE,
+          BAD_AUTHORIZATION_MESSAGE), original));
+      return;
+    }
+    if (status >= 500 && invalidQuery(original) || status >= 400 && "NullValueException".equals(type) && queryDoor(path)) {
+      // criteria the engine cannot run together or with such a value: the request's fault, not the server's, and
+      // nothing is "not found" either
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      RefusalBodies.mark(request, BAD_QUERY_CODE);
+      writeJson(response, withDetail(RefusalBodies.body(path, type, BAD_QUERY_CODE, BAD_QUERY_MESSAGE), original));
+      return;
+    }
     if (status >= 500 && ("NullValueException".equals(type) || original.contains("Cannot find")
         || original.contains("does not exist") || original.matches("(?s).*\\b\\w+ is null.*"))) {
       // the engine could not find what the request names (a task, an instance): not the server's fault
@@ -99,6 +135,35 @@ public class RefusalTranslationFilter extends OncePerRequestFilter {
     Map<String, Object> refused = RefusalBodies.body(RefusalBodies.pathOf(request), type, refusal.code(),
         refusal.message());
     writeJson(response, status >= 500 ? withDetail(refused, original) : refused);
+  }
+
+  public static final String BAD_AUTHORIZATION_CODE = "AUTH-022";
+  static final String BAD_AUTHORIZATION_MESSAGE = "授权内容不正确：类型须为全局（0）或授予（1），全局授权的用户须为“*”，"
+      + "须指定资源类型，且须指定用户或组之一（不能两者都指定），授权未保存";
+
+  private static final java.util.regex.Pattern AUTHORIZATION_WRITE = java.util.regex.Pattern.compile(
+      "^/(engine-rest|camunda/api/engine/engine/[^/]+)/authorization/[^/]+/?$");
+
+  public static final String BAD_QUERY_CODE = "REQ-400";
+  public static final String BAD_QUERY_MESSAGE = "查询条件无效：其中的条件不能同时使用，或条件的值不能这样比较（如“无候选组”放在“或”查询中、"
+      + "候选人与候选组同时指定、布尔值比较大小、缺少变量名），请修改查询条件后重试";
+
+  /** The engine's words for a query it refuses to build (TaskQueryImpl, the variable conditions of any query). */
+  private static final java.util.regex.Pattern INVALID_QUERY = java.util.regex.Pattern.compile(
+      "^(Invalid query usage: .*|Booleans and null cannot be used in '[a-z ]+' condition|Object values cannot be used "
+          + "to query|.*cannot be used in '[a-z ]+' condition.*)$", java.util.regex.Pattern.DOTALL);
+
+  /** The engine's (and the Tasklist's) query doors: lists and counts, a filter's list, count and single result. */
+  private static final java.util.regex.Pattern QUERY_DOOR = java.util.regex.Pattern.compile(
+      "^/(engine-rest|camunda/api/engine/engine/[^/]+)/(task|process-instance|execution|variable-instance|job|incident"
+          + "|history/[a-z-]+|filter/[^/]+/(list|count|singleResult))(/count)?/?$");
+
+  static boolean invalidQuery(String engineMessage) {
+    return engineMessage != null && INVALID_QUERY.matcher(engineMessage).matches();
+  }
+
+  static boolean queryDoor(String path) {
+    return path != null && QUERY_DOOR.matcher(path).matches();
   }
 
   /** The refusal's code: the body's textual {@code code}, else the one in "【CODE】…". */

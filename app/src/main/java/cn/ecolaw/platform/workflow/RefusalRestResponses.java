@@ -78,6 +78,23 @@ public class RefusalRestResponses implements ResourceConfigCustomizer {
     }
   }
 
+  private static final java.util.regex.Pattern FILTER_QUERY =
+      java.util.regex.Pattern.compile("^/?filter/[^/]+/(list|count|singleResult)/?$");
+
+  /**
+   * A query whose lists hold more values than PostgreSQL binds in one statement (65,535; its driver refuses before
+   * sending): the request's size, not the server's fault.
+   */
+  static boolean tooManyBindParameters(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && (t.getMessage().contains("can have at most 65,535 parameters")
+          || t.getMessage().contains("out-of-range integer as a 2-byte value"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static Response respond(Throwable e, UriInfo uri) {
     String taskId = TaskConflicts.taskIdOf(uri == null ? null : uri.getPath());
     if (taskId != null && TaskConflicts.isLostRace(e, taskId, () -> EngineUtil.lookupProcessEngine(null))) {
@@ -89,6 +106,21 @@ public class RefusalRestResponses implements ResourceConfigCustomizer {
     }
     if (refusal.isPresent()) {
       return ExceptionHandlerHelper.getInstance().getResponse(refusal.get());
+    }
+    if (tooManyBindParameters(e)) {
+      return body(Response.Status.BAD_REQUEST, "InvalidRequestException", "【"
+          + cn.ecolaw.platform.shared.RefusalTranslationFilter.BAD_QUERY_CODE + "】查询条件的值过多（如 taskIdIn 列出了"
+          + "数万个编号，数据库一次至多接受 65535 个），请分批查询");
+    }
+    if (e instanceof RestException rest && rest.getStatus() == Response.Status.NOT_FOUND
+        && rest.getCause() instanceof org.camunda.bpm.engine.exception.NullValueException missing
+        && (missing.getMessage() == null || !missing.getMessage().startsWith("No filter found"))
+        && uri != null && FILTER_QUERY.matcher(uri.getPath()).matches()) {
+      // a filter's list or count with a query the engine cannot run ({"taskIdIn": [null]}): the filter resource calls
+      // every null "filter not found"; the filter is there, the query is wrong
+      return body(Response.Status.BAD_REQUEST, "InvalidRequestException", "【"
+          + cn.ecolaw.platform.shared.RefusalTranslationFilter.BAD_QUERY_CODE + "】"
+          + cn.ecolaw.platform.shared.RefusalTranslationFilter.BAD_QUERY_MESSAGE + "（" + missing.getMessage() + "）");
     }
     if (e instanceof RestException rest && rest.getStatus() == Response.Status.BAD_REQUEST
         && (rest.getMessage() == null || !rest.getMessage().startsWith("【"))) {

@@ -54,11 +54,12 @@ public class WorkspaceController {
     if (value == null || value.isBlank()) {
       return absent;
     }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
+    String digits = value.trim();
+    // ASCII digits only: Integer.parseInt also reads "٣" or "１" (other scripts' digits) as numbers
+    if (!digits.matches("[+-]?[0-9]{1,10}") || Math.abs(Long.parseLong(digits)) > Integer.MAX_VALUE) {
       throw PlatformException.badRequest(code, name + "必须是整数：" + value);
     }
+    return Integer.parseInt(digits);
   }
 
   @GetMapping("/api/cases/{caseNo}/timeline")
