@@ -277,7 +277,10 @@ class TwoNodesIT {
       workers.add(worker);
     }
 
-    // the statement windows end now: the job executors of both nodes fire the timers
+    // the statement windows end now. B is frozen (SIGSTOP) until A has locked a timer job: B's job executor, when its
+    // 3-second look falls just after the due dates move, may otherwise lock all of them before A looks (a full batch
+    // makes it look again at once), and then A is never caught holding one. Requests to B wait meanwhile.
+    b.signal("STOP");
     for (String caseNo : timerCases) {
       JsonNode job = a.admin.getOk("/engine-rest/job?processInstanceId=" + PIDS.get(caseNo) + "&activityId=" + TIMER)
           .get(0);
@@ -288,17 +291,21 @@ class TwoNodesIT {
     // freeze A (SIGSTOP) while it holds a lock, confirm the lock is still held while it cannot move, then SIGKILL:
     // on a fast machine A may otherwise finish the job between the look and the kill
     // looked at every 2 ms: on a quiet machine A works a timer job in a few milliseconds
-    awaitTrue(Duration.ofSeconds(90), "node-a frozen while holding a timer job's lock", 2, () -> {
-      if (query("SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ = 'node-a'") == 0) {
+    try {
+      awaitTrue(Duration.ofSeconds(90), "node-a frozen while holding a timer job's lock", 2, () -> {
+        if (query("SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ = 'node-a'") == 0) {
+          return false;
+        }
+        a.signal("STOP");
+        if (query("SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ = 'node-a'") > 0) {
+          return true;
+        }
+        a.signal("CONT");
         return false;
-      }
-      a.signal("STOP");
-      if (query("SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ = 'node-a'") > 0) {
-        return true;
-      }
-      a.signal("CONT");
-      return false;
-    });
+      });
+    } finally {
+      b.signal("CONT");
+    }
     a.kill();
     lb.down(a);
     List<String> orphaned = strings("SELECT id_ FROM act_ru_job WHERE lock_owner_ = 'node-a'");
