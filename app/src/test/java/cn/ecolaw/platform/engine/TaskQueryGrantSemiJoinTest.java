@@ -103,7 +103,7 @@ class TaskQueryGrantSemiJoinTest {
   }
 
   @Test
-  void candidateCriteriaAreASemiJoinAndNeedNoDistinctUnlessAnotherJoinCouldRepeatARow() {
+  void aCountsCandidateCriteriaAreASemiJoinAndNeedNoDistinctUnlessAnotherJoinCouldRepeatARow() {
     org.apache.ibatis.session.Configuration mybatis = configuration().getSqlSessionFactory().getConfiguration();
     String list = TaskQueryGrantSemiJoin.NAMESPACE + ".selectTaskByQueryCriteria_grantSemiJoin";
     String count = TaskQueryGrantSemiJoin.NAMESPACE + ".selectTaskCountByQueryCriteria_grantSemiJoin";
@@ -113,14 +113,17 @@ class TaskQueryGrantSemiJoinTest {
     byGroups.taskCandidateGroupIn(List.of("eco-officer", "unit-bureau")).includeAssignedTasks();
     String listSql = sql(mybatis, list, byGroups);
     String countSql = sql(mybatis, count, byGroups);
-    assertThat(listSql).contains("EXISTS (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_")
+    assertThat(countSql).contains("select count(RES.ID_)")
+        .contains("EXISTS (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_")
         .doesNotContainIgnoringCase("distinct").doesNotContain("left join ACT_RU_IDENTITYLINK");
-    assertThat(countSql).contains("select count(RES.ID_)").doesNotContainIgnoringCase("distinct");
+    // a page keeps Camunda's join and DISTINCT (PostgreSQL's plans for it were as fast or faster)
+    assertThat(listSql).containsIgnoringCase("distinct").contains("left join ACT_RU_IDENTITYLINK I")
+        .doesNotContain("EXISTS (select 1 from ACT_RU_IDENTITYLINK");
 
     // involvedUser reads the joined links, "or" queries may match without a link: Camunda's join and DISTINCT
     org.camunda.bpm.engine.impl.TaskQueryImpl involved = query();
     involved.taskCandidateGroupIn(List.of("eco-officer")).taskInvolvedUser("officer1");
-    assertThat(sql(mybatis, list, involved)).containsIgnoringCase("distinct")
+    assertThat(sql(mybatis, count, involved)).containsIgnoringCase("distinct")
         .contains("left join ACT_RU_IDENTITYLINK I").doesNotContain("EXISTS (select 1 from ACT_RU_IDENTITYLINK");
     org.camunda.bpm.engine.impl.TaskQueryImpl withOr = query();
     withOr.taskCandidateGroupIn(List.of("eco-officer")).or().taskAssignee("officer1").endOr();
@@ -130,7 +133,7 @@ class TaskQueryGrantSemiJoinTest {
     org.camunda.bpm.engine.impl.TaskQueryImpl byVariable = query();
     byVariable.taskCandidateGroupIn(List.of("eco-officer")).orderByProcessVariable("caseNo",
         org.camunda.bpm.engine.variable.type.ValueType.STRING).asc();
-    assertThat(sql(mybatis, list, byVariable)).containsIgnoringCase("distinct")
+    assertThat(sql(mybatis, count, byVariable)).containsIgnoringCase("distinct")
         .contains("EXISTS (select 1 from ACT_RU_IDENTITYLINK");
   }
 
