@@ -1,6 +1,5 @@
 package cn.ecolaw.platform.engine;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.builder.StaticSqlSource;
@@ -54,11 +53,7 @@ public class AuthorizedGroupsLooseScan extends AbstractProcessEnginePlugin {
       mybatis.addMappedStatement(new MappedStatement.Builder(mybatis, LOOSE_SCAN, new StaticSqlSource(mybatis, SQL),
           SqlCommandType.SELECT).resultMaps(List.of(strings)).build());
     }
-    // a copy: the engine shares its database's statement mappings between all engines of the JVM
-    Map<String, String> existing = configuration.getDbSqlSessionFactory().getStatementMappings();
-    Map<String, String> mappings = existing == null ? new HashMap<>() : new HashMap<>(existing);
-    mappings.put(STATEMENT, LOOSE_SCAN);
-    configuration.getDbSqlSessionFactory().setStatementMappings(mappings);
+    StatementMappings.add(configuration, Map.of(STATEMENT, LOOSE_SCAN));
   }
 
   @Override

@@ -3,7 +3,6 @@ package cn.ecolaw.platform.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
@@ -64,11 +63,7 @@ public class TaskQueryGrantSemiJoin extends AbstractProcessEnginePlugin {
         throw new UncheckedIOException(e);
       }
     }
-    // a copy: the engine may share its statement mappings (see AuthorizedGroupsLooseScan)
-    Map<String, String> existing = configuration.getDbSqlSessionFactory().getStatementMappings();
-    Map<String, String> mappings = existing == null ? new HashMap<>() : new HashMap<>(existing);
-    mappings.putAll(STATEMENTS);
-    configuration.getDbSqlSessionFactory().setStatementMappings(mappings);
+    StatementMappings.add(configuration, STATEMENTS);
   }
 
   @Override
